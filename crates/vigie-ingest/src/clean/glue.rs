@@ -1,0 +1,150 @@
+//! Repairing words glued together by scraping: "Alepdans" was "Alep dans",
+//! "dernier.Près" was "dernier. Près". A split is made only where the
+//! evidence is strong: the parts are words of the article's language (its
+//! lexicon) or of the article itself, and the glued form is neither.
+
+use std::collections::HashSet;
+use vigie_lang::Language;
+
+/// Glued tokens shorter than this are left alone: short unknown words are
+/// more often names than glue.
+const MIN_GLUED_CHARS: usize = 6;
+/// Lexicon ranks past this are too rare to trust as one half of a split.
+const MAX_PART_RANK: u32 = 30_000;
+/// One half of a split of a lower-case token must be this common (a function word).
+const MAX_FUNCTION_RANK: u32 = 300;
+
+pub(super) struct Glue<'a> {
+    original: &'a str,
+    lang: Option<&'static Language>,
+    /// The article's own words, built on first need.
+    vocabulary: Option<HashSet<&'a str>>,
+    lower: String,
+}
+
+impl<'a> Glue<'a> {
+    pub fn new(original: &'a str, lang: Option<&'static Language>) -> Self {
+        Glue { original, lang, vocabulary: None, lower: String::new() }
+    }
+
+    /// Byte offsets in `w` where a space belongs.
+    pub fn split_points(&mut self, w: &str) -> Vec<usize> {
+        let mut points = punctuation_points(w);
+        let mut start = None;
+        for (i, c) in w.char_indices().chain(std::iter::once((w.len(), ' '))) {
+            match (c.is_alphabetic(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    if let Some(p) = self.lexical_point(&w[s..i]) {
+                        points.push(s + p);
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        points.sort_unstable();
+        points
+    }
+
+    fn lexical_point(&mut self, token: &str) -> Option<usize> {
+        let lang = self.lang?;
+        let mut chars = token.chars();
+        let first = chars.next()?;
+        if token.chars().count() < MIN_GLUED_CHARS || chars.any(char::is_uppercase) {
+            return None;
+        }
+        self.lower.clear();
+        self.lower.extend(token.chars().flat_map(char::to_lowercase));
+        if self.lower.len() != token.len() || lang.lexicon.rank(&self.lower).is_some() {
+            return None;
+        }
+        let capitalised = first.is_uppercase();
+        let original = self.original;
+        let vocabulary = self.vocabulary.get_or_insert_with(|| {
+            original.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect()
+        });
+        let lower = &self.lower;
+        let rank = |s: &str| lang.lexicon.rank(s).filter(|&r| r <= MAX_PART_RANK);
+        let mut best: Option<(u64, usize)> = None;
+        for (p, _) in token.char_indices().skip(2) {
+            if token[p..].chars().count() < 2 {
+                break;
+            }
+            let Some(right) = rank(&lower[p..]) else { continue };
+            let score = if capitalised {
+                // "Alepdans": the name must stand alone elsewhere in the article.
+                if !vocabulary.contains(&token[..p]) {
+                    continue;
+                }
+                right as u64
+            } else {
+                let Some(left) = rank(&lower[..p]) else { continue };
+                let prefix = lang.cleaning.glue_prefixes.iter().any(|x| x == &lower[..p]);
+                if prefix || left.min(right) > MAX_FUNCTION_RANK {
+                    continue;
+                }
+                (left as u64 + 1) * (right as u64 + 1)
+            };
+            if best.is_none_or(|(s, _)| score < s) {
+                best = Some((score, p));
+            }
+        }
+        best.map(|(_, p)| p)
+    }
+}
+
+/// "dernier.Près" (a lower-case word, a full stop, a capitalised word) and
+/// "morts,dont" (letters on both sides of a comma) lost their space.
+fn punctuation_points(w: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = w.char_indices().collect();
+    let mut points = Vec::new();
+    for k in 2..chars.len().saturating_sub(2) {
+        let (i, c) = chars[k];
+        let (before2, before, after, after2) = (chars[k - 2].1, chars[k - 1].1, chars[k + 1].1, chars[k + 2].1);
+        let sentence_glue = c == '.' && before.is_lowercase() && before2.is_lowercase() && after.is_uppercase() && after2.is_lowercase();
+        let list_glue = (c == ',' || c == ';') && before.is_alphabetic() && after.is_alphabetic();
+        if sentence_glue || list_glue {
+            points.push(i + 1);
+        }
+    }
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_lang::Languages;
+
+    fn points(text: &str, lang: &str, word: &str) -> Vec<usize> {
+        Glue::new(text, Languages::get().by_code(lang)).split_points(word)
+    }
+
+    #[test]
+    fn a_name_glued_to_a_common_word_is_split() {
+        let text = "Les combats autour d'Alep. Les rebelles sont entrés dans Alepdans la nuit.";
+        assert_eq!(points(text, "fr", "Alepdans"), vec![4]);
+    }
+
+    #[test]
+    fn two_common_words_glued_are_split() {
+        assert_eq!(points("ils ont fui enmasse", "fr", "enmasse"), vec![2]);
+    }
+
+    #[test]
+    fn real_words_and_unknown_names_stay_whole() {
+        let text = "Catarroja et Paiporta, surpeuplées, attendent les secours. considérablement";
+        for w in ["Catarroja", "Paiporta", "considérablement", "attendent", "surpeuplées"] {
+            assert!(points(text, "fr", w).is_empty(), "{w} was split");
+        }
+    }
+
+    #[test]
+    fn missing_spaces_after_punctuation() {
+        assert_eq!(punctuation_points("dernier.Près"), vec![8]);
+        assert_eq!(punctuation_points("morts,dont"), vec![6]);
+        assert!(punctuation_points("1,5").is_empty());
+        assert!(punctuation_points("U.S.A").is_empty());
+        assert!(punctuation_points("Sudquotidien.sn").is_empty());
+    }
+}

@@ -1,0 +1,237 @@
+//! When was an article published?
+//!
+//! In order of trust: the input's metadata, a date in the URL, the crawler's
+//! ` date` marker when it gives a day, a date written in the text (a byline
+//! stamp, "ce samedi 30 novembre"), then a month from the URL or the marker.
+//! A date without a year is resolved with its weekday ("jeudi 28 novembre"
+//! fell on a Thursday in 2024) or the year of the marker.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::OnceLock;
+use vigie_lang::{Language, Languages};
+use vigie_model::{DateOrigin, DatePrecision, PublishedDate};
+
+/// Parses a date as metadata writes it: ISO 8601 / RFC 3339 (`2024-11-30`,
+/// `2024-11-30T09:30:00+01:00`, `2024-11`), `2024/11/30`, or RFC 2822.
+pub fn parse_date(s: &str, origin: DateOrigin) -> Option<PublishedDate> {
+    let s = s.trim();
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(PublishedDate::day(dt.date_naive(), origin));
+    }
+    static ISO: OnceLock<Regex> = OnceLock::new();
+    let iso = ISO.get_or_init(|| Regex::new(r"^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?:$|[T ])").unwrap());
+    let caps = iso.captures(s)?;
+    let year: i32 = caps[1].parse().ok()?;
+    let month: u32 = caps[2].parse().ok()?;
+    match caps.get(3) {
+        Some(day) => NaiveDate::from_ymd_opt(year, month, day.as_str().parse().ok()?).map(|d| PublishedDate::day(d, origin)),
+        None => NaiveDate::from_ymd_opt(year, month, 1).map(|date| PublishedDate { date, precision: DatePrecision::Month, origin }),
+    }
+}
+
+/// A date in a URL path: `/2024/11/30/`, `/2016/2/10/`, `-20060821-`, or a month `/2024/11/`.
+pub fn from_url(url: &str) -> Option<PublishedDate> {
+    static PATTERNS: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [ymd, compact, ym] = PATTERNS.get_or_init(|| {
+        [
+            Regex::new(r"[/_-]((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)").unwrap(),
+            Regex::new(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)").unwrap(),
+            Regex::new(r"/((?:19|20)\d\d)/(\d{1,2})/").unwrap(),
+        ]
+    });
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    for re in [ymd, compact] {
+        for caps in re.captures_iter(path) {
+            let (y, m, d) = (caps[1].parse().ok()?, caps[2].parse().ok()?, caps[3].parse().ok()?);
+            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                return Some(PublishedDate::day(date, DateOrigin::Url));
+            }
+        }
+    }
+    let caps = ym.captures(path)?;
+    let date = NaiveDate::from_ymd_opt(caps[1].parse().ok()?, caps[2].parse().ok()?, 1)?;
+    Some(PublishedDate { date, precision: DatePrecision::Month, origin: DateOrigin::Url })
+}
+
+/// Per-language patterns for dates written out in words.
+struct TextPatterns {
+    /// `[weekday] day [de] month [[de] year]` (French, Spanish, British English).
+    day_month: Regex,
+    /// `[weekday,] month day[, year]` (American English).
+    month_day: Regex,
+    months: Vec<(String, u32)>,
+    weekdays: Vec<(String, Weekday)>,
+}
+
+fn alternation(words: impl Iterator<Item = String>) -> String {
+    let mut words: Vec<String> = words.map(|w| regex::escape(&w)).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.join("|")
+}
+
+impl TextPatterns {
+    fn new(lang: &Language) -> Option<TextPatterns> {
+        if lang.dates.months.len() != 12 || lang.dates.weekdays.len() != 7 {
+            return None;
+        }
+        let months: Vec<(String, u32)> =
+            lang.dates.months.iter().enumerate().flat_map(|(i, forms)| forms.iter().map(move |f| (f.to_lowercase(), i as u32 + 1))).collect();
+        let weekdays: Vec<(String, Weekday)> = lang
+            .dates
+            .weekdays
+            .iter()
+            .enumerate()
+            .flat_map(|(i, forms)| forms.iter().map(move |f| (f.to_lowercase(), Weekday::try_from(i as u8).unwrap())))
+            .collect();
+        let m = alternation(months.iter().map(|(f, _)| f.clone()));
+        let w = alternation(weekdays.iter().map(|(f, _)| f.clone()));
+        let day_month = format!(r"(?i)\b(?:({w})\s*,?\s+)?(\d{{1,2}})(?:er|º|°|st|nd|rd|th)?\s+(?:de\s+|of\s+)?({m})(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d))?\b");
+        let month_day = format!(r"(?i)\b(?:({w})\s*,?\s+)?({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s+((?:19|20)\d\d))?");
+        Some(TextPatterns { day_month: Regex::new(&day_month).ok()?, month_day: Regex::new(&month_day).ok()?, months, weekdays })
+    }
+
+    fn month(&self, s: &str) -> Option<u32> {
+        let s = s.to_lowercase();
+        self.months.iter().find(|(f, _)| *f == s).map(|(_, m)| *m)
+    }
+
+    fn weekday(&self, s: &str) -> Option<Weekday> {
+        let s = s.to_lowercase();
+        self.weekdays.iter().find(|(f, _)| *f == s).map(|(_, w)| *w)
+    }
+}
+
+fn patterns(code: &str) -> Option<&'static TextPatterns> {
+    static ALL: OnceLock<Vec<(&'static str, Option<TextPatterns>)>> = OnceLock::new();
+    let all = ALL.get_or_init(|| Languages::get().all().iter().map(|l| (l.code, TextPatterns::new(l))).collect());
+    all.iter().find(|(c, _)| *c == code).and_then(|(_, p)| p.as_ref())
+}
+
+/// The year in which `month`/`day` fell on `weekday`, nearest to `around` and not after it.
+fn year_by_weekday(month: u32, day: u32, weekday: Weekday, around: i32) -> Option<i32> {
+    (0..12).map(|back| around - back).find(|&y| NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d.weekday() == weekday))
+}
+
+/// Dates written in `text` (numeric `30/11/2024`, ISO, or in words), each
+/// resolved to a day when it can be. `year_hint` is the year of the crawl
+/// marker or URL, else the current year.
+pub fn dates_in_text(text: &str, lang: Option<&str>, year_hint: i32) -> Vec<NaiveDate> {
+    static NUMERIC: OnceLock<Regex> = OnceLock::new();
+    let numeric = NUMERIC.get_or_init(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b").unwrap());
+    let mut found = Vec::new();
+    for c in numeric.captures_iter(text) {
+        let date = if let Some(y) = c.get(3) {
+            let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+            let y = y.as_str().parse().unwrap_or(0);
+            // Day first, except American month/day when the day cannot be first.
+            NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b))
+        } else {
+            NaiveDate::from_ymd_opt(c[4].parse().unwrap_or(0), c[5].parse().unwrap_or(0), c[6].parse().unwrap_or(0))
+        };
+        found.extend(date);
+    }
+    let Some(p) = lang.and_then(patterns) else { return found };
+    let mut push = |weekday: Option<&str>, day: &str, month: &str, year: Option<&str>| {
+        let (Some(month), Ok(day)) = (p.month(month), day.parse::<u32>()) else { return };
+        let weekday = weekday.and_then(|w| p.weekday(w));
+        let year = match (year.and_then(|y| y.parse().ok()), weekday) {
+            (Some(y), _) => Some(y),
+            (None, Some(w)) => year_by_weekday(month, day, w, year_hint),
+            (None, None) => None,
+        };
+        if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) {
+            if weekday.is_none_or(|w| w == date.weekday()) {
+                found.push(date);
+            }
+        }
+    };
+    for c in p.day_month.captures_iter(text) {
+        push(c.get(1).map(|m| m.as_str()), &c[2], &c[3], c.get(4).map(|m| m.as_str()));
+    }
+    for c in p.month_day.captures_iter(text) {
+        push(c.get(1).map(|m| m.as_str()), &c[3], &c[2], c.get(4).map(|m| m.as_str()));
+    }
+    found
+}
+
+/// Everything known about an article that bears on its publication date.
+pub struct DateEvidence<'a> {
+    pub metadata: Option<PublishedDate>,
+    pub url: Option<&'a str>,
+    pub crawl_marker: Option<PublishedDate>,
+    /// The original text: byline stamps count even though cleaning removes them.
+    pub text: &'a str,
+    pub lang: Option<&'a str>,
+    /// Today; dates after it are not publication dates.
+    pub today: NaiveDate,
+}
+
+/// The best publication date for the evidence, or `None`.
+pub fn publication_date(e: &DateEvidence) -> Option<PublishedDate> {
+    if let Some(d) = e.metadata {
+        return Some(d);
+    }
+    let url = e.url.and_then(from_url);
+    let day = |d: &Option<PublishedDate>| d.filter(|d| d.precision == DatePrecision::Day);
+    if let Some(d) = day(&url).or(day(&e.crawl_marker)) {
+        return Some(d);
+    }
+    let month_hint = url.or(e.crawl_marker);
+    let year_hint = month_hint.map_or(e.today.year(), |d| d.date.year());
+    // News is published after the events it reports: the latest date written
+    // in the text that is not in the future is the best guess.
+    let latest = dates_in_text(e.text, e.lang, year_hint).into_iter().filter(|d| *d <= e.today).max();
+    if let Some(date) = latest {
+        return Some(PublishedDate::day(date, DateOrigin::Text));
+    }
+    month_hint
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn metadata_formats() {
+        assert_eq!(parse_date("2024-11-30T09:30:00+01:00", DateOrigin::Metadata).unwrap().date, ymd(2024, 11, 30));
+        assert_eq!(parse_date("Sat, 30 Nov 2024 10:00:00 GMT", DateOrigin::Metadata).unwrap().date, ymd(2024, 11, 30));
+        assert_eq!(parse_date("2024-11", DateOrigin::Metadata).unwrap().precision, DatePrecision::Month);
+        assert!(parse_date("yesterday", DateOrigin::Metadata).is_none());
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(from_url("https://x.example/2024/11/30/title").unwrap().date, ymd(2024, 11, 30));
+        assert_eq!(from_url("https://x.example/news/2016/2/10/title").unwrap().date, ymd(2016, 2, 10));
+        assert_eq!(from_url("https://x.example/france/102871-20060821-title").unwrap().date, ymd(2006, 8, 21));
+        assert_eq!(from_url("https://x.example/2024/11/title").unwrap().precision, DatePrecision::Month);
+        assert!(from_url("https://x.example/article/427356").is_none());
+    }
+
+    #[test]
+    fn weekday_fixes_the_year_of_a_date_without_one() {
+        let dates = dates_in_text("selon un bilan fourni jeudi 28 novembre par l'ONG", Some("fr"), 2026);
+        assert_eq!(dates, vec![ymd(2024, 11, 28)]);
+        assert_eq!(dates_in_text("el lunes 3 de marzo de 2025", Some("es"), 2026), vec![ymd(2025, 3, 3)]);
+        assert_eq!(dates_in_text("on Sunday, March 2, 2025", Some("en"), 2026), vec![ymd(2025, 3, 2)]);
+        assert_eq!(dates_in_text("Rédigé le 30/11/2024", Some("fr"), 2026), vec![ymd(2024, 11, 30)]);
+    }
+
+    #[test]
+    fn evidence_is_weighed_in_order() {
+        let today = ymd(2026, 1, 1);
+        let marker = Some(PublishedDate { date: ymd(2024, 11, 1), precision: DatePrecision::Month, origin: DateOrigin::CrawlMarker });
+        let text = "Bilan fourni jeudi 28 novembre. Le conflit dure depuis le 15 mars 2011.";
+        let e = DateEvidence { metadata: None, url: None, crawl_marker: marker, text, lang: Some("fr"), today };
+        assert_eq!(publication_date(&e).unwrap(), PublishedDate::day(ymd(2024, 11, 28), DateOrigin::Text));
+        let e = DateEvidence { url: Some("https://x.example/2024/11/29/a"), ..e };
+        assert_eq!(publication_date(&e).unwrap().origin, DateOrigin::Url);
+        let e = DateEvidence { url: None, text: "Pas de date ici.", ..e };
+        assert_eq!(publication_date(&e), marker);
+    }
+}

@@ -1,0 +1,181 @@
+//! JSON Lines manifests: one article per line, with `id` and either inline
+//! `text` or a `file` relative to the manifest; optional `url`, `outlet`,
+//! `title`, `published`, `lang`. A malformed line fails alone.
+
+use super::{format_from_extension, sniff, Event, Format, Reader};
+use crate::InputError;
+use serde::Deserialize;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use vigie_model::{DateOrigin, Document};
+
+#[derive(Deserialize)]
+struct Entry {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    file: Option<String>,
+    url: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    lang: Option<String>,
+}
+
+pub(super) fn read(reader: &mut Reader, path: &Path, sink: &mut dyn FnMut(Event)) {
+    let name = path.display().to_string();
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return sink(Event::Failed(InputError::new(name, super::io_reason(&e)))),
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let max_line = reader.options.max_bytes as usize;
+    let mut lines = BufReader::new(file);
+    let mut buf = Vec::new();
+    let mut number = 0;
+    loop {
+        buf.clear();
+        number += 1;
+        let origin = format!("{name}:{number}");
+        match read_line_capped(&mut lines, &mut buf, max_line) {
+            Ok(None) => break,
+            Ok(Some(false)) => {
+                sink(Event::Failed(InputError::new(origin, super::too_big(max_line as u64))));
+                continue;
+            }
+            Ok(Some(true)) => {}
+            Err(e) => return sink(Event::Failed(InputError::new(origin, super::io_reason(&e)))),
+        }
+        let line = match std::str::from_utf8(&buf) {
+            Ok(l) => l.trim(),
+            Err(_) => {
+                sink(Event::Failed(InputError::new(origin, "line is not UTF-8")));
+                continue;
+            }
+        };
+        if line.is_empty() {
+            continue;
+        }
+        match entry_document(reader, line, dir, &origin) {
+            Ok((doc, None)) => sink(Event::Document(Box::new(doc))),
+            Ok((doc, Some((bytes, format)))) => reader.parse(&bytes, format, None, doc, false, sink),
+            Err(reason) => sink(Event::Failed(InputError::new(origin, reason))),
+        }
+    }
+}
+
+/// Reads one line into `buf`; `Some(false)` when it was longer than `max`
+/// (the rest of the line is skipped), `None` at the end of the file.
+fn read_line_capped(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<Option<bool>> {
+    let mut fits = true;
+    let mut any = false;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(any.then_some(fits));
+        }
+        any = true;
+        let (part, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        if fits && buf.len() + part.len() <= max {
+            buf.extend_from_slice(part);
+        } else {
+            fits = false;
+            buf.clear();
+        }
+        let used = done.unwrap_or(chunk.len());
+        r.consume(used);
+        if done.is_some() {
+            return Ok(Some(fits));
+        }
+    }
+}
+
+/// The document a line describes, with the bytes of its file when it names one.
+#[allow(clippy::type_complexity)]
+fn entry_document(reader: &Reader, line: &str, dir: &Path, origin: &str) -> Result<(Document, Option<(Vec<u8>, Format)>), String> {
+    let entry: Entry = serde_json::from_str(line).map_err(|e| format!("malformed JSON line: {e}"))?;
+    let id = match entry.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => return Err("no \"id\"".into()),
+    };
+    let published = match entry.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(p) => Some(super::parse_date(p, DateOrigin::Metadata).ok_or_else(|| format!("\"published\" is not a date: {p:?}"))?),
+        None => None,
+    };
+    let mut doc = Document {
+        id,
+        origin: origin.to_string(),
+        url: entry.url.filter(|u| !u.is_empty()),
+        outlet: entry.outlet.filter(|o| !o.is_empty()),
+        title: entry.title.filter(|t| !t.trim().is_empty()),
+        published,
+        lang: entry.lang.map(|l| l.trim().to_ascii_lowercase()).filter(|l| !l.is_empty()),
+        text: String::new(),
+    };
+    match (entry.text, entry.file) {
+        (Some(text), _) => {
+            doc.text = text;
+            Ok((doc, None))
+        }
+        (None, Some(file)) => {
+            let path = dir.join(&file);
+            doc.origin = format!("{origin} ({})", path.display());
+            let bytes = reader.read_file(&path).map_err(|reason| format!("{}: {reason}", path.display()))?;
+            let format = match format_from_extension(&path) {
+                Some(Format::Manifest) => return Err(format!("{}: a manifest cannot list another manifest", path.display())),
+                Some(f) => f,
+                None => sniff(&bytes),
+            };
+            Ok((doc, Some((bytes, format))))
+        }
+        (None, None) => Err("neither \"text\" nor \"file\"".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{ReadOptions, Source};
+    use super::*;
+
+    fn read_all(manifest: &str, files: &[(&str, &str)]) -> (Vec<Document>, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, content) in files {
+            std::fs::write(dir.path().join(name), content).unwrap();
+        }
+        let path = dir.path().join("m.jsonl");
+        std::fs::write(&path, manifest).unwrap();
+        let mut reader = Reader::new(ReadOptions::default());
+        let (mut docs, mut errors) = (Vec::new(), Vec::new());
+        reader.read(&Source::Manifest { path, lines: 0 }, &mut |e| match e {
+            Event::Document(d) => docs.push(*d),
+            Event::Failed(e) => errors.push(e.to_string()),
+        });
+        (docs, errors)
+    }
+
+    #[test]
+    fn inline_and_file_entries() {
+        let manifest = "{\"id\": \"a\", \"text\": \"Hola\", \"published\": \"2024-10-30\", \"outlet\": \"x.example\"}\n\
+                        {\"id\": 7, \"file\": \"b.txt\", \"url\": \"https://x.example/b\"}\n";
+        let (docs, errors) = read_all(manifest, &[("b.txt", "Bonjour")]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(docs[0].id, "a");
+        assert_eq!(docs[0].published.unwrap().to_string(), "2024-10-30");
+        assert_eq!(docs[1].id, "7");
+        assert_eq!(docs[1].text, "Bonjour");
+    }
+
+    #[test]
+    fn bad_lines_fail_alone_and_name_the_line() {
+        let manifest = "{\"id\": \"a\", \"text\": \"ok\"}\n{not json\n{\"id\": \"c\", \"file\": \"missing.txt\"}\n{\"text\": \"no id\"}\n{\"id\": \"e\", \"text\": \"ok\"}\n";
+        let (docs, errors) = read_all(manifest, &[]);
+        assert_eq!(docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "e"]);
+        assert_eq!(errors.len(), 3);
+        assert!(errors[0].contains("m.jsonl:2: malformed JSON line"), "{}", errors[0]);
+        assert!(errors[1].contains("m.jsonl:3: ") && errors[1].contains("no such file"), "{}", errors[1]);
+        assert!(errors[2].contains("m.jsonl:4: no \"id\""), "{}", errors[2]);
+    }
+}

@@ -1,0 +1,112 @@
+//! The shapes of the data files, and their parsing.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// One language's knowledge.
+pub struct Language {
+    /// ISO 639-1 code, the folder's name.
+    pub code: &'static str,
+    pub name: String,
+    pub whatlang: whatlang::Lang,
+    pub cleaning: Cleaning,
+    pub dates: Dates,
+    pub lexicon: Lexicon,
+}
+
+#[derive(Deserialize)]
+struct LangFile {
+    name: String,
+    whatlang: String,
+}
+
+/// `cleaning.toml`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Cleaning {
+    /// Abbreviations that end with a period inside a sentence ("M.", "gén.").
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Whole-line patterns of scraped boilerplate.
+    #[serde(default)]
+    pub boilerplate: Vec<BoilerplateRule>,
+    /// Word beginnings that are prefixes, never a glued word ("sur" in "surpeuplé").
+    #[serde(default)]
+    pub glue_prefixes: Vec<String>,
+}
+
+/// A boilerplate pattern: a regex matched case-insensitively against a trimmed line.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct BoilerplateRule {
+    pub kind: String,
+    pub pattern: String,
+}
+
+/// `dates.toml`: names are lower case; each entry lists accepted spellings.
+#[derive(Deserialize, Default)]
+pub struct Dates {
+    /// Twelve entries, January first.
+    pub months: Vec<Vec<String>>,
+    /// Seven entries, Monday first.
+    pub weekdays: Vec<Vec<String>>,
+    #[serde(default)]
+    pub today: Vec<String>,
+    #[serde(default)]
+    pub yesterday: Vec<String>,
+    #[serde(default)]
+    pub day_before_yesterday: Vec<String>,
+    #[serde(default)]
+    pub tomorrow: Vec<String>,
+}
+
+/// Frequent words of the language, lower case, with their frequency rank (0 = most frequent).
+pub struct Lexicon {
+    ranks: HashMap<&'static str, u32>,
+}
+
+impl Lexicon {
+    fn parse(text: &'static str) -> Self {
+        let words = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let mut ranks = HashMap::new();
+        for (rank, word) in words.enumerate() {
+            ranks.entry(word).or_insert(rank as u32);
+        }
+        Lexicon { ranks }
+    }
+
+    /// The rank of a lower-case word, `None` when the word is not in the lexicon.
+    pub fn rank(&self, lowercase_word: &str) -> Option<u32> {
+        self.ranks.get(lowercase_word).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ranks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ranks.is_empty()
+    }
+}
+
+impl Language {
+    /// Parses one language's embedded files. The files ship inside the
+    /// binary and a unit test loads them, so a malformed file is a build bug.
+    pub(crate) fn load(code: &'static str, files: &[(&str, &'static str)]) -> Language {
+        let file = |name: &str| files.iter().find(|(n, _)| *n == name).map(|(_, text)| *text);
+        fn parse<T: serde::de::DeserializeOwned>(code: &str, name: &str, text: &str) -> T {
+            toml::from_str(text).unwrap_or_else(|e| panic!("lang/{code}/{name}: {e}"))
+        }
+        let meta: LangFile = parse(code, "lang.toml", file("lang.toml").unwrap_or_else(|| panic!("lang/{code}/lang.toml is missing")));
+        let whatlang = whatlang::Lang::from_code(&meta.whatlang)
+            .unwrap_or_else(|| panic!("lang/{code}/lang.toml: whatlang code {:?} is unknown", meta.whatlang));
+        Language {
+            code,
+            name: meta.name,
+            whatlang,
+            cleaning: file("cleaning.toml").map(|t| parse(code, "cleaning.toml", t)).unwrap_or_default(),
+            dates: file("dates.toml").map(|t| parse(code, "dates.toml", t)).unwrap_or_default(),
+            lexicon: Lexicon::parse(file("lexicon.txt").unwrap_or("")),
+        }
+    }
+}

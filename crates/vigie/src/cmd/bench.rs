@@ -1,0 +1,115 @@
+//! `vigie bench`: throughput of read + clean + language + fingerprint, and
+//! optionally of storing with duplicate detection, in articles per second,
+//! with peak memory. Memory is sampled as the run goes to show it stays flat.
+
+use super::ingest::ingest;
+use crate::output::{emit, Table};
+use crate::FormatArgs;
+use anyhow::bail;
+use serde::Serialize;
+use std::process::ExitCode;
+use std::time::Instant;
+use vigie_ingest::{plan, Cleaner, Event, ReadOptions, Reader};
+use vigie_store::Store;
+
+const DEFAULT_CORPUS: &str = "../shared/bench-corpus/reuters21578/articles.jsonl";
+
+#[derive(Serialize)]
+struct Measure {
+    stage: &'static str,
+    articles: usize,
+    megabytes: f64,
+    seconds: f64,
+    articles_per_second: f64,
+    /// Resident memory at 25%, 50%, 75% and 100% of the run, in MiB.
+    rss_mib_quarters: Vec<f64>,
+    peak_rss_mib: f64,
+}
+
+/// A field of /proc/self/status in MiB (Linux); 0 elsewhere.
+fn proc_status_mib(field: &str) -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+pub fn run(inputs: &[String], with_store: bool, format: FormatArgs) -> anyhow::Result<ExitCode> {
+    let inputs = if inputs.is_empty() { vec![DEFAULT_CORPUS.to_string()] } else { inputs.to_vec() };
+    let (sources, errors) = plan(&inputs);
+    if let Some(e) = errors.first() {
+        bail!("{e}");
+    }
+    let total: usize = sources.iter().map(|s| s.units()).sum();
+    let quarter = |n: usize| total.max(4) / 4 * n;
+    let cleaner = Cleaner::new();
+    let mut reader = Reader::new(ReadOptions::default());
+    let (mut articles, mut bytes, mut failed) = (0usize, 0usize, 0usize);
+    let mut quarters = Vec::new();
+    let start = Instant::now();
+    for source in &sources {
+        reader.read(source, &mut |event| {
+            match event {
+                Event::Document(doc) => match cleaner.clean(*doc) {
+                    Ok(a) => {
+                        articles += 1;
+                        bytes += a.original.len();
+                    }
+                    Err(_) => failed += 1,
+                },
+                Event::Failed(_) => failed += 1,
+            }
+            if (articles + failed) == quarter(quarters.len() + 1) {
+                quarters.push(proc_status_mib("VmRSS:"));
+            }
+        });
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    let mut measures = vec![Measure {
+        stage: "read+clean+lang+fingerprint",
+        articles,
+        megabytes: bytes as f64 / 1e6,
+        seconds,
+        articles_per_second: articles as f64 / seconds,
+        rss_mib_quarters: quarters,
+        peak_rss_mib: proc_status_mib("VmHWM:"),
+    }];
+    if with_store {
+        let dir = tempfile::tempdir()?;
+        let mut store = Store::open(dir.path().join("bench.db"))?;
+        let start = Instant::now();
+        let summary = ingest(&mut store, &inputs, ReadOptions::default());
+        let seconds = start.elapsed().as_secs_f64();
+        measures.push(Measure {
+            stage: "…+store+dedup (SQLite, FTS5)",
+            articles: summary.ingested + summary.duplicates,
+            megabytes: bytes as f64 / 1e6,
+            seconds,
+            articles_per_second: (summary.ingested + summary.duplicates) as f64 / seconds,
+            rss_mib_quarters: vec![proc_status_mib("VmRSS:")],
+            peak_rss_mib: proc_status_mib("VmHWM:"),
+        });
+        eprintln!("store: {summary}");
+    }
+    if failed > 0 {
+        eprintln!("{failed} inputs failed");
+    }
+    emit(format, &measures, |rows| {
+        let mut t = Table::new(vec!["stage", "articles", "MB", "seconds", "articles/s", "RSS MiB by quarter", "peak MiB"]);
+        for m in rows {
+            t.row(vec![
+                m.stage.to_string(),
+                m.articles.to_string(),
+                format!("{:.1}", m.megabytes),
+                format!("{:.2}", m.seconds),
+                format!("{:.0}", m.articles_per_second),
+                m.rss_mib_quarters.iter().map(|r| format!("{r:.0}")).collect::<Vec<_>>().join(" "),
+                format!("{:.0}", m.peak_rss_mib),
+            ]);
+        }
+        t
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

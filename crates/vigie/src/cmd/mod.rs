@@ -1,0 +1,4 @@
+pub mod articles;
+pub mod bench;
+pub mod demo;
+pub mod ingest;

@@ -1,0 +1,111 @@
+//! `vigie`: the command line over Vigie's libraries. Each subcommand lives
+//! in `cmd/`; this file only parses arguments and maps outcomes to exit
+//! codes (0 all went well, 1 some inputs failed or a command failed, 2 usage).
+
+mod cmd;
+mod output;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "vigie", version, about = "Turns news articles into a sourced, reconciled record of what happened.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+pub struct DbArg {
+    /// The SQLite database file.
+    #[arg(long, env = "VIGIE_DB", default_value = "vigie.db")]
+    pub db: PathBuf,
+}
+
+#[derive(Args, Clone, Copy)]
+pub struct FormatArgs {
+    /// One JSON document on stdout.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// One JSON object per line on stdout.
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest the bundled sample corpus into a fresh database and show what was found.
+    Demo {
+        /// Keep the demo database here instead of a temporary file.
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+    /// Read articles (files, folders, JSONL manifests, HTML, RSS/Atom, URLs, '-' for stdin) into the database.
+    Ingest {
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        #[command(flatten)]
+        db: DbArg,
+        /// Fetch the pages that feeds link to (feeds given by URL always are).
+        #[arg(long)]
+        fetch: bool,
+        /// Refuse inputs larger than this many megabytes.
+        #[arg(long, default_value_t = 5.0)]
+        max_mb: f64,
+    },
+    /// List stored articles.
+    Articles {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Show one article: cleaned text, metadata, and what cleaning removed.
+    Show {
+        id: String,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Full-text search over stored articles (accent- and case-insensitive).
+    Search {
+        query: String,
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// Measure ingest throughput (articles per second, peak memory) on a corpus.
+    Bench {
+        /// A manifest, folder or files; the default is the Reuters bench corpus beside the project.
+        inputs: Vec<String>,
+        /// Also write every article to a fresh SQLite database (in a temporary folder).
+        #[arg(long)]
+        store: bool,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Demo { db } => cmd::demo::run(db),
+        Command::Ingest { inputs, db, fetch, max_mb } => cmd::ingest::run(&inputs, &db.db, fetch, max_mb),
+        Command::Articles { db, format } => cmd::articles::list(&db.db, format),
+        Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),
+        Command::Search { query, db, limit, format } => cmd::articles::search(&db.db, &query, limit, format),
+        Command::Bench { inputs, store, format } => cmd::bench::run(&inputs, store, format),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("vigie: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
