@@ -8,11 +8,7 @@ use std::{env, fs};
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lang");
     println!("cargo:rerun-if-changed={}", root.display());
-    let mut langs: Vec<_> = fs::read_dir(&root)
-        .expect("lang/ folder")
-        .filter_map(Result::ok)
-        .filter(|e| e.path().is_dir())
-        .collect();
+    let mut langs: Vec<_> = fs::read_dir(&root).expect("lang/ folder").filter_map(Result::ok).filter(|e| e.path().is_dir()).collect();
     langs.sort_by_key(|e| e.file_name());
     let mut out = String::from("pub(crate) static LANGUAGE_FILES: &[(&str, &[(&str, &str)])] = &[\n");
     for lang in langs {

@@ -57,7 +57,8 @@ mod tests {
 
     #[test]
     fn windows_1252_is_detected() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Les secours évacuent les sinistrés près de la rivière à Murcie, où l'été fut sec.");
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1252.encode("Les secours évacuent les sinistrés près de la rivière à Murcie, où l'été fut sec.");
         let d = decode(&bytes, None).unwrap();
         assert!(d.text.contains("sinistrés près de la rivière"), "{}", d.text);
     }

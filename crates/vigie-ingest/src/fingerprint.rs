@@ -145,7 +145,9 @@ mod tests {
 
     #[test]
     fn different_stories_are_not_similar() {
-        let other = Fingerprint::of("The central bank raised its key rate by a quarter point on Thursday, its seventh increase in ten months, citing inflation.");
+        let other = Fingerprint::of(
+            "The central bank raised its key rate by a quarter point on Thursday, its seventh increase in ten months, citing inflation.",
+        );
         assert!(similarity(&Fingerprint::of(STORY).minhash, &other.minhash) < 0.2);
     }
 

@@ -75,8 +75,13 @@ impl TextPatterns {
         if lang.dates.months.len() != 12 || lang.dates.weekdays.len() != 7 {
             return None;
         }
-        let months: Vec<(String, u32)> =
-            lang.dates.months.iter().enumerate().flat_map(|(i, forms)| forms.iter().map(move |f| (f.to_lowercase(), i as u32 + 1))).collect();
+        let months: Vec<(String, u32)> = lang
+            .dates
+            .months
+            .iter()
+            .enumerate()
+            .flat_map(|(i, forms)| forms.iter().map(move |f| (f.to_lowercase(), i as u32 + 1)))
+            .collect();
         let weekdays: Vec<(String, Weekday)> = lang
             .dates
             .weekdays
@@ -86,7 +91,9 @@ impl TextPatterns {
             .collect();
         let m = alternation(months.iter().map(|(f, _)| f.clone()));
         let w = alternation(weekdays.iter().map(|(f, _)| f.clone()));
-        let day_month = format!(r"(?i)\b(?:({w})\s*,?\s+)?(\d{{1,2}})(?:er|º|°|st|nd|rd|th)?\s+(?:de\s+|of\s+)?({m})(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d))?\b");
+        let day_month = format!(
+            r"(?i)\b(?:({w})\s*,?\s+)?(\d{{1,2}})(?:er|º|°|st|nd|rd|th)?\s+(?:de\s+|of\s+)?({m})(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d))?\b"
+        );
         let month_day = format!(r"(?i)\b(?:({w})\s*,?\s+)?({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s+((?:19|20)\d\d))?");
         Some(TextPatterns { day_month: Regex::new(&day_month).ok()?, month_day: Regex::new(&month_day).ok()?, months, weekdays })
     }
@@ -118,7 +125,8 @@ fn year_by_weekday(month: u32, day: u32, weekday: Weekday, around: i32) -> Optio
 /// marker or URL, else the current year.
 pub fn dates_in_text(text: &str, lang: Option<&str>, year_hint: i32) -> Vec<NaiveDate> {
     static NUMERIC: OnceLock<Regex> = OnceLock::new();
-    let numeric = NUMERIC.get_or_init(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b").unwrap());
+    let numeric =
+        NUMERIC.get_or_init(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b").unwrap());
     let mut found = Vec::new();
     for c in numeric.captures_iter(text) {
         let date = if let Some(y) = c.get(3) {

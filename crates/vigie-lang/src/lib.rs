@@ -24,9 +24,7 @@ impl Languages {
     /// The languages embedded at build time, parsed once.
     pub fn get() -> &'static Languages {
         static LANGS: OnceLock<Languages> = OnceLock::new();
-        LANGS.get_or_init(|| Languages {
-            langs: LANGUAGE_FILES.iter().map(|(code, files)| Language::load(code, files)).collect(),
-        })
+        LANGS.get_or_init(|| Languages { langs: LANGUAGE_FILES.iter().map(|(code, files)| Language::load(code, files)).collect() })
     }
 
     pub fn all(&self) -> &[Language] {

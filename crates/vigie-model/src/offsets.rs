@@ -66,7 +66,7 @@ impl OffsetMap {
 
     /// Decodes [`OffsetMap::to_bytes`]; `None` when the bytes are not such an encoding.
     pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
-        if bytes.len() % 20 != 0 {
+        if !bytes.len().is_multiple_of(20) {
             return None;
         }
         let word = |c: &[u8], i: usize| u32::from_le_bytes(c[i * 4..i * 4 + 4].try_into().unwrap());

@@ -106,7 +106,7 @@ impl Store {
         let mut best: Option<(i64, f64)> = None;
         {
             let mut candidates = tx.prepare_cached(
-                "SELECT DISTINCT a.rowid, coalesce(a.duplicate_of, a.rowid), a.minhash FROM lsh_bands b JOIN articles a ON a.rowid = b.article WHERE b.band_key = ?1",
+                "SELECT DISTINCT a.rowid, coalesce(a.duplicate_of, a.rowid), a.minhash FROM lsh_bands b JOIN articles a ON a.rowid = b.article WHERE b.band_key = ?1 LIMIT 32",
             )?;
             for key in &keys {
                 let rows = candidates.query_map([key], |r| Ok((r.get::<_, i64>(1)?, r.get::<_, Vec<u8>>(2)?)))?;
@@ -237,8 +237,14 @@ mod tests {
     #[test]
     fn exact_copies_add_nothing_and_near_copies_are_linked() {
         let mut store = Store::open_in_memory().unwrap();
-        assert!(matches!(store.add(&article("a", Some("https://x.example/a?utm_source=rss"), STORY)).unwrap(), Added::New { duplicate_of: None, .. }));
-        assert_eq!(store.add(&article("a2", Some("https://www.x.example/a"), "autre texte")).unwrap(), Added::Exists { id: "a".into(), same: SameAs::Url });
+        assert!(matches!(
+            store.add(&article("a", Some("https://x.example/a?utm_source=rss"), STORY)).unwrap(),
+            Added::New { duplicate_of: None, .. }
+        ));
+        assert_eq!(
+            store.add(&article("a2", Some("https://www.x.example/a"), "autre texte")).unwrap(),
+            Added::Exists { id: "a".into(), same: SameAs::Url }
+        );
         assert_eq!(store.add(&article("a3", None, STORY)).unwrap(), Added::Exists { id: "a".into(), same: SameAs::Text });
         let copy = format!("Inondations : le bilan s'alourdit\n{STORY}\nLe texte est repris d'une dépêche.");
         match store.add(&article("b", None, &copy)).unwrap() {

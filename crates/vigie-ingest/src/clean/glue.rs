@@ -61,9 +61,8 @@ impl<'a> Glue<'a> {
         }
         let capitalised = first.is_uppercase();
         let original = self.original;
-        let vocabulary = self.vocabulary.get_or_insert_with(|| {
-            original.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect()
-        });
+        let vocabulary =
+            self.vocabulary.get_or_insert_with(|| original.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect());
         let lower = &self.lower;
         let rank = |s: &str| lang.lexicon.rank(s).filter(|&r| r <= MAX_PART_RANK);
         let mut best: Option<(u64, usize)> = None;

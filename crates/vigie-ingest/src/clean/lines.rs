@@ -64,7 +64,12 @@ pub(super) fn select(text: &str, boilerplate: &RegexSet, kinds: &[String]) -> Se
         if std::mem::take(&mut first) {
             if let Some((date, len)) = crawl_marker(&text[range.clone()]) {
                 selection.crawl_marker = Some(date);
-                selection.removed.push(Removal { start: range.start, end: range.start + len, kind: RemovalKind::CrawlMarker, detail: String::new() });
+                selection.removed.push(Removal {
+                    start: range.start,
+                    end: range.start + len,
+                    kind: RemovalKind::CrawlMarker,
+                    detail: String::new(),
+                });
                 range = trim(text, range.start + len..range.end);
                 if range.is_empty() {
                     continue;

@@ -61,7 +61,8 @@ impl Cleaner {
             return Err(InputError::new(doc.origin, "empty article"));
         }
         let langs = Languages::get();
-        let lang = doc.lang.as_deref().and_then(|c| langs.by_code(c)).or_else(|| lang_id::detect(&doc.text).and_then(|(c, _)| langs.by_code(c)));
+        let lang =
+            doc.lang.as_deref().and_then(|c| langs.by_code(c)).or_else(|| lang_id::detect(&doc.text).and_then(|(c, _)| langs.by_code(c)));
         let selected = lines::select(&doc.text, &self.boilerplate, &self.boilerplate_kinds);
         let mut builder = OffsetMapBuilder::new(&doc.text);
         let mut glue = glue::Glue::new(&doc.text, lang);
@@ -125,7 +126,10 @@ mod tests {
         let original = " date 2024-11 Crue à Murcie : 12 morts\nCrue à Murcie : 12 morts\nLire aussi : Les inondations de 2019\n\
             Selon la protection\u{a0}civile, au moins 1\u{202f}200 personnes ont été évacuées jeudi 28 novembre.\nSuivez-nous sur Google News";
         let a = clean(original);
-        assert_eq!(a.text, "Crue à Murcie : 12 morts\nSelon la protection civile, au moins 1 200 personnes ont été évacuées jeudi 28 novembre.");
+        assert_eq!(
+            a.text,
+            "Crue à Murcie : 12 morts\nSelon la protection civile, au moins 1 200 personnes ont été évacuées jeudi 28 novembre."
+        );
         assert_eq!(a.lang.as_deref(), Some("fr"));
         assert_eq!(a.title.as_deref(), Some("Crue à Murcie : 12 morts"));
         let published = a.published.unwrap();

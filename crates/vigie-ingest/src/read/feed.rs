@@ -14,12 +14,7 @@ pub(super) fn read(reader: &mut Reader, text: &str, origin: &str, fetch: bool, s
     for (n, entry) in feed.entries.into_iter().enumerate() {
         let link = entry.links.first().map(|l| l.href.clone());
         let title = entry.title.map(|t| strip_tags(&t.content));
-        let summary = entry
-            .content
-            .and_then(|c| c.body)
-            .or(entry.summary.map(|s| s.content))
-            .map(|s| strip_tags(&s))
-            .unwrap_or_default();
+        let summary = entry.content.and_then(|c| c.body).or(entry.summary.map(|s| s.content)).map(|s| strip_tags(&s)).unwrap_or_default();
         let published = entry.published.or(entry.updated).map(|d| PublishedDate::day(d.date_naive(), DateOrigin::Metadata));
         let id = match (&link, entry.id.is_empty()) {
             (Some(link), _) => crate::fingerprint::url_id(link),

@@ -22,9 +22,7 @@ pub(super) fn parse(html: &str, base: Document) -> Result<Document, String> {
     let dom = dom_query::Document::from(html);
     let date = page_date(&dom);
     let config = Config { text_mode: TextMode::Formatted, ..Default::default() };
-    let readable = Readability::with_document(dom.clone(), base.url.as_deref(), Some(config))
-        .ok()
-        .and_then(|mut r| r.parse().ok());
+    let readable = Readability::with_document(dom.clone(), base.url.as_deref(), Some(config)).ok().and_then(|mut r| r.parse().ok());
     let (title, text, meta_date) = match readable {
         Some(article) => (article.title.clone(), article.text_content.to_string(), article.published_time.clone()),
         None => (dom.select("title").text().to_string(), body_text(&dom), None),
@@ -33,10 +31,7 @@ pub(super) fn parse(html: &str, base: Document) -> Result<Document, String> {
     if text.is_empty() {
         return Err("no text found in the HTML page".into());
     }
-    let published = base
-        .published
-        .or_else(|| meta_date.as_deref().and_then(|d| parse_date(d, DateOrigin::Metadata)))
-        .or(date);
+    let published = base.published.or_else(|| meta_date.as_deref().and_then(|d| parse_date(d, DateOrigin::Metadata))).or(date);
     let title = base.title.clone().or_else(|| Some(title.trim().to_string()).filter(|t| !t.is_empty()));
     Ok(Document { text, title, published, ..base })
 }
@@ -55,7 +50,8 @@ fn page_date(dom: &dom_query::Document) -> Option<vigie_model::PublishedDate> {
 fn body_text(dom: &dom_query::Document) -> String {
     dom.select("script, style, noscript, nav, header, footer, aside, form").remove();
     let blocks = dom.select("body p, body h1, body h2, body h3, body li, body blockquote, body pre");
-    let lines: Vec<String> = blocks.iter().map(|b| b.text().split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<String> =
+        blocks.iter().map(|b| b.text().split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
     if lines.is_empty() {
         dom.select("body").text().to_string()
     } else {
@@ -101,7 +97,8 @@ mod tests {
 
     #[test]
     fn time_element_gives_the_date() {
-        let html = "<html><body><time datetime=\"2024-12-15\">15 déc.</time><p>Texte de l'article assez long pour être lu.</p></body></html>";
+        let html =
+            "<html><body><time datetime=\"2024-12-15\">15 déc.</time><p>Texte de l'article assez long pour être lu.</p></body></html>";
         assert_eq!(parse(html, base()).unwrap().published.unwrap().to_string(), "2024-12-15");
     }
 }

@@ -38,9 +38,16 @@ pub enum Format {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
     /// A file; `id` is the file stem, or the path below the folder it was found in.
-    File { path: PathBuf, id: String, format: Format },
+    File {
+        path: PathBuf,
+        id: String,
+        format: Format,
+    },
     /// A JSON Lines manifest; `lines` counts its non-empty lines.
-    Manifest { path: PathBuf, lines: usize },
+    Manifest {
+        path: PathBuf,
+        lines: usize,
+    },
     Stdin,
     Url(String),
 }
@@ -272,7 +279,15 @@ impl Reader {
 
     /// Parses bytes of a known format; `base` carries the id, origin and any
     /// metadata already known (from a manifest line or the URL).
-    pub(crate) fn parse(&mut self, bytes: &[u8], format: Format, charset: Option<&str>, base: Document, from_web: bool, sink: &mut dyn FnMut(Event)) {
+    pub(crate) fn parse(
+        &mut self,
+        bytes: &[u8],
+        format: Format,
+        charset: Option<&str>,
+        base: Document,
+        from_web: bool,
+        sink: &mut dyn FnMut(Event),
+    ) {
         let origin = base.origin.clone();
         let text = match decode(bytes, charset) {
             Ok(d) => d.text,
