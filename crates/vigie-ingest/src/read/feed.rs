@@ -41,6 +41,7 @@ pub(super) fn read(reader: &mut Reader, text: &str, origin: &str, fetch: bool, s
                     Ok(_) => sink(Event::Failed(InputError::new(url, "linked page is not HTML"))),
                     Err(reason) => sink(Event::Failed(InputError::new(url, reason))),
                 }
+                continue;
             }
         }
         let text = [title.unwrap_or_default(), summary].into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join("\n");
