@@ -22,7 +22,24 @@ pub struct Fingerprint {
     pub minhash: Vec<u32>,
 }
 
-fn mix(mut x: u64) -> u64 {
+/// Odd multipliers and offsets of the signature's hash functions, fixed so
+/// that signatures stored by one run compare with those of the next.
+static PERMUTATIONS: ([u64; SIGNATURE_LEN], [u64; SIGNATURE_LEN]) = {
+    let mut a = [0u64; SIGNATURE_LEN];
+    let mut b = [0u64; SIGNATURE_LEN];
+    let mut state = 0x853c_49e6_748f_ea9bu64;
+    let mut i = 0;
+    while i < SIGNATURE_LEN {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        a[i] = state | 1;
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        b[i] = state;
+        i += 1;
+    }
+    (a, b)
+};
+
+const fn mix(mut x: u64) -> u64 {
     // splitmix64's finaliser: cheap, and every input bit moves every output bit.
     x ^= x >> 30;
     x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -58,11 +75,12 @@ impl Fingerprint {
         let shingles = words.len().saturating_sub(SHINGLE - 1).max(usize::from(!words.is_empty()));
         for i in 0..shingles {
             let shingle = words[i..(i + SHINGLE).min(words.len())].iter().fold(0u64, |h, w| h.rotate_left(17) ^ w);
-            for (k, slot) in minhash.iter_mut().enumerate() {
-                let h = (mix(shingle.wrapping_add((k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))) >> 32) as u32;
-                if h < *slot {
-                    *slot = h;
-                }
+            // k independent hashes by multiply-shift (a·x + b, high half):
+            // one multiply each, a loop the compiler vectorises.
+            let x = mix(shingle);
+            for ((slot, a), b) in minhash.iter_mut().zip(&PERMUTATIONS.0).zip(&PERMUTATIONS.1) {
+                let h = (a.wrapping_mul(x).wrapping_add(*b) >> 32) as u32;
+                *slot = (*slot).min(h);
             }
         }
         Fingerprint { text_hash, minhash }

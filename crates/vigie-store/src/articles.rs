@@ -84,22 +84,46 @@ fn summary(row: &Row) -> rusqlite::Result<ArticleSummary> {
 }
 
 impl Store {
-    /// Stores `article` unless it is already there; links near-copies to their original.
+    /// Stores `article` unless it is already there; links near-copies to
+    /// their original. The article is written whole or not at all (a
+    /// savepoint); it becomes durable when its batch commits.
     pub fn add(&mut self, article: &Article) -> Result<Added> {
-        let tx = self.conn.transaction()?;
+        self.begin_batch()?;
+        self.conn.execute_batch("SAVEPOINT article")?;
+        match self.insert(article) {
+            Ok(added) => {
+                self.conn.execute_batch("RELEASE article")?;
+                if matches!(added, Added::New { .. }) {
+                    self.batch_articles += 1;
+                }
+                self.commit_if_due()?;
+                Ok(added)
+            }
+            Err(e) => {
+                self.conn.execute_batch("ROLLBACK TO article; RELEASE article")?;
+                Err(e)
+            }
+        }
+    }
+
+    fn insert(&mut self, article: &Article) -> Result<Added> {
+        let tx = &self.conn;
         let key = article.url.as_deref().map(url_key);
         if let Some(key) = &key {
-            let same: Option<String> = tx.query_row("SELECT id FROM articles WHERE url_key = ?1", [key], |r| r.get(0)).optional()?;
+            let same: Option<String> =
+                tx.prepare_cached("SELECT id FROM articles WHERE url_key = ?1")?.query_row([key], |r| r.get(0)).optional()?;
             if let Some(id) = same {
                 return Ok(Added::Exists { id, same: SameAs::Url });
             }
         }
-        let same: Option<String> =
-            tx.query_row("SELECT id FROM articles WHERE text_hash = ?1", [article.text_hash as i64], |r| r.get(0)).optional()?;
+        let same: Option<String> = tx
+            .prepare_cached("SELECT id FROM articles WHERE text_hash = ?1")?
+            .query_row([article.text_hash as i64], |r| r.get(0))
+            .optional()?;
         if let Some(id) = same {
             return Ok(Added::Exists { id, same: SameAs::Text });
         }
-        if tx.query_row("SELECT 1 FROM articles WHERE id = ?1", [&article.id], |_| Ok(())).optional()?.is_some() {
+        if tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?.query_row([&article.id], |_| Ok(())).optional()?.is_some() {
             return Err(StoreError::IdConflict(article.id.clone()));
         }
         let keys = bands(&article.minhash);
@@ -120,31 +144,31 @@ impl Store {
             }
         }
         let published: Option<&PublishedDate> = article.published.as_ref();
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO articles (id, origin, url, url_key, outlet, title, lang, published, published_precision, published_origin,
                 original, text, offsets, removed, text_hash, minhash, duplicate_of, similarity, ingested_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, datetime('now'))",
-            params![
-                article.id,
-                article.origin,
-                article.url,
-                key,
-                article.outlet,
-                article.title,
-                article.lang,
-                published.map(|p| p.to_string()),
-                published.map(|p| p.precision.to_string()),
-                published.map(|p| p.origin.to_string()),
-                article.original,
-                article.text,
-                article.offsets.to_bytes(),
-                serde_json::to_string(&article.removed).expect("removals serialise"),
-                article.text_hash as i64,
-                minhash_bytes(&article.minhash),
-                best.map(|(root, _)| root),
-                best.map(|(_, sim)| sim),
-            ],
-        )?;
+        )?
+        .execute(params![
+            article.id,
+            article.origin,
+            article.url,
+            key,
+            article.outlet,
+            article.title,
+            article.lang,
+            published.map(|p| p.to_string()),
+            published.map(|p| p.precision.to_string()),
+            published.map(|p| p.origin.to_string()),
+            article.original,
+            article.text,
+            article.offsets.to_bytes(),
+            serde_json::to_string(&article.removed).expect("removals serialise"),
+            article.text_hash as i64,
+            minhash_bytes(&article.minhash),
+            best.map(|(root, _)| root),
+            best.map(|(_, sim)| sim),
+        ])?;
         let rowid = tx.last_insert_rowid();
         {
             let mut band = tx.prepare_cached("INSERT INTO lsh_bands (band_key, article) VALUES (?1, ?2)")?;
@@ -152,12 +176,10 @@ impl Store {
                 band.execute(params![key, rowid])?;
             }
         }
-        tx.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)", params![rowid, article.title, article.text])?;
         let duplicate_of = match best {
             Some((root, sim)) => Some((tx.query_row("SELECT id FROM articles WHERE rowid = ?1", [root], |r| r.get(0))?, sim)),
             None => None,
         };
-        tx.commit()?;
         Ok(Added::New { id: article.id.clone(), duplicate_of })
     }
 

@@ -19,8 +19,11 @@ CREATE TABLE articles (
     minhash BLOB NOT NULL,
     duplicate_of INTEGER REFERENCES articles(rowid),
     similarity REAL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    -- 0 until the article is in articles_fts (indexing is batched; see Store::index_pending).
+    indexed INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX articles_unindexed ON articles(rowid) WHERE indexed = 0;
 CREATE INDEX articles_text_hash ON articles(text_hash);
 CREATE INDEX articles_url_key ON articles(url_key);
 CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
