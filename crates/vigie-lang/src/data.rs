@@ -11,6 +11,7 @@ pub struct Language {
     pub whatlang: whatlang::Lang,
     pub cleaning: Cleaning,
     pub dates: Dates,
+    pub numbers: Numbers,
     pub lexicon: Lexicon,
 }
 
@@ -60,6 +61,38 @@ pub struct Dates {
     pub tomorrow: Vec<String>,
 }
 
+/// `numbers.toml`: how numbers are written in words. Keys are lower case;
+/// multi-word keys ("quatre vingt") match hyphen- or space-separated words.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Numbers {
+    /// The decimal separator of digits ("," in "1,5 million"); the other of `.` and `,` groups thousands.
+    #[serde(default = "default_decimal")]
+    pub decimal_separator: char,
+    /// Cardinal words and their values; 100 and 1000 multiply what precedes them.
+    #[serde(default)]
+    pub words: HashMap<String, u64>,
+    /// Words joining number words without ending the number ("et", "y", "and").
+    #[serde(default)]
+    pub connectors: Vec<String>,
+    /// Number words that are also indefinite articles ("un", "a").
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Scale words that multiply the number before them (million).
+    #[serde(default)]
+    pub scales: HashMap<String, u64>,
+    /// Collective nouns meaning "about N" ("cinquantaine").
+    #[serde(default)]
+    pub collectives: HashMap<String, u64>,
+    /// Fractions of a scale ("demi" in "un demi-million").
+    #[serde(default)]
+    pub fractions: HashMap<String, f64>,
+}
+
+fn default_decimal() -> char {
+    '.'
+}
+
 /// Frequent words of the language, lower case, with their frequency rank (0 = most frequent).
 pub struct Lexicon {
     ranks: HashMap<&'static str, u32>,
@@ -106,6 +139,7 @@ impl Language {
             whatlang,
             cleaning: file("cleaning.toml").map(|t| parse(code, "cleaning.toml", t)).unwrap_or_default(),
             dates: file("dates.toml").map(|t| parse(code, "dates.toml", t)).unwrap_or_default(),
+            numbers: file("numbers.toml").map(|t| parse(code, "numbers.toml", t)).unwrap_or_default(),
             lexicon: Lexicon::parse(file("lexicon.txt").unwrap_or("")),
         }
     }

@@ -9,7 +9,7 @@
 
 mod data;
 
-pub use data::{BoilerplateRule, Cleaning, Dates, Language, Lexicon};
+pub use data::{BoilerplateRule, Cleaning, Dates, Language, Lexicon, Numbers};
 
 use std::sync::OnceLock;
 
