@@ -1,7 +1,7 @@
 //! The shapes of the data files, and their parsing.
 
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One language's knowledge.
 pub struct Language {
@@ -12,6 +12,7 @@ pub struct Language {
     pub cleaning: Cleaning,
     pub dates: Dates,
     pub numbers: Numbers,
+    pub figures: Figures,
     pub lexicon: Lexicon,
 }
 
@@ -140,7 +141,56 @@ impl Language {
             cleaning: file("cleaning.toml").map(|t| parse(code, "cleaning.toml", t)).unwrap_or_default(),
             dates: file("dates.toml").map(|t| parse(code, "dates.toml", t)).unwrap_or_default(),
             numbers: file("numbers.toml").map(|t| parse(code, "numbers.toml", t)).unwrap_or_default(),
+            figures: file("figures.toml").map(|t| parse(code, "figures.toml", t)).unwrap_or_default(),
             lexicon: Lexicon::parse(file("lexicon.txt").unwrap_or("")),
         }
     }
+}
+
+/// `figures.toml`: the words around a human-impact figure. Metric and
+/// group names are those of Vigie's model (killed, civilians, ...).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Figures {
+    /// Nouns naming a metric right after a number ("62 morts").
+    #[serde(default)]
+    pub metric_nouns: BTreeMap<String, Vec<String>>,
+    /// Verbs and phrases tying a number to a metric from either side.
+    #[serde(default)]
+    pub metric_verbs: BTreeMap<String, Vec<String>>,
+    /// Toll nouns before a number ("le bilan s'élève à 311").
+    #[serde(default)]
+    pub tolls: BTreeMap<String, Vec<String>>,
+    /// Qualifier phrases, by qualifier name.
+    #[serde(default)]
+    pub qualifiers: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub list_joiners: Vec<String>,
+    #[serde(default)]
+    pub subsets: Vec<String>,
+    #[serde(default)]
+    pub range_starts: Vec<String>,
+    #[serde(default)]
+    pub range_ends: Vec<String>,
+    /// Group nouns, by group name.
+    #[serde(default)]
+    pub groups: BTreeMap<String, Vec<String>>,
+    /// Counted nouns that say nothing of the group ("personnes").
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// Units that make a number something other than a count of people.
+    #[serde(default)]
+    pub not_counts: Vec<String>,
+    #[serde(default)]
+    pub attribution_before: Vec<String>,
+    #[serde(default)]
+    pub attribution_after: Vec<String>,
+    #[serde(default)]
+    pub since: Vec<String>,
+    #[serde(default)]
+    pub estimates: Vec<String>,
+    #[serde(default)]
+    pub negations: Vec<String>,
+    #[serde(default)]
+    pub previous: Vec<String>,
 }

@@ -9,7 +9,7 @@
 
 mod data;
 
-pub use data::{BoilerplateRule, Cleaning, Dates, Language, Lexicon, Numbers};
+pub use data::{BoilerplateRule, Cleaning, Dates, Figures, Language, Lexicon, Numbers};
 
 use std::sync::OnceLock;
 

@@ -8,8 +8,10 @@
 
 mod article;
 mod date;
+mod figure;
 mod offsets;
 
 pub use article::{Article, Document, Removal, RemovalKind};
 pub use date::{DateOrigin, DatePrecision, PublishedDate};
+pub use figure::{Figure, Group, Metric, Qualifier};
 pub use offsets::{OffsetMap, OffsetMapBuilder};

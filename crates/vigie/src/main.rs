@@ -54,6 +54,16 @@ enum Command {
         #[arg(long, default_value_t = 5.0)]
         max_mb: f64,
     },
+    /// Extract figures (killed, injured, missing, ...) with qualifier, group, source and date.
+    Extract {
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Also store the articles in this database.
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
     /// List stored articles.
     Articles {
         #[command(flatten)]
@@ -96,6 +106,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo { db } => cmd::demo::run(db),
         Command::Ingest { inputs, db, fetch, max_mb } => cmd::ingest::run(&inputs, &db.db, fetch, max_mb),
+        Command::Extract { inputs, db, format } => cmd::extract::run(&inputs, db.as_deref(), format),
         Command::Articles { db, format } => cmd::articles::list(&db.db, format),
         Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),
         Command::Search { query, db, limit, format } => cmd::articles::search(&db.db, &query, limit, format),

@@ -1,4 +1,5 @@
 pub mod articles;
 pub mod bench;
 pub mod demo;
+pub mod extract;
 pub mod ingest;

@@ -1,0 +1,143 @@
+//! The words around figures, compiled once per language into one automaton.
+//!
+//! Every phrase of a language's `figures.toml` (and its month names) becomes
+//! a pattern; a phrase listed under several headings ("tués" is a noun and a
+//! verb, "dont" joins a list and opens a sub-count) carries all its roles.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use vigie_lang::Language;
+use vigie_model::{Group, Metric, Qualifier};
+
+/// One role a phrase plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cue {
+    MetricNoun(Metric),
+    MetricVerb(Metric),
+    Toll(Metric),
+    Qualifier(Qualifier),
+    ListJoiner,
+    Subset,
+    RangeStart,
+    RangeEnd,
+    Group(Group),
+    People,
+    NotCount,
+    AttributionBefore,
+    AttributionAfter,
+    Since,
+    Estimate,
+    Negation,
+    Previous,
+    Month,
+}
+
+/// A phrase found in text, with its roles.
+#[derive(Clone, Copy, Debug)]
+pub struct CueMatch<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub roles: &'a [Cue],
+}
+
+impl CueMatch<'_> {
+    pub fn has(&self, f: impl Fn(Cue) -> bool) -> bool {
+        self.roles.iter().any(|&c| f(c))
+    }
+
+    pub fn find<T>(&self, f: impl Fn(Cue) -> Option<T>) -> Option<T> {
+        self.roles.iter().find_map(|&c| f(c))
+    }
+}
+
+pub struct Cues {
+    automaton: AhoCorasick,
+    roles: Vec<Vec<Cue>>,
+}
+
+impl Cues {
+    pub fn new(lang: &Language) -> Self {
+        let f = &lang.figures;
+        let mut phrases: HashMap<String, Vec<Cue>> = HashMap::new();
+        let mut add = |words: &[String], cue: Cue| {
+            for w in words {
+                let roles = phrases.entry(w.to_lowercase()).or_default();
+                if !roles.contains(&cue) {
+                    roles.push(cue);
+                }
+            }
+        };
+        let parse = |table: &str, name: &str| -> String { format!("lang/{}/figures.toml [{table}]: {name}", lang.code) };
+        for (name, words) in &f.metric_nouns {
+            add(words, Cue::MetricNoun(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("metric_nouns", name)))));
+        }
+        for (name, words) in &f.metric_verbs {
+            add(words, Cue::MetricVerb(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("metric_verbs", name)))));
+        }
+        for (name, words) in &f.tolls {
+            add(words, Cue::Toll(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("tolls", name)))));
+        }
+        for (name, words) in &f.qualifiers {
+            add(words, Cue::Qualifier(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("qualifiers", name)))));
+        }
+        for (name, words) in &f.groups {
+            add(words, Cue::Group(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("groups", name)))));
+        }
+        add(&f.list_joiners, Cue::ListJoiner);
+        add(&f.subsets, Cue::Subset);
+        add(&f.range_starts, Cue::RangeStart);
+        add(&f.range_ends, Cue::RangeEnd);
+        add(&f.people, Cue::People);
+        add(&f.not_counts, Cue::NotCount);
+        add(&f.attribution_before, Cue::AttributionBefore);
+        add(&f.attribution_after, Cue::AttributionAfter);
+        add(&f.since, Cue::Since);
+        add(&f.estimates, Cue::Estimate);
+        add(&f.negations, Cue::Negation);
+        add(&f.previous, Cue::Previous);
+        for forms in &lang.dates.months {
+            add(forms, Cue::Month);
+        }
+        let mut entries: Vec<(String, Vec<Cue>)> = phrases.into_iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(entries.iter().map(|(p, _)| p))
+            .expect("figure phrases compile");
+        Cues { automaton, roles: entries.into_iter().map(|(_, r)| r).collect() }
+    }
+
+    /// Every phrase in `text` that stands as whole words, in order.
+    pub fn find_all<'a>(&'a self, text: &str) -> Vec<CueMatch<'a>> {
+        let bytes = text.as_bytes();
+        let is_word = |i: usize| -> bool { text[..i].chars().next_back().is_some_and(char::is_alphanumeric) };
+        self.automaton
+            .find_iter(text)
+            .filter(|m| {
+                let starts_word = bytes[m.start()].is_ascii_alphanumeric() || bytes[m.start()] >= 0x80;
+                let ends_word = text[..m.end()].chars().next_back().is_some_and(char::is_alphanumeric);
+                let before_ok = !starts_word || !is_word(m.start());
+                let after_ok = !ends_word || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+                before_ok && after_ok
+            })
+            .map(|m| CueMatch { start: m.start(), end: m.end(), roles: &self.roles[m.pattern().as_usize()] })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_lang::Languages;
+
+    #[test]
+    fn phrases_match_whole_words_with_all_their_roles() {
+        let cues = Cues::new(Languages::get().by_code("fr").unwrap());
+        let text = "au moins 62 personnes ont été tuées, dont 5 enfants, selon l'ONG mortelle";
+        let found: Vec<&str> = cues.find_all(text).iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(found, ["au moins", "personnes", "ont été tuées", ",", "dont", "enfants", ",", "selon"]);
+        let dont = cues.find_all("dont")[0];
+        assert!(dont.has(|c| c == Cue::Subset) && dont.has(|c| c == Cue::ListJoiner));
+    }
+}

@@ -1,0 +1,446 @@
+//! Figures: numbers tied to a metric, with their qualifier and group.
+//!
+//! The text becomes one ordered stream of tokens (numbers, phrases with
+//! their roles, other words, punctuation). Inside each sentence, a number is
+//! a figure when a metric phrase sits close after it ("62 morts", "24 civils
+//! tués", "329 people were injured") or before it ("a tué au moins 31
+//! personnes", "death toll rose to 632"), or when it continues a list that
+//! began with a figure ("1 293 morts à Al Haouz, 452 à Taroudant"). A
+//! sentence that only breaks a previous total down ("Il s'agit de 65
+//! combattants ..., 49 soldats") inherits that total's metric.
+
+use crate::cues::{Cue, CueMatch, Cues};
+use crate::numbers::{NumberKind, NumberMatch, NumberReader};
+use std::ops::Range;
+use vigie_lang::Language;
+use vigie_model::{Group, Metric, Qualifier};
+
+/// Words that may stand between a number and its metric phrase ("62 personnes ont été tuées").
+const MAX_WORDS_AFTER: usize = 5;
+/// Words that may stand between a metric verb or toll and its number ("death toll has risen to 632").
+const MAX_WORDS_BEFORE: usize = 8;
+/// Words that may separate two counts of one list.
+const MAX_WORDS_IN_LIST: usize = 8;
+
+#[derive(Clone, Copy, Debug)]
+enum Item<'a> {
+    Number(NumberMatch),
+    Cue(CueMatch<'a>),
+    Word,
+    Punct(char),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    item: Item<'a>,
+}
+
+/// A figure found in clean text, before attribution and dating.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawFigure {
+    pub metric: Metric,
+    pub value: u64,
+    pub high: Option<u64>,
+    pub qualifier: Qualifier,
+    pub group: Group,
+    /// The clause stating it, in clean text.
+    pub span: Range<usize>,
+    /// The number itself, in clean text.
+    pub number: Range<usize>,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// Index (among this article's raw figures) of the total it breaks down.
+    pub part_of: Option<usize>,
+    /// The sentence presents it as feared or projected.
+    pub estimate: bool,
+    /// The sentence presents it as an earlier toll.
+    pub previous: bool,
+}
+
+/// The figure finder of one language.
+pub struct FigureFinder {
+    numbers: NumberReader,
+    cues: Cues,
+    abbreviations: Vec<String>,
+}
+
+fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) -> Vec<Token<'a>> {
+    let mut tokens: Vec<Token<'a>> = Vec::with_capacity(numbers.len() + cues.len() + text.len() / 6);
+    let (mut n, mut c) = (numbers.into_iter().peekable(), cues.into_iter().peekable());
+    let mut pos = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(i, ch)) = chars.peek() {
+        if i < pos {
+            chars.next();
+            continue;
+        }
+        // A phrase that contains a number ("mayores de 70 años") wins over it; otherwise numbers win.
+        while n.peek().is_some_and(|m| m.start < i) {
+            n.next();
+        }
+        while c.peek().is_some_and(|m| m.start < i) {
+            c.next();
+        }
+        let number = n.peek().filter(|m| m.start == i).copied();
+        let cue = c.peek().filter(|m| m.start == i).copied();
+        let token = match (number, cue) {
+            (Some(num), Some(cue)) if cue.end > num.end && !cue.has(|r| r == Cue::NotCount) => {
+                Token { start: i, end: cue.end, item: Item::Cue(cue) }
+            }
+            (Some(num), _) => Token { start: i, end: num.end, item: Item::Number(num) },
+            (None, Some(cue)) if ch.is_alphanumeric() || cue.end > i + ch.len_utf8() || ch == ',' || ch == '%' => {
+                Token { start: i, end: cue.end, item: Item::Cue(cue) }
+            }
+            _ if ch.is_alphanumeric() => {
+                let end = text[i..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |e| i + e);
+                Token { start: i, end, item: Item::Word }
+            }
+            _ if ch.is_whitespace() || ch == '\'' || ch == '-' => {
+                chars.next();
+                continue;
+            }
+            _ => Token { start: i, end: i + ch.len_utf8(), item: Item::Punct(ch) },
+        };
+        pos = token.end;
+        tokens.push(token);
+        chars.next();
+    }
+    tokens
+}
+
+fn is_comma(text: &str, t: &Token) -> bool {
+    &text[t.start..t.end] == ","
+}
+
+impl FigureFinder {
+    pub fn new(lang: &Language) -> Self {
+        FigureFinder {
+            numbers: NumberReader::new(&lang.numbers),
+            cues: Cues::new(lang),
+            abbreviations: lang.cleaning.abbreviations.clone(),
+        }
+    }
+
+    /// The figures of `text` (clean text), in order of appearance.
+    pub fn find(&self, text: &str) -> Vec<RawFigure> {
+        let tokens = tokenize(text, self.numbers.find_all(text), self.cues.find_all(text));
+        let sentences = vigie_ingest::clean::sentences(text, &self.abbreviations);
+        let mut figures: Vec<RawFigure> = Vec::new();
+        let mut t = 0;
+        for (s, sentence) in sentences.iter().enumerate() {
+            let begin = t;
+            while t < tokens.len() && tokens[t].start < sentence.end {
+                t += 1;
+            }
+            let first_of_sentence = figures.len();
+            self.sentence(text, &tokens[begin..t], s, &mut figures, first_of_sentence);
+        }
+        figures
+    }
+
+    fn sentence(&self, text: &str, tokens: &[Token], s: usize, figures: &mut Vec<RawFigure>, first: usize) {
+        let has_metric_cue = tokens
+            .iter()
+            .any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Toll(_)))));
+        let estimate = tokens.iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Estimate)));
+        let previous = tokens.iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Previous)));
+        // The last figure of the previous sentence, for breakdown sentences.
+        let before = (first > 0).then(|| first - 1).filter(|&i| figures[i].sentence + 1 == s);
+        let mut skip_until = 0;
+        for k in 0..tokens.len() {
+            let Item::Number(num) = tokens[k].item else { continue };
+            if k < skip_until {
+                continue;
+            }
+            let Some(value) = num.integer().filter(|&v| v > 0) else { continue };
+            if self.not_a_count(text, tokens, k, value, num) {
+                continue;
+            }
+            // "de 60.000 à 70.000 personnes": the metric follows the upper bound.
+            let own = self.qualifier_before(text, tokens, k);
+            let range = self.range_end(tokens, k, own.is_some_and(|(q, _)| q == Qualifier::Range)).filter(|&(hi, _)| hi > value);
+            let right = self.right(text, tokens, range.map_or(k, |(_, hi_token)| hi_token));
+            if num.kind == NumberKind::Article && !(right.metric.is_some() && right.words == 0) {
+                continue;
+            }
+            let left = if right.metric.is_none() { self.left(tokens, k) } else { None };
+            let list = self.list_head(text, tokens, k, figures, first);
+            let (metric, part_of, span_start, inherited) = match (right.metric, left, list) {
+                (Some(m), _, l) => (m, l.filter(|l| l.subset).map(|l| l.index), num.start, l),
+                (None, Some((m, at)), l) => (m, l.filter(|l| l.subset).map(|l| l.index), at, l),
+                (None, None, Some(l)) => {
+                    (figures[l.index].metric, (l.subset || right.group.is_some()).then_some(l.index), num.start, Some(l))
+                }
+                (None, None, None) => match before {
+                    Some(b) if !has_metric_cue && right.group.is_some() && figures[b].group == Group::Total => {
+                        (figures[b].metric, Some(b), num.start, None)
+                    }
+                    _ => continue,
+                },
+            };
+            // Qualifier: just before the number, else carried over the list.
+            let mut qualifier = own.map(|(q, _)| q);
+            if qualifier.is_none() {
+                if let Some(l) = inherited.filter(|l| !l.subset && !l.verb_between) {
+                    qualifier = Some(figures[l.index].qualifier).filter(|q| *q != Qualifier::Range);
+                }
+            }
+            let mut qualifier = qualifier.unwrap_or(if num.kind == NumberKind::Collective { Qualifier::About } else { Qualifier::Exact });
+            let mut high = None;
+            let mut end = right.end.max(num.end);
+            if let Some((hi, hi_token)) = range {
+                high = Some(hi);
+                qualifier = Qualifier::Range;
+                end = end.max(tokens[hi_token].end);
+                skip_until = hi_token + 1;
+            }
+            let start = own.map_or(span_start, |(_, at)| at.min(span_start));
+            figures.push(RawFigure {
+                metric,
+                value,
+                high,
+                qualifier,
+                group: right.group.unwrap_or(Group::Total),
+                span: start..end,
+                number: num.start..num.end,
+                sentence: s,
+                part_of,
+                estimate,
+                previous,
+            });
+        }
+    }
+
+    /// Years, times, dates, percentages, distances: numbers that count no one.
+    fn not_a_count(&self, text: &str, tokens: &[Token], k: usize, value: u64, num: NumberMatch) -> bool {
+        let next = tokens.get(k + 1);
+        if let Some(t) = next {
+            if let Item::Cue(c) = t.item {
+                let adjacent = t.start - num.end <= 1;
+                if (c.has(|r| r == Cue::NotCount) && adjacent) || c.has(|r| r == Cue::Month) {
+                    return true;
+                }
+            }
+            if matches!(t.item, Item::Punct(':' | '/' | '°' | '€' | '$' | '£')) && t.start == num.end {
+                return true;
+            }
+        }
+        let year_like = num.kind == NumberKind::Digits && (1900..=2100).contains(&value) && num.end - num.start == 4;
+        if year_like {
+            let counted = next.is_some_and(
+                |t| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::Group(_) | Cue::People))),
+            );
+            return !counted;
+        }
+        // "n° 3", "le 28 novembre" is handled by Month; "article 5" and the like stay.
+        k > 0 && matches!(tokens[k - 1].item, Item::Punct('°' | '#' | '/')) && tokens[k - 1].end == num.start
+            || text[num.end..].starts_with('/')
+    }
+
+    /// The metric phrase after a number, and the group named on the way.
+    fn right(&self, text: &str, tokens: &[Token], k: usize) -> Right {
+        let mut out = Right { metric: None, group: None, end: tokens[k].end, words: 0 };
+        for t in &tokens[k + 1..] {
+            match t.item {
+                Item::Cue(c) => {
+                    if let Some(m) = c.find(|r| match r {
+                        Cue::MetricNoun(m) | Cue::MetricVerb(m) => Some(m),
+                        _ => None,
+                    }) {
+                        out.metric = Some(m);
+                        out.end = t.end;
+                        if out.group.is_none() {
+                            out.group = c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None });
+                        }
+                        return out;
+                    }
+                    if let Some(g) = c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None }) {
+                        out.group.get_or_insert(g);
+                        out.end = t.end;
+                        continue;
+                    }
+                    if c.has(|r| r == Cue::People) {
+                        out.end = t.end;
+                        continue;
+                    }
+                    if is_comma(text, t)
+                        || c.has(|r| matches!(r, Cue::ListJoiner | Cue::Subset | Cue::Qualifier(_) | Cue::AttributionBefore))
+                    {
+                        return out;
+                    }
+                    out.words += 1;
+                }
+                Item::Word => {
+                    out.words += 1;
+                    if out.words > MAX_WORDS_AFTER {
+                        return out;
+                    }
+                }
+                Item::Number(_) | Item::Punct(_) => return out,
+            }
+        }
+        out
+    }
+
+    /// A metric verb or toll before a number: "a tué au moins 31", "death toll rose to 632".
+    fn left(&self, tokens: &[Token], k: usize) -> Option<(Metric, usize)> {
+        let mut words = 0;
+        for t in tokens[..k].iter().rev() {
+            match t.item {
+                Item::Cue(c) => {
+                    if let Some(m) = c.find(|r| match r {
+                        Cue::MetricVerb(m) | Cue::Toll(m) => Some(m),
+                        _ => None,
+                    }) {
+                        return Some((m, t.start));
+                    }
+                    if c.has(|r| matches!(r, Cue::Subset | Cue::ListJoiner)) {
+                        return None;
+                    }
+                    words += 1;
+                }
+                Item::Word => words += 1,
+                Item::Number(_) | Item::Punct('(' | ')' | ';' | '"') => return None,
+                Item::Punct(_) => {}
+            }
+            if words > MAX_WORDS_BEFORE {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The figure of this sentence whose list this number continues.
+    fn list_head(&self, text: &str, tokens: &[Token], k: usize, figures: &[RawFigure], first: usize) -> Option<ListLink> {
+        let last = figures.len().checked_sub(1).filter(|&i| i >= first)?;
+        let head_end = figures[last].number.end;
+        let between = tokens[..k].iter().rev().take_while(|t| t.start >= head_end);
+        let (mut words, mut subset, mut verb_between, mut joined) = (0, false, false, false);
+        for t in between {
+            match t.item {
+                Item::Cue(c) => {
+                    subset |= c.has(|r| r == Cue::Subset);
+                    joined |= is_comma(text, t) || c.has(|r| matches!(r, Cue::ListJoiner | Cue::Subset));
+                    verb_between |= c.has(|r| matches!(r, Cue::MetricVerb(_)));
+                    if c.has(|r| matches!(r, Cue::MetricVerb(m) | Cue::MetricNoun(m) if m != figures[last].metric)) {
+                        return None;
+                    }
+                    if c.has(|r| matches!(r, Cue::Toll(_) | Cue::AttributionBefore)) {
+                        return None;
+                    }
+                }
+                Item::Word => words += 1,
+                Item::Number(_) => return None,
+                Item::Punct('(' | ')') => joined = true,
+                Item::Punct(_) => return None,
+            }
+        }
+        (joined && words <= MAX_WORDS_IN_LIST).then_some(ListLink { index: last, subset, verb_between })
+    }
+
+    /// A qualifier phrase right before the number, and where it starts.
+    fn qualifier_before(&self, text: &str, tokens: &[Token], k: usize) -> Option<(Qualifier, usize)> {
+        let num_start = tokens[k].start;
+        for t in tokens[..k].iter().rev().take(3) {
+            match t.item {
+                Item::Cue(c) => {
+                    if let Some(q) = c.find(|r| if let Cue::Qualifier(q) = r { Some(q) } else { None }) {
+                        let gap = &text[t.end..num_start];
+                        return (gap.split_whitespace().count() <= 2).then_some((q, t.start));
+                    }
+                    if c.has(|r| r == Cue::RangeStart) && self.range_end(tokens, k, true).is_some() {
+                        return Some((Qualifier::Range, t.start));
+                    }
+                    if !c.has(|r| r == Cue::RangeStart) {
+                        return None;
+                    }
+                }
+                Item::Word if text[t.start..t.end].len() <= 3 => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// "60.000 à 70.000": the upper bound of a range starting at token `k`.
+    fn range_end(&self, tokens: &[Token], k: usize, announced: bool) -> Option<(u64, usize)> {
+        let joiner = tokens.get(k + 1)?;
+        let Item::Cue(c) = joiner.item else { return None };
+        if !c.has(|r| r == Cue::RangeEnd) || !announced {
+            return None;
+        }
+        let Item::Number(hi) = tokens.get(k + 2)?.item else { return None };
+        Some((hi.integer()?, k + 2))
+    }
+}
+
+struct Right {
+    metric: Option<Metric>,
+    group: Option<Group>,
+    end: usize,
+    words: usize,
+}
+
+#[derive(Clone, Copy)]
+struct ListLink {
+    index: usize,
+    subset: bool,
+    verb_between: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_lang::Languages;
+
+    fn find(lang: &str, text: &str) -> Vec<(Metric, u64, Qualifier, Group, String)> {
+        let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
+        finder.find(text).into_iter().map(|f| (f.metric, f.value, f.qualifier, f.group, text[f.span].to_string())).collect()
+    }
+
+    use Group::*;
+    use Metric::*;
+    use Qualifier::*;
+
+    #[test]
+    fn french_nouns_verbs_and_lists() {
+        let got = find("fr", "Les combats ont fait au moins 132 morts et 250 blessés, selon l'ONG.");
+        assert_eq!(
+            got,
+            [(Killed, 132, AtLeast, Total, "au moins 132 morts".into()), (Injured, 250, AtLeast, Total, "250 blessés".into()),]
+        );
+        let got = find("fr", "Le séisme a tué au moins 31 personnes et blessé 1 373 autres.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Killed, 31, AtLeast), (Injured, 1373, Exact)]);
+    }
+
+    #[test]
+    fn breakdowns_and_sub_counts() {
+        let got = find("fr", "Le bilan s'élève à 311 morts. Il s'agit de 183 combattants rebelles, 100 soldats et 28 civils.");
+        assert_eq!(
+            got.iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(),
+            [(Killed, 311, Total), (Killed, 183, Fighters), (Killed, 100, Soldiers), (Killed, 28, Civilians)]
+        );
+        let got = find("fr", "Au moins 11 civils ont été tués, dont cinq enfants.");
+        assert_eq!(got.iter().map(|f| (f.1, f.2, f.3)).collect::<Vec<_>>(), [(11, AtLeast, Civilians), (5, Exact, Children)]);
+    }
+
+    #[test]
+    fn english_and_spanish() {
+        let got = find("en", "The quake killed at least 95 people. At least 2,012 people were killed and 2,059 were wounded.");
+        assert_eq!(
+            got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(),
+            [(Killed, 95, AtLeast), (Killed, 2012, AtLeast), (Injured, 2059, Exact)]
+        );
+        let got = find("es", "La dana dejó al menos 95 muertos y cinco desaparecidos en Valencia.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Killed, 95, AtLeast), (Missing, 5, AtLeast)]);
+    }
+
+    #[test]
+    fn ranges_collectives_and_non_counts() {
+        let got = find("fr", "De 60.000 à 70.000 personnes ont dû fuir. Une cinquantaine de morts en 2016, à 22h00, sur 10 kilomètres.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Displaced, 60000, Range), (Killed, 50, About)]);
+        assert!(find("fr", "Le PSG compte 28 points et 7 victoires en 2024.").is_empty());
+    }
+}
