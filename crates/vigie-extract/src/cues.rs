@@ -29,7 +29,12 @@ pub enum Cue {
     Estimate,
     Negation,
     Previous,
-    Month,
+    /// A month name; the number is its index, January = 0.
+    Month(u8),
+    /// A weekday name, Monday = 0.
+    Weekday(u8),
+    /// "hier" is -1, "aujourd'hui" 0.
+    RelativeDay(i8),
 }
 
 /// A phrase found in text, with its roles.
@@ -95,8 +100,15 @@ impl Cues {
         add(&f.estimates, Cue::Estimate);
         add(&f.negations, Cue::Negation);
         add(&f.previous, Cue::Previous);
-        for forms in &lang.dates.months {
-            add(forms, Cue::Month);
+        for (i, forms) in lang.dates.months.iter().enumerate() {
+            add(forms, Cue::Month(i as u8));
+        }
+        for (i, forms) in lang.dates.weekdays.iter().enumerate() {
+            add(forms, Cue::Weekday(i as u8));
+        }
+        let d = &lang.dates;
+        for (words, offset) in [(&d.today, 0), (&d.yesterday, -1), (&d.day_before_yesterday, -2), (&d.tomorrow, 1)] {
+            add(words, Cue::RelativeDay(offset));
         }
         let mut entries: Vec<(String, Vec<Cue>)> = phrases.into_iter().collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));

@@ -59,6 +59,36 @@ pub struct RawFigure {
     pub previous: bool,
 }
 
+/// A date expression in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Monday = 0.
+    Weekday(u8),
+    /// Days from the publication day: "hier" is -1.
+    Relative(i8),
+    /// "28 novembre [2024]": month 1 to 12.
+    DayMonth { day: u32, month: u32, year: Option<i32> },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    pub at: usize,
+    pub sentence: usize,
+    pub when: When,
+    /// After "depuis", "since": the start of a period, not a count's date.
+    pub since: bool,
+}
+
+/// What the finder saw in one text.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub figures: Vec<RawFigure>,
+    pub sentences: Vec<Range<usize>>,
+    /// Attribution phrases ("selon", "a indiqué"), in clean text.
+    pub attributions: Vec<Range<usize>>,
+    pub dates: Vec<DateMention>,
+}
+
 /// The figure finder of one language.
 pub struct FigureFinder {
     numbers: NumberReader,
@@ -110,6 +140,44 @@ fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) 
     tokens
 }
 
+/// Attribution phrases and date expressions of one sentence.
+fn context(tokens: &[Token], s: usize, found: &mut Found) {
+    let since_before =
+        |k: usize| tokens[k.saturating_sub(2)..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Since)));
+    for (k, t) in tokens.iter().enumerate() {
+        let when = match t.item {
+            Item::Cue(c) => {
+                if c.has(|r| matches!(r, Cue::AttributionBefore | Cue::AttributionAfter)) {
+                    found.attributions.push(t.start..t.end);
+                }
+                c.find(|r| match r {
+                    Cue::Weekday(w) => Some(When::Weekday(w)),
+                    Cue::RelativeDay(d) => Some(When::Relative(d)),
+                    _ => None,
+                })
+            }
+            Item::Number(n) => {
+                let month = tokens.get(k + 1).and_then(|m| match m.item {
+                    Item::Cue(c) => c.find(|r| if let Cue::Month(m) = r { Some(m as u32 + 1) } else { None }),
+                    _ => None,
+                });
+                let year = tokens.get(k + 2).and_then(|y| match y.item {
+                    Item::Number(y) => y.integer().filter(|v| (1900..=2100).contains(v)).map(|v| v as i32),
+                    _ => None,
+                });
+                match (month, n.integer()) {
+                    (Some(month), Some(day @ 1..=31)) => Some(When::DayMonth { day: day as u32, month, year }),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(when) = when {
+            found.dates.push(DateMention { at: t.start, sentence: s, when, since: since_before(k) });
+        }
+    }
+}
+
 fn is_comma(text: &str, t: &Token) -> bool {
     &text[t.start..t.end] == ","
 }
@@ -123,21 +191,24 @@ impl FigureFinder {
         }
     }
 
-    /// The figures of `text` (clean text), in order of appearance.
-    pub fn find(&self, text: &str) -> Vec<RawFigure> {
+    /// The figures of `text` (clean text) in order of appearance, with the
+    /// sentences, attribution phrases and dates around them.
+    pub fn find(&self, text: &str) -> Found {
         let tokens = tokenize(text, self.numbers.find_all(text), self.cues.find_all(text));
         let sentences = vigie_ingest::clean::sentences(text, &self.abbreviations);
-        let mut figures: Vec<RawFigure> = Vec::new();
+        let mut found = Found::default();
         let mut t = 0;
         for (s, sentence) in sentences.iter().enumerate() {
             let begin = t;
             while t < tokens.len() && tokens[t].start < sentence.end {
                 t += 1;
             }
-            let first_of_sentence = figures.len();
-            self.sentence(text, &tokens[begin..t], s, &mut figures, first_of_sentence);
+            let first_of_sentence = found.figures.len();
+            self.sentence(text, &tokens[begin..t], s, &mut found.figures, first_of_sentence);
+            context(&tokens[begin..t], s, &mut found);
         }
-        figures
+        found.sentences = sentences;
+        found
     }
 
     fn sentence(&self, text: &str, tokens: &[Token], s: usize, figures: &mut Vec<RawFigure>, first: usize) {
@@ -219,7 +290,7 @@ impl FigureFinder {
         if let Some(t) = next {
             if let Item::Cue(c) = t.item {
                 let adjacent = t.start - num.end <= 1;
-                if (c.has(|r| r == Cue::NotCount) && adjacent) || c.has(|r| r == Cue::Month) {
+                if (c.has(|r| r == Cue::NotCount) && adjacent) || c.has(|r| matches!(r, Cue::Month(_))) {
                     return true;
                 }
             }
@@ -397,7 +468,7 @@ mod tests {
 
     fn find(lang: &str, text: &str) -> Vec<(Metric, u64, Qualifier, Group, String)> {
         let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
-        finder.find(text).into_iter().map(|f| (f.metric, f.value, f.qualifier, f.group, text[f.span].to_string())).collect()
+        finder.find(text).figures.into_iter().map(|f| (f.metric, f.value, f.qualifier, f.group, text[f.span].to_string())).collect()
     }
 
     use Group::*;

@@ -5,10 +5,13 @@
 //! metrics, qualifiers and groups.
 
 pub mod cues;
+pub mod dates;
 pub mod figures;
 pub mod numbers;
+pub mod sources;
 
 use figures::FigureFinder;
+use sources::SourceFinder;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 use vigie_lang::Languages;
@@ -17,7 +20,7 @@ use vigie_model::{Article, DatePrecision, Figure};
 /// Extracts figures from articles in any language Vigie has data for.
 /// Each language's automata are built on first use.
 pub struct Extractor {
-    finders: Vec<(&'static str, OnceLock<FigureFinder>)>,
+    finders: Vec<(&'static str, OnceLock<(FigureFinder, SourceFinder)>)>,
 }
 
 impl Default for Extractor {
@@ -31,15 +34,20 @@ impl Extractor {
         Extractor { finders: Languages::get().all().iter().map(|l| (l.code, OnceLock::new())).collect() }
     }
 
-    fn finder(&self, code: &str) -> Option<&FigureFinder> {
+    fn finder(&self, code: &str) -> Option<&(FigureFinder, SourceFinder)> {
         let (_, cell) = self.finders.iter().find(|(c, _)| *c == code)?;
-        Some(cell.get_or_init(|| FigureFinder::new(Languages::get().by_code(code).expect("listed language"))))
+        Some(cell.get_or_init(|| {
+            let lang = Languages::get().by_code(code).expect("listed language");
+            (FigureFinder::new(lang), SourceFinder::new(lang))
+        }))
     }
 
     /// The figures of one article: one per distinct (metric, value, group), first mention kept.
     pub fn figures(&self, article: &Article) -> Vec<Figure> {
-        let Some(finder) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
-        let raw = finder.find(&article.text);
+        let Some((finder, source_finder)) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
+        let found = finder.find(&article.text);
+        let sources = source_finder.sources(&article.text);
+        let raw = &found.figures;
         let day = article.published.and_then(|p| p.exact_day());
         let mut seen = HashSet::new();
         let mut index_of = vec![None; raw.len()];
@@ -57,6 +65,8 @@ impl Extractor {
             } else {
                 None
             };
+            let source = sources::attribute(&found, &sources, f);
+            let as_of = if f.previous { None } else { dates::as_of(&found.dates, f.sentence, day) };
             out.push(Figure {
                 article: article.id.clone(),
                 metric: f.metric,
@@ -65,10 +75,10 @@ impl Extractor {
                 qualifier: f.qualifier,
                 group: f.group,
                 cause: None,
-                source: None,
-                source_id: None,
-                as_of: if f.previous { None } else { day },
-                as_of_precision: (!f.previous && day.is_some()).then_some(DatePrecision::Day),
+                source_id: source.as_ref().map(|s| s.to_lowercase()),
+                source,
+                as_of,
+                as_of_precision: as_of.map(|_| DatePrecision::Day),
                 quote: article.original[span.clone()].to_string(),
                 start: span.start,
                 end: span.end,

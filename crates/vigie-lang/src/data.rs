@@ -13,6 +13,7 @@ pub struct Language {
     pub dates: Dates,
     pub numbers: Numbers,
     pub figures: Figures,
+    pub sources: Sources,
     pub lexicon: Lexicon,
 }
 
@@ -142,6 +143,7 @@ impl Language {
             dates: file("dates.toml").map(|t| parse(code, "dates.toml", t)).unwrap_or_default(),
             numbers: file("numbers.toml").map(|t| parse(code, "numbers.toml", t)).unwrap_or_default(),
             figures: file("figures.toml").map(|t| parse(code, "figures.toml", t)).unwrap_or_default(),
+            sources: file("sources.toml").map(|t| parse(code, "sources.toml", t)).unwrap_or_default(),
             lexicon: Lexicon::parse(file("lexicon.txt").unwrap_or("")),
         }
     }
@@ -193,4 +195,33 @@ pub struct Figures {
     pub negations: Vec<String>,
     #[serde(default)]
     pub previous: Vec<String>,
+}
+
+/// `sources.toml`: how a language names who speaks for a figure.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Sources {
+    /// Phrases that refer back to the last source named ("l'ONG").
+    #[serde(default)]
+    pub anaphora: Vec<String>,
+    /// Country names, adjectives and capitals, by ISO 3166 code.
+    #[serde(default)]
+    pub countries: BTreeMap<String, Vec<String>>,
+    #[serde(default, rename = "institution")]
+    pub institutions: Vec<Institution>,
+}
+
+/// A source named by its role ("ministère de l'Intérieur").
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Institution {
+    /// The English label ("interior ministry").
+    pub name: String,
+    /// The label takes the country's adjective: "Moroccan interior ministry".
+    #[serde(default)]
+    pub national: bool,
+    /// The label takes the place named after the phrase: "prefect of Mayotte".
+    #[serde(default)]
+    pub of_place: bool,
+    pub phrases: Vec<String>,
 }

@@ -8,8 +8,9 @@
 //! data change: add `lang/it/` with the same files.
 
 mod data;
+pub mod world;
 
-pub use data::{BoilerplateRule, Cleaning, Dates, Figures, Language, Lexicon, Numbers};
+pub use data::{BoilerplateRule, Cleaning, Dates, Figures, Institution, Language, Lexicon, Numbers, Sources};
 
 use std::sync::OnceLock;
 

@@ -1,0 +1,78 @@
+//! The day a figure refers to. In order of preference: the date its
+//! sentence gives (the latest one, since a count closes after the events it
+//! counts; "depuis mercredi" opens a period and does not count), resolved
+//! against the publication day; otherwise the publication day itself. News
+//! reports the past, so "vendredi" is the last Friday on or before the
+//! publication day. Without a publication day only a full date with a year
+//! can be trusted.
+
+use crate::figures::{DateMention, When};
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// The date `when` denotes, read in an article published on `published`.
+pub fn resolve(when: When, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (when, published) {
+        (When::DayMonth { day, month, year: Some(y) }, _) => NaiveDate::from_ymd_opt(y, month, day),
+        (When::DayMonth { day, month, year: None }, Some(p)) => {
+            let this_year = NaiveDate::from_ymd_opt(p.year(), month, day)?;
+            if this_year <= p {
+                Some(this_year)
+            } else {
+                NaiveDate::from_ymd_opt(p.year() - 1, month, day)
+            }
+        }
+        (When::Weekday(w), Some(p)) => {
+            let back = (p.weekday().num_days_from_monday() as i64 - w as i64).rem_euclid(7);
+            Some(p - Duration::days(back))
+        }
+        (When::Relative(days), Some(p)) => Some(p + Duration::days(days as i64)),
+        (_, None) => None,
+    }
+}
+
+/// The date of a figure stated in `sentence`.
+pub fn as_of(dates: &[DateMention], sentence: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    let stated = dates
+        .iter()
+        .filter(|d| d.sentence == sentence && !d.since)
+        .filter_map(|d| resolve(d.when, published))
+        .filter(|d| published.is_none_or(|p| *d <= p))
+        .max();
+    stated.or(published)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn weekdays_are_the_last_such_day() {
+        let saturday = day(2024, 11, 30);
+        assert_eq!(resolve(When::Weekday(4), Some(saturday)), Some(day(2024, 11, 29)));
+        assert_eq!(resolve(When::Weekday(5), Some(saturday)), Some(saturday));
+        assert_eq!(resolve(When::Weekday(6), Some(saturday)), Some(day(2024, 11, 24)));
+        assert_eq!(resolve(When::Relative(-1), Some(saturday)), Some(day(2024, 11, 29)));
+        assert_eq!(resolve(When::Weekday(4), None), None);
+    }
+
+    #[test]
+    fn days_without_a_year_are_in_the_past() {
+        let p = day(2025, 1, 3);
+        assert_eq!(resolve(When::DayMonth { day: 30, month: 12, year: None }, Some(p)), Some(day(2024, 12, 30)));
+        assert_eq!(resolve(When::DayMonth { day: 2, month: 1, year: None }, Some(p)), Some(day(2025, 1, 2)));
+        assert_eq!(resolve(When::DayMonth { day: 9, month: 9, year: Some(2023) }, None), Some(day(2023, 9, 9)));
+    }
+
+    #[test]
+    fn the_latest_date_of_the_sentence_wins_and_since_does_not_count() {
+        let p = Some(day(2023, 9, 10));
+        let m = |when, since| DateMention { at: 0, sentence: 0, when, since };
+        let dates = [m(When::Weekday(4), false), m(When::Weekday(5), false), m(When::Weekday(2), true)];
+        assert_eq!(as_of(&dates, 0, p), Some(day(2023, 9, 9)));
+        assert_eq!(as_of(&dates, 1, p), p);
+    }
+}

@@ -1,0 +1,231 @@
+//! Who a figure is attributed to.
+//!
+//! Sources are found by name: the entities of `data/entities.toml` (any
+//! language), the institutions of the article's language ("ministère de
+//! l'Intérieur"), and anaphora ("l'ONG") that point back to the last source
+//! named. National institutions take their country's adjective, from the
+//! phrase itself ("autorités marocaines") or from the country the article
+//! talks about most; role titles take the place after them ("préfet de
+//! Mayotte"). A figure takes the source of its own sentence, preferring one
+//! next to an attribution phrase ("selon", "a indiqué"), else the source of
+//! one of the two sentences before; otherwise the outlet speaks for itself.
+
+use crate::figures::{Found, RawFigure};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+use vigie_lang::world::{country_adjective, entities};
+use vigie_lang::Language;
+
+/// How far (bytes) an attribution phrase may stand from the source it introduces.
+const ATTRIBUTION_REACH: usize = 60;
+/// How many sentences back a source still speaks for a figure.
+const SENTENCES_BACK: usize = 2;
+
+#[derive(Clone, Debug)]
+enum Target {
+    Entity(usize),
+    Institution(usize),
+    Anaphora,
+    Country(String),
+}
+
+#[derive(Clone, Debug)]
+struct Mention {
+    span: Range<usize>,
+    target: Target,
+}
+
+/// A resolved source mention: its label and where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceMention {
+    pub span: Range<usize>,
+    pub label: String,
+}
+
+pub struct SourceFinder {
+    automaton: AhoCorasick,
+    patterns: Vec<(String, Target)>,
+    lang: &'static Language,
+}
+
+fn case_sensitive(alias: &str) -> bool {
+    alias.chars().count() <= 5 && alias.chars().any(char::is_uppercase)
+}
+
+impl SourceFinder {
+    pub fn new(lang: &'static Language) -> Self {
+        let mut patterns: Vec<(String, Target)> = Vec::new();
+        for (i, e) in entities().iter().enumerate().filter(|(_, e)| e.source) {
+            patterns.extend(e.aliases.iter().map(|a| (a.replace('’', "'"), Target::Entity(i))));
+        }
+        for (i, inst) in lang.sources.institutions.iter().enumerate() {
+            patterns.extend(inst.phrases.iter().map(|p| (p.clone(), Target::Institution(i))));
+        }
+        patterns.extend(lang.sources.anaphora.iter().map(|p| (p.clone(), Target::Anaphora)));
+        for (code, words) in &lang.sources.countries {
+            patterns.extend(words.iter().map(|w| (w.clone(), Target::Country(code.clone()))));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|(p, _)| p))
+            .expect("source phrases compile");
+        SourceFinder { automaton, patterns, lang }
+    }
+
+    /// Mentions in text order; where phrases overlap the longest wins
+    /// ("l'Observatoire syrien des droits de l'homme" over "l'observatoire").
+    fn mentions(&self, text: &str) -> Vec<Mention> {
+        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut all: Vec<_> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .filter(|m| !word_char(text[..m.start()].chars().next_back()) && !word_char(text[m.end()..].chars().next()))
+            .filter(|m| {
+                let (pattern, _) = &self.patterns[m.pattern().as_usize()];
+                !case_sensitive(pattern) || &text[m.range()] == pattern
+            })
+            .collect();
+        all.sort_by_key(|m| (std::cmp::Reverse(m.len()), m.start()));
+        let mut taken: Vec<Mention> = Vec::new();
+        for m in all {
+            if taken.iter().all(|t| m.end() <= t.span.start || m.start() >= t.span.end) {
+                taken.push(Mention { span: m.range(), target: self.patterns[m.pattern().as_usize()].1.clone() });
+            }
+        }
+        taken.sort_by_key(|m| m.span.start);
+        taken
+    }
+
+    /// The country the text names most, as an ISO code.
+    fn main_country(mentions: &[Mention]) -> Option<&str> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for m in mentions {
+            if let Target::Country(c) = &m.target {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+        counts.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c)
+    }
+
+    /// Every source named in `text`, labelled, anaphora resolved.
+    pub fn sources(&self, text: &str) -> Vec<SourceMention> {
+        let mentions = self.mentions(text);
+        let main = Self::main_country(&mentions);
+        let mut out: Vec<SourceMention> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let label = match &m.target {
+                Target::Entity(e) => entities()[*e].label().to_string(),
+                Target::Institution(k) => self.institution_label(text, &mentions, i, *k, main),
+                Target::Anaphora => match out.last() {
+                    Some(previous) => previous.label.clone(),
+                    None => continue,
+                },
+                Target::Country(_) => continue,
+            };
+            out.push(SourceMention { span: m.span.clone(), label });
+        }
+        out
+    }
+
+    fn institution_label(&self, text: &str, mentions: &[Mention], i: usize, k: usize, main: Option<&str>) -> String {
+        let inst = &self.lang.sources.institutions[k];
+        let span = &mentions[i].span;
+        if inst.national {
+            // The country named in or right after the phrase, else the article's.
+            let phrase = text[span.clone()].to_lowercase();
+            let inside =
+                self.lang.sources.countries.iter().find(|(_, words)| words.iter().any(|w| phrase.split(' ').any(|p| p == w.as_str())));
+            let after = mentions.get(i + 1).filter(|n| n.span.start <= span.end + 4).and_then(|n| match &n.target {
+                Target::Country(c) => Some(c.as_str()),
+                _ => None,
+            });
+            let country = inside.map(|(c, _)| c.as_str()).or(after).or(main);
+            return match country.and_then(country_adjective) {
+                Some(adjective) => format!("{adjective} {}", inst.name),
+                None => inst.name.clone(),
+            };
+        }
+        if inst.of_place {
+            if let Some(place) = place_after(&text[span.end..]) {
+                return format!("{} of {place}", inst.name);
+            }
+        }
+        inst.name.clone()
+    }
+}
+
+/// "de Mayotte", "d'Alep", "of Paiporta": the capitalised place after a title.
+fn place_after(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start();
+    let rest = ["de la ", "de l'", "del ", "de ", "d'", "of the ", "of "].iter().find_map(|p| rest.strip_prefix(p))?;
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut end = 0;
+    for word in rest.split_inclusive(' ') {
+        let w = word.trim_end();
+        if !w.starts_with(char::is_uppercase) {
+            break;
+        }
+        end += w.len();
+        if w.len() != word.len() {
+            end += word.len() - w.len();
+        }
+        if w.ends_with([',', '.', ';', ':']) {
+            break;
+        }
+    }
+    Some(rest[..end].trim_end().trim_end_matches([',', '.', ';', ':']))
+}
+
+/// The source of each figure (by index), as a label.
+pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -> Option<String> {
+    let sentence = |s: usize| found.sentences.get(s).cloned().unwrap_or(0..0);
+    let in_sentence = |s: usize| -> Vec<&SourceMention> {
+        let r = sentence(s);
+        sources.iter().filter(|m| m.span.start >= r.start && m.span.end <= r.end).collect()
+    };
+    let attributed = |m: &SourceMention| {
+        found.attributions.iter().any(|a| {
+            (a.end <= m.span.start && m.span.start - a.end <= ATTRIBUTION_REACH)
+                || (m.span.end <= a.start && a.start - m.span.end <= ATTRIBUTION_REACH)
+        })
+    };
+    let here = in_sentence(figure.sentence);
+    let distance = |m: &&&SourceMention| m.span.start.abs_diff(figure.number.start);
+    if let Some(m) = here.iter().filter(|m| attributed(m)).min_by_key(distance).or_else(|| here.iter().min_by_key(distance)) {
+        return Some(m.label.clone());
+    }
+    (1..=SENTENCES_BACK.min(figure.sentence)).find_map(|back| {
+        let earlier = in_sentence(figure.sentence - back);
+        earlier.iter().rev().find(|m| attributed(m)).or(earlier.last()).map(|m| m.label.clone())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_lang::Languages;
+
+    fn labels(lang: &str, text: &str) -> Vec<String> {
+        SourceFinder::new(Languages::get().by_code(lang).unwrap()).sources(text).into_iter().map(|m| m.label).collect()
+    }
+
+    #[test]
+    fn entities_institutions_and_anaphora() {
+        let text = "Selon l'Observatoire syrien des droits de l'homme (OSDH), 311 personnes sont mortes, a précisé l'ONG.";
+        assert_eq!(labels("fr", text), ["OSDH", "OSDH", "OSDH"]);
+        assert_eq!(labels("fr", "Au Maroc, le ministère de l'Intérieur a annoncé 632 morts."), ["Moroccan interior ministry"]);
+        assert_eq!(labels("fr", "selon les autorités espagnoles"), ["Spanish authorities"]);
+        assert_eq!(labels("fr", "a déclaré le préfet de Mayotte, François Dupont."), ["prefect of Mayotte"]);
+        assert_eq!(labels("en", "the mayor of Paiporta said"), ["mayor of Paiporta"]);
+    }
+
+    #[test]
+    fn short_acronyms_are_case_sensitive() {
+        assert!(labels("es", "una vida sana y tranquila").is_empty());
+        assert_eq!(labels("es", "según la agencia oficial SANA"), ["Sana"]);
+    }
+}
