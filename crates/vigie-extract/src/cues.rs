@@ -23,6 +23,8 @@ pub enum Cue {
     Group(Group),
     People,
     NotCount,
+    /// A preposition of place after a count: "et un en Andalousie".
+    Locative,
     AttributionBefore,
     AttributionAfter,
     Since,
@@ -94,6 +96,7 @@ impl Cues {
         add(&f.range_ends, Cue::RangeEnd);
         add(&f.people, Cue::People);
         add(&f.not_counts, Cue::NotCount);
+        add(&f.locatives, Cue::Locative);
         add(&f.attribution_before, Cue::AttributionBefore);
         add(&f.attribution_after, Cue::AttributionAfter);
         add(&f.since, Cue::Since);

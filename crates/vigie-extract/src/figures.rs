@@ -15,8 +15,10 @@ use std::ops::Range;
 use vigie_lang::Language;
 use vigie_model::{Group, Metric, Qualifier};
 
-/// Words that may stand between a number and its metric phrase ("62 personnes ont été tuées").
+/// Words that may stand between a number and its metric phrase ("62 morts").
 const MAX_WORDS_AFTER: usize = 5;
+/// The same once a counted noun was seen: "300,000 people in Marrakech and the Atlas have been affected".
+const MAX_WORDS_AFTER_NOUN: usize = 10;
 /// Words that may stand between a metric verb or toll and its number ("death toll has risen to 632").
 const MAX_WORDS_BEFORE: usize = 8;
 /// Words that may separate two counts of one list.
@@ -212,13 +214,15 @@ impl FigureFinder {
     }
 
     fn sentence(&self, text: &str, tokens: &[Token], s: usize, figures: &mut Vec<RawFigure>, first: usize) {
-        let has_metric_cue = tokens
-            .iter()
-            .any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Toll(_)))));
+        let is_metric =
+            |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Toll(_))));
         let estimate = tokens.iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Estimate)));
         let previous = tokens.iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Previous)));
         // The last figure of the previous sentence, for breakdown sentences.
         let before = (first > 0).then(|| first - 1).filter(|&i| figures[i].sentence + 1 == s);
+        // Counts waiting for a metric that comes at the end of their list:
+        // "Au moins 143 soldats, 274 rebelles ainsi que 89 civils ont été tués".
+        let mut pending: Vec<RawFigure> = Vec::new();
         let mut skip_until = 0;
         for k in 0..tokens.len() {
             let Item::Number(num) = tokens[k].item else { continue };
@@ -233,21 +237,35 @@ impl FigureFinder {
             let own = self.qualifier_before(text, tokens, k);
             let range = self.range_end(tokens, k, own.is_some_and(|(q, _)| q == Qualifier::Range)).filter(|&(hi, _)| hi > value);
             let right = self.right(text, tokens, range.map_or(k, |(_, hi_token)| hi_token));
-            if num.kind == NumberKind::Article && !(right.metric.is_some() && right.words == 0) {
+            let list = self.list_head(text, tokens, k, figures, first);
+            if num.kind == NumberKind::Article && !(right.metric.is_some() && right.words == 0) && !self.article_in_list(tokens, k, list) {
                 continue;
             }
-            let left = if right.metric.is_none() { self.left(tokens, k) } else { None };
-            let list = self.list_head(text, tokens, k, figures, first);
-            let (metric, part_of, span_start, inherited) = match (right.metric, left, list) {
-                (Some(m), _, l) => (m, l.filter(|l| l.subset).map(|l| l.index), num.start, l),
-                (None, Some((m, at)), l) => (m, l.filter(|l| l.subset).map(|l| l.index), at, l),
-                (None, None, Some(l)) => {
-                    (figures[l.index].metric, (l.subset || right.group.is_some()).then_some(l.index), num.start, Some(l))
+            // "a tué au moins 31 personnes et blessé 1 373 autres": a verb right
+            // before the number beats one found past "et".
+            let left = if right.metric.is_none() || right.crossed_joiner {
+                self.left(tokens, k, num.kind == NumberKind::Collective)
+            } else {
+                None
+            };
+            let right = match left {
+                Some(_) if right.crossed_joiner => Right { metric: None, ..right },
+                _ => right,
+            };
+            let parenthesised = self.parenthesised(tokens, k, figures, first);
+            let metric_before_here = tokens[..k].iter().any(is_metric);
+            let (metric, part_of, span_start, inherited) = match (right.metric, left, parenthesised, list) {
+                (Some(m), _, _, l) => (Some(m), l.filter(|l| l.subset).map(|l| l.index), num.start, l),
+                (None, Some((m, at)), _, l) => (Some(m), l.filter(|l| l.subset).map(|l| l.index), at, l),
+                (None, None, Some((m, part)), _) => (Some(m), part, num.start, None),
+                (None, None, None, Some(l)) => {
+                    (Some(figures[l.index].metric), (l.subset || right.group.is_some()).then_some(l.index), num.start, Some(l))
                 }
-                (None, None, None) => match before {
-                    Some(b) if !has_metric_cue && right.group.is_some() && figures[b].group == Group::Total => {
-                        (figures[b].metric, Some(b), num.start, None)
+                (None, None, None, None) => match before {
+                    Some(b) if !metric_before_here && right.group.is_some() && figures[b].group == Group::Total => {
+                        (Some(figures[b].metric), Some(b), num.start, None)
                     }
+                    _ if right.group.is_some() || right.people => (None, None, num.start, None),
                     _ => continue,
                 },
             };
@@ -258,6 +276,7 @@ impl FigureFinder {
                     qualifier = Some(figures[l.index].qualifier).filter(|q| *q != Qualifier::Range);
                 }
             }
+            let qualified = qualifier.is_some();
             let mut qualifier = qualifier.unwrap_or(if num.kind == NumberKind::Collective { Qualifier::About } else { Qualifier::Exact });
             let mut high = None;
             let mut end = right.end.max(num.end);
@@ -268,8 +287,8 @@ impl FigureFinder {
                 skip_until = hi_token + 1;
             }
             let start = own.map_or(span_start, |(_, at)| at.min(span_start));
-            figures.push(RawFigure {
-                metric,
+            let mut figure = RawFigure {
+                metric: metric.unwrap_or(Metric::Killed),
                 value,
                 high,
                 qualifier,
@@ -280,8 +299,74 @@ impl FigureFinder {
                 part_of,
                 estimate,
                 previous,
-            });
+            };
+            let Some(metric) = metric else {
+                // No metric yet: it may come at the end of the list.
+                if pending.last().is_none_or(|p| self.listed(text, tokens, p.number.end, k)) {
+                    pending.push(figure);
+                } else {
+                    pending = vec![figure];
+                }
+                continue;
+            };
+            if let Some(head) = pending.first() {
+                if self.listed(text, tokens, pending.last().unwrap().number.end, k) {
+                    let head_qualifier = head.qualifier;
+                    let head_qualified = head_qualifier != Qualifier::Exact;
+                    for mut p in pending.drain(..) {
+                        p.metric = metric;
+                        if head_qualified && p.qualifier == Qualifier::Exact {
+                            p.qualifier = head_qualifier;
+                        }
+                        figures.push(p);
+                    }
+                    if head_qualified && !qualified && figure.qualifier == Qualifier::Exact {
+                        figure.qualifier = head_qualifier;
+                    }
+                }
+            }
+            pending.clear();
+            figures.push(figure);
         }
+    }
+
+    /// Whether the tokens between two counts only join them into one list.
+    fn listed(&self, text: &str, tokens: &[Token], from: usize, k: usize) -> bool {
+        let mut words = 0;
+        for t in tokens[..k].iter().filter(|t| t.start >= from) {
+            match t.item {
+                Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_) | Cue::Toll(_) | Cue::AttributionBefore)) => return false,
+                Item::Cue(c) if is_comma(text, t) || c.has(|r| matches!(r, Cue::ListJoiner | Cue::Group(_) | Cue::People)) => {}
+                Item::Number(_) => return false,
+                Item::Punct(';' | '(' | ')') => {}
+                Item::Punct(_) => return false,
+                _ => words += 1,
+            }
+        }
+        words <= MAX_WORDS_IN_LIST
+    }
+
+    /// "deux autres décès ... et un en Andalousie": an article-like "un" ending a list of counts.
+    fn article_in_list(&self, tokens: &[Token], k: usize, list: Option<ListLink>) -> bool {
+        let joined = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner));
+        let located = matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Locative));
+        list.is_some() && joined && located
+    }
+
+    /// "Paiporta (45)", "des morts (542)": a count in parentheses after a place
+    /// or a metric noun, in a sentence that already gave a figure.
+    fn parenthesised(&self, tokens: &[Token], k: usize, figures: &[RawFigure], first: usize) -> Option<(Metric, Option<usize>)> {
+        if k < 2 || !matches!(tokens[k - 1].item, Item::Punct('(')) || !matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Punct(')')))
+        {
+            return None;
+        }
+        if let Item::Cue(c) = tokens[k - 2].item {
+            if let Some(m) = c.find(|r| if let Cue::MetricNoun(m) = r { Some(m) } else { None }) {
+                return Some((m, None));
+            }
+        }
+        let head = (first..figures.len()).rev().find(|&i| figures[i].group == Group::Total)?;
+        Some((figures[head].metric, Some(head)))
     }
 
     /// Years, times, dates, percentages, distances: numbers that count no one.
@@ -311,9 +396,15 @@ impl FigureFinder {
     }
 
     /// The metric phrase after a number, and the group named on the way.
+    /// An apposition or a sub-count between commas does not stop the search:
+    /// "Au moins 11 civils, dont cinq enfants, ont été tués".
     fn right(&self, text: &str, tokens: &[Token], k: usize) -> Right {
-        let mut out = Right { metric: None, group: None, end: tokens[k].end, words: 0 };
-        for t in &tokens[k + 1..] {
+        let mut out = Right { metric: None, group: None, people: false, crossed_joiner: false, end: tokens[k].end, words: 0 };
+        let mut mixed = false;
+        let mut i = k + 1;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            i += 1;
             match t.item {
                 Item::Cue(c) => {
                     if let Some(m) = c.find(|r| match r {
@@ -321,53 +412,80 @@ impl FigureFinder {
                         _ => None,
                     }) {
                         out.metric = Some(m);
-                        out.end = t.end;
-                        if out.group.is_none() {
+                        out.end = out.end.max(t.end).min(if out.words > MAX_WORDS_AFTER { out.end } else { t.end });
+                        if out.group.is_none() && !mixed {
                             out.group = c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None });
+                        }
+                        if mixed {
+                            out.group = None;
                         }
                         return out;
                     }
                     if let Some(g) = c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None }) {
+                        // "soldats syriens et combattants jihadistes": two groups count as a total.
+                        mixed |= out.group.is_some_and(|first| first != g);
                         out.group.get_or_insert(g);
-                        out.end = t.end;
+                        if out.words <= MAX_WORDS_AFTER {
+                            out.end = t.end;
+                        }
                         continue;
                     }
                     if c.has(|r| r == Cue::People) {
-                        out.end = t.end;
+                        out.people = true;
+                        if out.words <= MAX_WORDS_AFTER {
+                            out.end = t.end;
+                        }
                         continue;
                     }
-                    if is_comma(text, t)
-                        || c.has(|r| matches!(r, Cue::ListJoiner | Cue::Subset | Cue::Qualifier(_) | Cue::AttributionBefore))
-                    {
+                    if c.has(|r| r == Cue::Subset) {
+                        // Skip the sub-count clause up to its closing comma.
+                        match tokens[i..].iter().position(|t| is_comma(text, t)) {
+                            Some(p) => i += p + 1,
+                            None => return out,
+                        }
+                        continue;
+                    }
+                    out.crossed_joiner |= c.has(|r| r == Cue::ListJoiner);
+                    if is_comma(text, t) {
+                        // Past a comma only a noun phrase (an apposition) may come before the verb.
+                        if out.group.is_none() && !out.people {
+                            return out;
+                        }
+                        out.words += 1;
+                        continue;
+                    }
+                    if c.has(|r| matches!(r, Cue::Qualifier(_) | Cue::AttributionBefore | Cue::AttributionAfter | Cue::Toll(_))) {
                         return out;
                     }
                     out.words += 1;
                 }
-                Item::Word => {
-                    out.words += 1;
-                    if out.words > MAX_WORDS_AFTER {
-                        return out;
-                    }
-                }
+                Item::Word => out.words += 1,
+                Item::Punct('"') => {}
                 Item::Number(_) | Item::Punct(_) => return out,
+            }
+            let limit = if out.group.is_some() || out.people { MAX_WORDS_AFTER_NOUN } else { MAX_WORDS_AFTER };
+            if out.words > limit {
+                return out;
             }
         }
         out
     }
 
     /// A metric verb or toll before a number: "a tué au moins 31", "death toll rose to 632".
-    fn left(&self, tokens: &[Token], k: usize) -> Option<(Metric, usize)> {
+    /// A collective may also take the noun before it: "des centaines de morts, peut-être le millier".
+    fn left(&self, tokens: &[Token], k: usize, collective: bool) -> Option<(Metric, usize)> {
         let mut words = 0;
         for t in tokens[..k].iter().rev() {
             match t.item {
                 Item::Cue(c) => {
                     if let Some(m) = c.find(|r| match r {
                         Cue::MetricVerb(m) | Cue::Toll(m) => Some(m),
+                        Cue::MetricNoun(m) if collective => Some(m),
                         _ => None,
                     }) {
                         return Some((m, t.start));
                     }
-                    if c.has(|r| matches!(r, Cue::Subset | Cue::ListJoiner)) {
+                    if c.has(|r| matches!(r, Cue::Subset | Cue::ListJoiner)) && !collective {
                         return None;
                     }
                     words += 1;
@@ -404,7 +522,7 @@ impl FigureFinder {
                 }
                 Item::Word => words += 1,
                 Item::Number(_) => return None,
-                Item::Punct('(' | ')') => joined = true,
+                Item::Punct('(' | ')' | ';' | '–' | '—' | ':') => joined = true,
                 Item::Punct(_) => return None,
             }
         }
@@ -447,9 +565,14 @@ impl FigureFinder {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Right {
     metric: Option<Metric>,
     group: Option<Group>,
+    /// A counted noun saying nothing of the group ("personnes") was seen.
+    people: bool,
+    /// The search went past "et", "and", a comma.
+    crossed_joiner: bool,
     end: usize,
     words: usize,
 }

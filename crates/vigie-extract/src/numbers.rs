@@ -49,6 +49,7 @@ pub struct NumberReader {
     longest_key: usize,
     connectors: Vec<String>,
     articles: Vec<String>,
+    collective_determiners: Vec<String>,
     scales: HashMap<String, u64>,
     collectives: HashMap<String, u64>,
     fractions: HashMap<String, f64>,
@@ -63,6 +64,7 @@ impl NumberReader {
             words: lower(&numbers.words),
             connectors: numbers.connectors.clone(),
             articles: numbers.articles.clone(),
+            collective_determiners: numbers.collective_determiners.clone(),
             scales: lower(&numbers.scales),
             collectives: lower(&numbers.collectives),
             fractions: numbers.fractions.clone(),
@@ -178,6 +180,12 @@ impl NumberReader {
     /// A number written in words starting at token `i`: the match and how many tokens it used.
     fn words_at(&self, text: &str, words: &[Word], i: usize) -> Option<(NumberMatch, usize)> {
         let first = &words[i];
+        // "le millier", "une centaine": a determiner and a collective.
+        if let Some(next) = words.get(i + 1).filter(|n| is_gap(&text[first.end..n.start])) {
+            if let Some(unit) = self.collectives.get(&next.lower).filter(|_| self.collective_determiners.contains(&first.lower)) {
+                return Some((NumberMatch { start: first.start, end: next.end, value: *unit as f64, kind: NumberKind::Collective }, 2));
+            }
+        }
         let (mut total, mut group, mut last_add) = (0u64, 0u64, u64::MAX);
         let mut j = i;
         let mut end = first.start;

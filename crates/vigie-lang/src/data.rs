@@ -80,6 +80,9 @@ pub struct Numbers {
     /// Number words that are also indefinite articles ("un", "a").
     #[serde(default)]
     pub articles: Vec<String>,
+    /// Determiners that make a collective noun a count ("le millier").
+    #[serde(default)]
+    pub collective_determiners: Vec<String>,
     /// Scale words that multiply the number before them (million).
     #[serde(default)]
     pub scales: HashMap<String, u64>,
@@ -183,6 +186,9 @@ pub struct Figures {
     /// Units that make a number something other than a count of people.
     #[serde(default)]
     pub not_counts: Vec<String>,
+    /// Prepositions of place that may follow a bare count ("un en Andalousie").
+    #[serde(default)]
+    pub locatives: Vec<String>,
     #[serde(default)]
     pub attribution_before: Vec<String>,
     #[serde(default)]
