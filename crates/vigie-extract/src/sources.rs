@@ -17,8 +17,11 @@ use std::ops::Range;
 use vigie_lang::world::{country_adjective, entities};
 use vigie_lang::Language;
 
-/// How far (bytes) an attribution phrase may stand from the source it introduces.
+/// How far (bytes) an attribution phrase may stand from the source it
+/// introduces: room for an article ("selon l'", "d'après les") or a comma.
 const ATTRIBUTION_REACH: usize = 60;
+/// The label of "une ONG", "an NGO".
+const UNNAMED_NGO: &str = "unnamed NGO";
 /// How many sentences back a source still speaks for a figure.
 const SENTENCES_BACK: usize = 2;
 
@@ -41,6 +44,10 @@ struct Mention {
 pub struct SourceMention {
     pub span: Range<usize>,
     pub label: String,
+    /// Named outright (an organisation): it may speak for a figure without
+    /// an attribution phrase. Roles ("l'armée", "préfecture de ...") also
+    /// name actors and places, so they need one.
+    pub named: bool,
 }
 
 pub struct SourceFinder {
@@ -113,18 +120,30 @@ impl SourceFinder {
     pub fn sources(&self, text: &str) -> Vec<SourceMention> {
         let mentions = self.mentions(text);
         let main = Self::main_country(&mentions);
+        // "une ONG" in an article that names an NGO elsewhere is that NGO.
+        let named_ngo = mentions.iter().find_map(|m| match m.target {
+            Target::Entity(e) if entities()[e].ngo => Some(entities()[e].label()),
+            _ => None,
+        });
         let mut out: Vec<SourceMention> = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
-            let label = match &m.target {
-                Target::Entity(e) => entities()[*e].label().to_string(),
-                Target::Institution(k) => self.institution_label(text, &mentions, i, *k, main),
-                Target::Anaphora => match out.last() {
-                    Some(previous) => previous.label.clone(),
+            let (label, named) = match &m.target {
+                Target::Entity(e) => (entities()[*e].label().to_string(), true),
+                Target::Institution(k) => {
+                    let label = self.institution_label(text, &mentions, i, *k, main);
+                    match named_ngo {
+                        Some(ngo) if label == UNNAMED_NGO => (ngo.to_string(), true),
+                        _ => (label, false),
+                    }
+                }
+                // "l'ONG" points back to the last organisation named, else the last source.
+                Target::Anaphora => match out.iter().rev().find(|m| m.named).or(out.last()) {
+                    Some(previous) => (previous.label.clone(), previous.named),
                     None => continue,
                 },
                 Target::Country(_) => continue,
             };
-            out.push(SourceMention { span: m.span.clone(), label });
+            out.push(SourceMention { span: m.span.clone(), label, named });
         }
         out
     }
@@ -163,21 +182,9 @@ fn place_after(rest: &str) -> Option<&str> {
     if !rest.starts_with(char::is_uppercase) {
         return None;
     }
-    let mut end = 0;
-    for word in rest.split_inclusive(' ') {
-        let w = word.trim_end();
-        if !w.starts_with(char::is_uppercase) {
-            break;
-        }
-        end += w.len();
-        if w.len() != word.len() {
-            end += word.len() - w.len();
-        }
-        if w.ends_with([',', '.', ';', ':']) {
-            break;
-        }
-    }
-    Some(rest[..end].trim_end().trim_end_matches([',', '.', ';', ':']))
+    // One name, hyphens included ("Castilla-La Mancha"); a person's name may follow it.
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).unwrap_or(rest.len());
+    Some(&rest[..end])
 }
 
 /// The source of each figure (by index), as a label.
@@ -195,12 +202,24 @@ pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -
     };
     let here = in_sentence(figure.sentence);
     let distance = |m: &&&SourceMention| m.span.start.abs_diff(figure.number.start);
-    if let Some(m) = here.iter().filter(|m| attributed(m)).min_by_key(distance).or_else(|| here.iter().min_by_key(distance)) {
+    let speaking = here.iter().filter(|m| attributed(m)).min_by_key(|m| (!m.named, distance(m)));
+    if let Some(m) = speaking.or_else(|| here.iter().filter(|m| m.named).min_by_key(distance)) {
         return Some(m.label.clone());
     }
-    (1..=SENTENCES_BACK.min(figure.sentence)).find_map(|back| {
+    let nearby = (1..=SENTENCES_BACK.min(figure.sentence)).find_map(|back| {
         let earlier = in_sentence(figure.sentence - back);
-        earlier.iter().rev().find(|m| attributed(m)).or(earlier.last()).map(|m| m.label.clone())
+        earlier.iter().rev().find(|m| attributed(m)).map(|m| m.label.clone())
+    });
+    // Failing that, the source the article cites most: reports restate one source's tally.
+    nearby.or_else(|| {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for m in sources.iter().filter(|m| attributed(m)) {
+            match counts.iter_mut().find(|(l, _)| *l == m.label) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((&m.label, 1)),
+            }
+        }
+        counts.iter().max_by_key(|(_, n)| *n).map(|(l, _)| l.to_string())
     })
 }
 
@@ -220,6 +239,8 @@ mod tests {
         assert_eq!(labels("fr", "Au Maroc, le ministère de l'Intérieur a annoncé 632 morts."), ["Moroccan interior ministry"]);
         assert_eq!(labels("fr", "selon les autorités espagnoles"), ["Spanish authorities"]);
         assert_eq!(labels("fr", "a déclaré le préfet de Mayotte, François Dupont."), ["prefect of Mayotte"]);
+        assert_eq!(labels("fr", "selon le maire de Mamoudzou Jean Dupont"), ["mayor of Mamoudzou"]);
+        assert_eq!(labels("fr", "selon une ONG. L'OSDH compte 12 morts."), ["OSDH", "OSDH"]);
         assert_eq!(labels("en", "the mayor of Paiporta said"), ["mayor of Paiporta"]);
     }
 

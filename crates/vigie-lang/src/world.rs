@@ -29,6 +29,11 @@ pub struct Entity {
     /// Whether the entity publishes figures (an NGO does; a rebel leader does not).
     #[serde(default = "yes")]
     pub source: bool,
+    /// A non-governmental organisation: what "une ONG" most likely refers to.
+    #[serde(default)]
+    pub ngo: bool,
+    /// The organisation a person speaks for (a spokesman, a director): their figures are its figures.
+    pub speaks_for: Option<String>,
     pub aliases: Vec<String>,
 }
 
@@ -37,7 +42,11 @@ fn yes() -> bool {
 }
 
 impl Entity {
+    /// The label of the entity as a source: its own, or that of the organisation it speaks for.
     pub fn label(&self) -> &str {
+        if let Some(org) = self.speaks_for.as_deref().and_then(|n| entities().iter().find(|e| e.name == n)) {
+            return org.label();
+        }
         self.short.as_deref().unwrap_or(&self.name)
     }
 }
@@ -85,5 +94,12 @@ mod tests {
         assert!(osdh.aliases.iter().any(|a| a == "SOHR"));
         assert_eq!(country_adjective("MA"), Some("Moroccan"));
         assert_eq!(country_adjective("ZZ"), None);
+        let director = entities().iter().find(|e| e.name == "Rami Abdel Rahmane").unwrap();
+        assert_eq!(director.label(), "OSDH");
+        for e in entities() {
+            if let Some(org) = &e.speaks_for {
+                assert!(entities().iter().any(|o| &o.name == org), "{} speaks for unknown {org}", e.name);
+            }
+        }
     }
 }
