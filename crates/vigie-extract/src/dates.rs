@@ -30,15 +30,19 @@ pub fn resolve(when: When, published: Option<NaiveDate>) -> Option<NaiveDate> {
     }
 }
 
-/// The date of a figure stated in `sentence`.
-pub fn as_of(dates: &[DateMention], sentence: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
-    let stated = dates
+/// The date a sentence gives to its counts, if it gives one.
+pub fn stated(dates: &[DateMention], sentence: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    dates
         .iter()
         .filter(|d| d.sentence == sentence && !d.since)
         .filter_map(|d| resolve(d.when, published))
         .filter(|d| published.is_none_or(|p| *d <= p))
-        .max();
-    stated.or(published)
+        .max()
+}
+
+/// The date of a figure stated in `sentence`: the sentence's own date, else the publication day.
+pub fn as_of(dates: &[DateMention], sentence: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    stated(dates, sentence, published).or(published)
 }
 
 #[cfg(test)]
