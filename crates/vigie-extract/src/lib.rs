@@ -2,14 +2,18 @@
 //!
 //! [`numbers`] reads numbers written in digits or words; [`cues`] finds the
 //! phrases of a language's `figures.toml`; [`figures`] ties numbers to
-//! metrics, qualifiers and groups.
+//! metrics, qualifiers and groups; [`sources`] and [`dates`] say who gave a
+//! figure and for which day; [`entities`] finds organisations, groups,
+//! people and places (GeoNames gazetteer).
 
 pub mod cues;
 pub mod dates;
+pub mod entities;
 pub mod figures;
 pub mod numbers;
 pub mod sources;
 
+use entities::{ArticleEntity, EntityFinder};
 use figures::FigureFinder;
 use sources::SourceFinder;
 use std::collections::HashSet;
@@ -17,10 +21,17 @@ use std::sync::OnceLock;
 use vigie_lang::Languages;
 use vigie_model::{Article, DatePrecision, Figure};
 
+/// One language's finders.
+struct Finders {
+    figures: FigureFinder,
+    sources: SourceFinder,
+    entities: EntityFinder,
+}
+
 /// Extracts figures from articles in any language Vigie has data for.
 /// Each language's automata are built on first use.
 pub struct Extractor {
-    finders: Vec<(&'static str, OnceLock<(FigureFinder, SourceFinder)>)>,
+    finders: Vec<(&'static str, OnceLock<Finders>)>,
 }
 
 impl Default for Extractor {
@@ -34,19 +45,28 @@ impl Extractor {
         Extractor { finders: Languages::get().all().iter().map(|l| (l.code, OnceLock::new())).collect() }
     }
 
-    fn finder(&self, code: &str) -> Option<&(FigureFinder, SourceFinder)> {
+    fn finder(&self, code: &str) -> Option<&Finders> {
         let (_, cell) = self.finders.iter().find(|(c, _)| *c == code)?;
         Some(cell.get_or_init(|| {
             let lang = Languages::get().by_code(code).expect("listed language");
-            (FigureFinder::new(lang), SourceFinder::new(lang))
+            Finders { figures: FigureFinder::new(lang), sources: SourceFinder::new(lang), entities: EntityFinder::new(lang) }
         }))
+    }
+
+    /// The entities of one article: known organisations, groups, people, events, places with coordinates.
+    pub fn entities(&self, article: &Article) -> Vec<ArticleEntity> {
+        match article.lang.as_deref().and_then(|l| self.finder(l)) {
+            Some(f) => f.entities.entities(&article.text),
+            None => Vec::new(),
+        }
     }
 
     /// The figures of one article: one per distinct (metric, value, group), first mention kept.
     pub fn figures(&self, article: &Article) -> Vec<Figure> {
-        let Some((finder, source_finder)) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
-        let found = finder.find(&article.text);
-        let sources = source_finder.sources(&article.text);
+        let Some(finders) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
+        let found = finders.figures.find(&article.text);
+        let country = finders.entities.main_country(&article.text);
+        let sources = finders.sources.sources(&article.text, country.as_deref());
         let raw = &found.figures;
         let day = article.published.and_then(|p| p.exact_day());
         let mut seen = HashSet::new();

@@ -115,8 +115,7 @@ impl NumberReader {
         let mut decimals = String::new();
         let thousands = if self.decimal == ',' { '.' } else { ',' };
         let mut grouped_by = None;
-        loop {
-            let Some(sep) = text[end..].chars().next() else { break };
+        while let Some(sep) = text[end..].chars().next() {
             if !matches!(sep, ' ' | '.' | ',') || !bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
                 break;
             }

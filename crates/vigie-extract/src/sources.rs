@@ -116,10 +116,12 @@ impl SourceFinder {
         counts.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c)
     }
 
-    /// Every source named in `text`, labelled, anaphora resolved.
-    pub fn sources(&self, text: &str) -> Vec<SourceMention> {
+    /// Every source named in `text`, labelled, anaphora resolved. `country`
+    /// is what the article is about (see [`crate::entities::EntityFinder::main_country`]);
+    /// without it, the country words of the text decide.
+    pub fn sources(&self, text: &str, country: Option<&str>) -> Vec<SourceMention> {
         let mentions = self.mentions(text);
-        let main = Self::main_country(&mentions);
+        let main = country.or_else(|| Self::main_country(&mentions));
         // "une ONG" in an article that names an NGO elsewhere is that NGO.
         let named_ngo = mentions.iter().find_map(|m| match m.target {
             Target::Entity(e) if entities()[e].ngo => Some(entities()[e].label()),
@@ -229,7 +231,7 @@ mod tests {
     use vigie_lang::Languages;
 
     fn labels(lang: &str, text: &str) -> Vec<String> {
-        SourceFinder::new(Languages::get().by_code(lang).unwrap()).sources(text).into_iter().map(|m| m.label).collect()
+        SourceFinder::new(Languages::get().by_code(lang).unwrap()).sources(text, None).into_iter().map(|m| m.label).collect()
     }
 
     #[test]

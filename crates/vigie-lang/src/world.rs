@@ -103,3 +103,101 @@ mod tests {
         }
     }
 }
+
+/// What a gazetteer entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Country,
+    Admin1,
+    City,
+}
+
+/// A place of the GeoNames gazetteer (`data/gazetteer/places.tsv`, CC BY 4.0).
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub id: u32,
+    pub kind: PlaceKind,
+    pub name: &'static str,
+    /// ISO 3166 code.
+    pub country: &'static str,
+    pub lat: f32,
+    pub lon: f32,
+    pub population: u64,
+}
+
+/// The gazetteer: places and an index of every name and alternate name, lower case.
+pub struct Gazetteer {
+    pub places: Vec<Place>,
+    by_name: std::collections::HashMap<String, Vec<u32>>,
+}
+
+impl Gazetteer {
+    /// The places named `name` (any case), most populous first.
+    pub fn lookup(&self, name: &str) -> &[u32] {
+        self.by_name.get(&name.to_lowercase()).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn place(&self, index: u32) -> &Place {
+        &self.places[index as usize]
+    }
+
+    /// The country entry of an ISO code.
+    pub fn country(&self, code: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.kind == PlaceKind::Country && p.country == code)
+    }
+}
+
+/// The gazetteer, parsed on first use (about 90,000 places).
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        let text: &'static str = include_str!("../../../data/gazetteer/places.tsv");
+        let mut places = Vec::new();
+        let mut by_name: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            if f.len() < 9 {
+                continue;
+            }
+            let kind = match f[1] {
+                "country" => PlaceKind::Country,
+                "admin1" => PlaceKind::Admin1,
+                _ => PlaceKind::City,
+            };
+            let index = places.len() as u32;
+            places.push(Place {
+                id: f[0].parse().unwrap_or(0),
+                kind,
+                name: f[2],
+                country: f[3],
+                lat: f[5].parse().unwrap_or(0.0),
+                lon: f[6].parse().unwrap_or(0.0),
+                population: f[7].parse().unwrap_or(0),
+            });
+            for name in std::iter::once(f[2]).chain(f[8].split('|').filter(|n| !n.is_empty())) {
+                let entry = by_name.entry(name.to_lowercase()).or_default();
+                if !entry.contains(&index) {
+                    entry.push(index);
+                }
+            }
+        }
+        // Rows are sorted by kind then population: each list is already most populous first within a kind.
+        Gazetteer { places, by_name }
+    })
+}
+
+#[cfg(test)]
+mod gazetteer_tests {
+    use super::*;
+
+    #[test]
+    fn alternate_names_resolve() {
+        let g = gazetteer();
+        let alep = g.lookup("Alep");
+        assert!(alep.iter().any(|&i| g.place(i).name == "Aleppo" && g.place(i).country == "SY"));
+        let valencias: Vec<&str> = g.lookup("valencia").iter().map(|&i| g.place(i).country).collect();
+        assert!(valencias.contains(&"ES") && valencias.contains(&"VE"), "{valencias:?}");
+        assert_eq!(g.country("MA").map(|p| p.name), Some("Morocco"));
+    }
+}

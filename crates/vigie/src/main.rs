@@ -64,6 +64,16 @@ enum Command {
         #[command(flatten)]
         format: FormatArgs,
     },
+    /// Entities per article: canonical name, type, aliases seen, place coordinates.
+    Entities {
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Also store the articles in this database.
+        #[arg(long)]
+        db: Option<PathBuf>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
     /// List stored articles.
     Articles {
         #[command(flatten)]
@@ -106,7 +116,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo { db } => cmd::demo::run(db),
         Command::Ingest { inputs, db, fetch, max_mb } => cmd::ingest::run(&inputs, &db.db, fetch, max_mb),
-        Command::Extract { inputs, db, format } => cmd::extract::run(&inputs, db.as_deref(), format),
+        Command::Extract { inputs, db, format } => cmd::extract::figures(&inputs, db.as_deref(), format),
+        Command::Entities { inputs, db, format } => cmd::extract::entities(&inputs, db.as_deref(), format),
         Command::Articles { db, format } => cmd::articles::list(&db.db, format),
         Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),
         Command::Search { query, db, limit, format } => cmd::articles::search(&db.db, &query, limit, format),

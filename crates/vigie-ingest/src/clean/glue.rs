@@ -1,9 +1,11 @@
 //! Repairing words glued together by scraping: "Alepdans" was "Alep dans",
 //! "dernier.Près" was "dernier. Près". A split is made only where the
 //! evidence is strong: the parts are words of the article's language (its
-//! lexicon) or of the article itself, and the glued form is neither.
+//! lexicon), of the article itself or places of the gazetteer, and the
+//! glued form is none of these.
 
 use std::collections::HashSet;
+use vigie_lang::world::gazetteer;
 use vigie_lang::Language;
 
 /// Glued tokens shorter than this are left alone: short unknown words are
@@ -60,6 +62,10 @@ impl<'a> Glue<'a> {
             return None;
         }
         let capitalised = first.is_uppercase();
+        // A place name is no glue ("Catarroja" is a town, not "Catar" + "roja").
+        if capitalised && !gazetteer().lookup(token).is_empty() {
+            return None;
+        }
         let original = self.original;
         let vocabulary =
             self.vocabulary.get_or_insert_with(|| original.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect());
@@ -72,8 +78,8 @@ impl<'a> Glue<'a> {
             }
             let Some(right) = rank(&lower[p..]) else { continue };
             let score = if capitalised {
-                // "Alepdans": the name must stand alone elsewhere in the article.
-                if !vocabulary.contains(&token[..p]) {
+                // "Alepdans": the name must stand alone elsewhere in the article, or be a known place.
+                if !vocabulary.contains(&token[..p]) && gazetteer().lookup(&token[..p]).is_empty() {
                     continue;
                 }
                 right as u64
@@ -123,6 +129,11 @@ mod tests {
     fn a_name_glued_to_a_common_word_is_split() {
         let text = "Les combats autour d'Alep. Les rebelles sont entrés dans Alepdans la nuit.";
         assert_eq!(points(text, "fr", "Alepdans"), vec![4]);
+    }
+
+    #[test]
+    fn a_known_place_glued_to_a_word_is_split() {
+        assert_eq!(points("Les pluies ont frappé Murciadans la nuit.", "fr", "Murciadans"), vec![6]);
     }
 
     #[test]

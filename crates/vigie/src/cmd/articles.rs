@@ -40,8 +40,12 @@ pub fn show(db: &Path, id: &str, format: FormatArgs) -> anyhow::Result<ExitCode>
     let Some(article) = open(db)?.article(id)? else {
         bail!("no article with id {id:?} in {}", db.display());
     };
-    if format.json || format.jsonl {
-        emit(format, std::slice::from_ref(&article), |_| unreachable!())?;
+    if format.json {
+        println!("{}", serde_json::to_string_pretty(&article)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if format.jsonl {
+        println!("{}", serde_json::to_string(&article)?);
         return Ok(ExitCode::SUCCESS);
     }
     let s = &article.summary;

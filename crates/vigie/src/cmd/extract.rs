@@ -1,56 +1,47 @@
-//! `vigie extract`: the figures of every input article, straight from the
-//! inputs (no database needed; with `--db` the articles are stored too).
+//! `vigie extract` and `vigie entities`: what each input article says,
+//! straight from the inputs (no database needed; with `--db` the articles
+//! are stored too).
 
-use super::ingest::progress;
+use super::pipeline::each_article;
 use crate::output::{emit, or_dash, truncate, Table};
 use crate::FormatArgs;
 use anyhow::Context;
+use serde::Serialize;
 use std::path::Path;
 use std::process::ExitCode;
+use vigie_extract::entities::ArticleEntity;
 use vigie_extract::Extractor;
-use vigie_ingest::{plan, Cleaner, Event, ReadOptions, Reader};
-use vigie_model::Figure;
+use vigie_ingest::{InputError, ReadOptions};
+use vigie_model::{Article, Figure};
 use vigie_store::Store;
 
-pub fn run(inputs: &[String], db: Option<&Path>, format: FormatArgs) -> anyhow::Result<ExitCode> {
+/// Runs `step` on every article, storing it first when a database is given.
+fn over_articles(inputs: &[String], db: Option<&Path>, what: &str, mut step: impl FnMut(&Article)) -> anyhow::Result<usize> {
     let mut store = match db {
         Some(path) => Some(Store::open(path).with_context(|| format!("cannot open the database {}", path.display()))?),
         None => None,
     };
-    let (sources, errors) = plan(inputs);
-    let mut failed = errors.len();
-    for e in &errors {
-        eprintln!("error: {e}");
+    Ok(each_article(inputs, ReadOptions::default(), what, &mut |article| {
+        if let Some(store) = store.as_mut() {
+            store.add(&article).map_err(|e| InputError::new(&article.origin, e))?;
+        }
+        step(&article);
+        Ok(())
+    }))
+}
+
+fn exit(failed: usize) -> ExitCode {
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
-    let bar = progress(sources.iter().map(|s| s.units()).sum(), "extracting");
-    let (cleaner, extractor) = (Cleaner::new(), Extractor::new());
-    let mut reader = Reader::new(ReadOptions::default());
+}
+
+pub fn figures(inputs: &[String], db: Option<&Path>, format: FormatArgs) -> anyhow::Result<ExitCode> {
+    let extractor = Extractor::new();
     let mut figures: Vec<Figure> = Vec::new();
-    for source in &sources {
-        reader.read(source, &mut |event| {
-            bar.inc(1);
-            let article = match event {
-                Event::Document(doc) => cleaner.clean(*doc),
-                Event::Failed(e) => Err(e),
-            };
-            match article {
-                Ok(article) => {
-                    figures.extend(extractor.figures(&article));
-                    if let Some(store) = store.as_mut() {
-                        if let Err(e) = store.add(&article) {
-                            failed += 1;
-                            bar.suspend(|| eprintln!("error: {}: {e}", article.origin));
-                        }
-                    }
-                }
-                Err(e) => {
-                    failed += 1;
-                    bar.suspend(|| eprintln!("error: {e}"));
-                }
-            }
-        });
-    }
-    bar.finish_and_clear();
+    let failed = over_articles(inputs, db, "extracting", |article| figures.extend(extractor.figures(article)))?;
     emit(format, &figures, |rows| {
         let mut t = Table::new(vec!["article", "metric", "value", "qualifier", "group", "source", "as of", "quote"]);
         for f in rows {
@@ -71,5 +62,39 @@ pub fn run(inputs: &[String], db: Option<&Path>, format: FormatArgs) -> anyhow::
         }
         t
     })?;
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(exit(failed))
+}
+
+/// One article's entities, for `vigie entities`.
+#[derive(Serialize)]
+struct Entities {
+    article: String,
+    lang: Option<String>,
+    entities: Vec<ArticleEntity>,
+}
+
+pub fn entities(inputs: &[String], db: Option<&Path>, format: FormatArgs) -> anyhow::Result<ExitCode> {
+    let extractor = Extractor::new();
+    let mut rows: Vec<Entities> = Vec::new();
+    let failed = over_articles(inputs, db, "finding entities", |article| {
+        rows.push(Entities { article: article.id.clone(), lang: article.lang.clone(), entities: extractor.entities(article) });
+    })?;
+    emit(format, &rows, |rows| {
+        let mut t = Table::new(vec!["article", "entity", "type", "mentions", "where", "seen as"]);
+        for r in rows {
+            for e in &r.entities {
+                let place = e.place.as_ref().map_or("-".to_string(), |p| format!("{} {:.3},{:.3}", p.country, p.lat, p.lon));
+                t.row(vec![
+                    r.article.clone(),
+                    e.canonical.clone(),
+                    e.kind.to_string(),
+                    e.mentions.to_string(),
+                    place,
+                    truncate(&e.aliases_seen.join(" | "), 50),
+                ]);
+            }
+        }
+        t
+    })?;
+    Ok(exit(failed))
 }

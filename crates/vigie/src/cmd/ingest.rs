@@ -1,10 +1,11 @@
 //! `vigie ingest`: inputs through reading and cleaning into the store.
 
+use super::pipeline::each_article;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 use std::process::ExitCode;
-use vigie_ingest::{plan, Cleaner, Event, InputError, ReadOptions, Reader};
+use vigie_ingest::{InputError, ReadOptions};
 use vigie_store::{Added, Store};
 
 /// What one ingest run did.
@@ -43,41 +44,17 @@ pub fn progress(len: usize, what: &str) -> ProgressBar {
 
 /// Reads, cleans and stores every input, reporting each failure as one line on stderr.
 pub fn ingest(store: &mut Store, inputs: &[String], options: ReadOptions) -> Summary {
-    let (sources, plan_errors) = plan(inputs);
-    let bar = progress(sources.iter().map(|s| s.units()).sum(), "ingesting");
     let mut summary = Summary::default();
-    let fail = |e: &InputError, summary: &mut Summary| {
-        summary.failed += 1;
-        bar.suspend(|| eprintln!("error: {e}"));
-    };
-    for e in &plan_errors {
-        fail(e, &mut summary);
-    }
-    let cleaner = Cleaner::new();
-    let mut reader = Reader::new(options);
-    for source in &sources {
-        reader.read(source, &mut |event| {
-            bar.inc(1);
-            let doc = match event {
-                Event::Document(doc) => doc,
-                Event::Failed(e) => return fail(&e, &mut summary),
-            };
-            let origin = doc.origin.clone();
-            let article = match cleaner.clean(*doc) {
-                Ok(a) => a,
-                Err(e) => return fail(&e, &mut summary),
-            };
-            match store.add(&article) {
-                Ok(Added::New { duplicate_of, .. }) => {
-                    summary.ingested += 1;
-                    summary.near_duplicates += duplicate_of.is_some() as usize;
-                }
-                Ok(Added::Exists { .. }) => summary.duplicates += 1,
-                Err(e) => fail(&InputError::new(origin, e), &mut summary),
+    summary.failed = each_article(inputs, options, "ingesting", &mut |article| {
+        match store.add(&article).map_err(|e| InputError::new(&article.origin, e))? {
+            Added::New { duplicate_of, .. } => {
+                summary.ingested += 1;
+                summary.near_duplicates += duplicate_of.is_some() as usize;
             }
-        });
-    }
-    bar.finish_and_clear();
+            Added::Exists { .. } => summary.duplicates += 1,
+        }
+        Ok(())
+    });
     summary
 }
 

@@ -1,0 +1,332 @@
+//! Entities of an article: the organisations, armed groups, people and
+//! named hazards of `data/entities.toml` (by alias, in any language), places
+//! of the GeoNames gazetteer, and capitalised names Vigie does not know.
+//!
+//! Places are capitalised spans ("Alep", "Al Haouz", "Castilla-La Mancha")
+//! found in the gazetteer. A name shared by several places ("Valencia": in
+//! Spain, Venezuela, the Philippines...) goes to the one in the country the
+//! article is about (its country words and unambiguous places), else to the
+//! most populous. A capitalised word that starts a sentence and is a common
+//! word of the language ("Plus", "Selon") is not a place.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::ops::Range;
+use vigie_lang::world::{entities, gazetteer, EntityType, PlaceKind};
+use vigie_lang::Language;
+
+/// Words this common start sentences; as a single capitalised word they are not places.
+const COMMON_WORD_RANK: u32 = 5000;
+/// A lone capitalised word inside a longer name is a place only when the place is this big.
+const LONE_WORD_POPULATION: u64 = 100_000;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceInfo {
+    pub name: String,
+    pub country: String,
+    pub lat: f32,
+    pub lon: f32,
+    /// country, admin1 or city
+    pub precision: PlaceKind,
+    pub geonames_id: u32,
+}
+
+/// One entity named in an article, with every spelling seen.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArticleEntity {
+    pub canonical: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub aliases_seen: Vec<String>,
+    pub mentions: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<PlaceInfo>,
+}
+
+#[derive(Clone, Debug)]
+struct Mention {
+    span: Range<usize>,
+    key: Key,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Key {
+    Known(usize),
+    Place(u32),
+    Unknown(String),
+}
+
+pub struct EntityFinder {
+    known: AhoCorasick,
+    known_of: Vec<(usize, bool)>,
+    lang: &'static Language,
+    countries: HashMap<String, String>,
+}
+
+impl EntityFinder {
+    pub fn new(lang: &'static Language) -> Self {
+        let mut patterns = Vec::new();
+        let mut known_of = Vec::new();
+        for (i, e) in entities().iter().enumerate() {
+            for a in &e.aliases {
+                patterns.push(a.replace('’', "'"));
+                known_of.push((i, a.chars().count() <= 5 && a.chars().any(char::is_uppercase)));
+            }
+        }
+        let known = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("entity aliases compile");
+        let countries =
+            lang.sources.countries.iter().flat_map(|(code, words)| words.iter().map(move |w| (w.to_lowercase(), code.clone()))).collect();
+        EntityFinder { known, known_of, lang, countries }
+    }
+
+    /// The country the text is most about, as an ISO code.
+    pub fn main_country(&self, text: &str) -> Option<String> {
+        self.country_counts(text, &self.mentions(text)).into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(c.clone()))).map(|(c, _)| c)
+    }
+
+    fn country_counts(&self, text: &str, mentions: &[Mention]) -> HashMap<String, usize> {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for word in text.split(|c: char| !c.is_alphabetic() && c != '-') {
+            if let Some(code) = self.countries.get(&word.to_lowercase()) {
+                *counts.entry(code.clone()).or_default() += 1;
+            }
+        }
+        let g = gazetteer();
+        for m in mentions {
+            if let Key::Place(p) = m.key {
+                *counts.entry(g.place(p).country.to_string()).or_default() += 1;
+            }
+        }
+        counts
+    }
+
+    fn mentions(&self, text: &str) -> Vec<Mention> {
+        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut out: Vec<Mention> = self
+            .known
+            .find_iter(text)
+            .filter(|m| !word_char(text[..m.start()].chars().next_back()) && !word_char(text[m.end()..].chars().next()))
+            .filter_map(|m| {
+                let (entity, exact) = self.known_of[m.pattern().as_usize()];
+                let alias = &entities()[entity].aliases.iter().find(|a| a.eq_ignore_ascii_case(&text[m.range()]))?;
+                (!exact || text[m.range()] == ***alias).then(|| Mention { span: m.range(), key: Key::Known(entity) })
+            })
+            .collect();
+        let taken: Vec<Range<usize>> = out.iter().map(|m| m.span.clone()).collect();
+        out.extend(self.capitalised(text, &taken, None));
+        out.sort_by_key(|m| m.span.start);
+        out
+    }
+
+    /// Capitalised spans: places when the gazetteer knows them, else unknown names.
+    fn capitalised(&self, text: &str, taken: &[Range<usize>], country: Option<&str>) -> Vec<Mention> {
+        let g = gazetteer();
+        let words = capitalised_runs(text);
+        let mut out = Vec::new();
+        for run in words {
+            if taken.iter().any(|t| t.start < run.span.end && run.span.start < t.end) {
+                continue;
+            }
+            // Longest sub-span first: "Al Haouz" before "Haouz".
+            let mut i = 0;
+            let n = run.words.len();
+            let mut found_any = false;
+            while i < n {
+                let mut matched = None;
+                for j in (i + 1..=n.min(i + 4)).rev() {
+                    let span = run.words[i].start..run.words[j - 1].end;
+                    let name = &text[span.clone()];
+                    let candidates = g.lookup(name);
+                    if candidates.is_empty() {
+                        continue;
+                    }
+                    let lone = j - i == 1;
+                    // "VAR", "ONU": short capitals are acronyms, not places.
+                    if lone && name.len() <= 5 && name.chars().all(|c| c.is_uppercase()) {
+                        continue;
+                    }
+                    let first_word = lone && run.sentence_start && i == 0;
+                    if first_word && self.lang.lexicon.rank(&name.to_lowercase()).is_some_and(|r| r < COMMON_WORD_RANK) {
+                        continue;
+                    }
+                    let best = pick(candidates, country);
+                    let place = g.place(best);
+                    if lone && n > 1 && place.population < LONE_WORD_POPULATION && place.kind == PlaceKind::City {
+                        continue;
+                    }
+                    matched = Some((j, Mention { span, key: Key::Place(best) }));
+                    break;
+                }
+                match matched {
+                    Some((j, m)) => {
+                        out.push(m);
+                        found_any = true;
+                        i = j;
+                    }
+                    None => i += 1,
+                }
+            }
+            if !found_any && n >= 2 && !run.sentence_start {
+                out.push(Mention { span: run.span.clone(), key: Key::Unknown(text[run.span.clone()].to_string()) });
+            }
+        }
+        out
+    }
+
+    /// The entities of `text`, grouped, in order of first mention.
+    pub fn entities(&self, text: &str) -> Vec<ArticleEntity> {
+        let first = self.mentions(text);
+        let counts = self.country_counts(text, &first);
+        let country = counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone()))).map(|(c, _)| c.clone());
+        // Second pass: ambiguous places go to the article's country.
+        let taken: Vec<Range<usize>> = first.iter().filter(|m| matches!(m.key, Key::Known(_))).map(|m| m.span.clone()).collect();
+        let mut mentions: Vec<Mention> = first.into_iter().filter(|m| matches!(m.key, Key::Known(_))).collect();
+        mentions.extend(self.capitalised(text, &taken, country.as_deref()));
+        mentions.sort_by_key(|m| m.span.start);
+        let g = gazetteer();
+        let mut out: Vec<ArticleEntity> = Vec::new();
+        for m in mentions {
+            let seen = text[m.span.clone()].to_string();
+            let (canonical, kind, place) = match &m.key {
+                Key::Known(e) => {
+                    let e = &entities()[*e];
+                    (e.name.clone(), type_name(e.kind), None)
+                }
+                Key::Place(p) => {
+                    let p = g.place(*p);
+                    let info = PlaceInfo {
+                        name: p.name.to_string(),
+                        country: p.country.to_string(),
+                        lat: p.lat,
+                        lon: p.lon,
+                        precision: p.kind,
+                        geonames_id: p.id,
+                    };
+                    (p.name.to_string(), "place", Some(info))
+                }
+                Key::Unknown(name) => (name.clone(), "unknown", None),
+            };
+            match out.iter_mut().find(|e| e.canonical == canonical && e.kind == kind) {
+                Some(e) => {
+                    e.mentions += 1;
+                    if !e.aliases_seen.contains(&seen) {
+                        e.aliases_seen.push(seen);
+                    }
+                }
+                None => out.push(ArticleEntity { canonical, kind, aliases_seen: vec![seen], mentions: 1, place }),
+            }
+        }
+        out
+    }
+}
+
+fn type_name(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Org => "org",
+        EntityType::Group => "group",
+        EntityType::Person => "person",
+        EntityType::Place => "place",
+        EntityType::Event => "event",
+    }
+}
+
+/// The candidate in `country` if any, else the most populous; countries before cities.
+fn pick(candidates: &[u32], country: Option<&str>) -> u32 {
+    let g = gazetteer();
+    *candidates
+        .iter()
+        .max_by_key(|&&i| {
+            let p = g.place(i);
+            (country.is_some_and(|c| c == p.country), p.kind == PlaceKind::Country, p.population)
+        })
+        .expect("non-empty candidates")
+}
+
+struct Run {
+    span: Range<usize>,
+    words: Vec<Range<usize>>,
+    sentence_start: bool,
+}
+
+/// Runs of capitalised words ("Al Haouz", "Castilla-La Mancha"), with
+/// whether each run starts a sentence (where capitals say nothing).
+fn capitalised_runs(text: &str) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut current: Option<Run> = None;
+    let mut after_stop = true;
+    let mut pos = 0;
+    for (i, c) in text.char_indices() {
+        if i < pos {
+            continue;
+        }
+        if c.is_alphabetic() {
+            let end = text[i..].find(|ch: char| !(ch.is_alphanumeric() || ch == '-')).map_or(text.len(), |e| i + e);
+            let word = &text[i..end];
+            pos = end;
+            if c.is_uppercase() && word.chars().count() >= 2 {
+                let run = current.get_or_insert_with(|| Run { span: i..end, words: Vec::new(), sentence_start: after_stop });
+                run.span.end = end;
+                run.words.push(i..end);
+            } else if let Some(run) = current.take() {
+                runs.push(run);
+            }
+            after_stop = false;
+        } else if !(c == ' ' || c == '\'') {
+            if let Some(run) = current.take() {
+                runs.push(run);
+            }
+            if matches!(c, '.' | '!' | '?' | '\n' | '"' | ':') {
+                after_stop = true;
+            }
+        } else if c == '\'' {
+            // "d'Alep": the elided article is not part of the name.
+            if let Some(run) = current.take() {
+                runs.push(run);
+            }
+        }
+    }
+    runs.extend(current);
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_lang::Languages;
+
+    fn entities_of(lang: &str, text: &str) -> Vec<ArticleEntity> {
+        EntityFinder::new(Languages::get().by_code(lang).unwrap()).entities(text)
+    }
+
+    #[test]
+    fn known_entities_group_their_aliases() {
+        let text = "Les combattants de Hayat Tahrir al-Cham (HTS) ont avancé, selon l'OSDH. Le HTS contrôle Idleb.";
+        let found = entities_of("fr", text);
+        let hts = found.iter().find(|e| e.canonical == "Hayat Tahrir al-Sham").unwrap();
+        assert_eq!(hts.kind, "group");
+        assert_eq!(hts.aliases_seen, ["Hayat Tahrir al-Cham", "HTS"]);
+        assert_eq!(hts.mentions, 3);
+        let idlib = found.iter().find(|e| e.canonical == "Idlib").unwrap();
+        assert_eq!(idlib.place.as_ref().unwrap().country, "SY");
+    }
+
+    #[test]
+    fn ambiguous_places_follow_the_article_country() {
+        let es = entities_of("es", "Las lluvias en España dejaron muertos en Valencia y en Paiporta.");
+        assert_eq!(es.iter().find(|e| e.canonical == "Valencia").unwrap().place.as_ref().unwrap().country, "ES");
+        let ve = entities_of("en", "Venezuela braces for floods: in Valencia, the river rose overnight.");
+        assert_eq!(ve.iter().find(|e| e.canonical == "Valencia").unwrap().place.as_ref().unwrap().country, "VE");
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_places() {
+        let found = entities_of("fr", "Selon les secours, le bilan est lourd. Plus de 20 morts à Marrakech.");
+        let names: Vec<&str> = found.iter().map(|e| e.canonical.as_str()).collect();
+        assert_eq!(names, ["Marrakesh"]);
+    }
+}
