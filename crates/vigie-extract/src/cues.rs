@@ -23,6 +23,8 @@ pub enum Cue {
     Group(Group),
     People,
     NotCount,
+    /// Before a change between tolls: "increased by 400".
+    Change,
     /// A preposition of place after a count: "et un en Andalousie".
     Locative,
     AttributionBefore,
@@ -97,6 +99,7 @@ impl Cues {
         add(&f.people, Cue::People);
         add(&f.not_counts, Cue::NotCount);
         add(&f.locatives, Cue::Locative);
+        add(&f.changes, Cue::Change);
         add(&f.attribution_before, Cue::AttributionBefore);
         add(&f.attribution_after, Cue::AttributionAfter);
         add(&f.since, Cue::Since);

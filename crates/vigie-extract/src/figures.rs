@@ -145,7 +145,7 @@ fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) 
 /// Attribution phrases and date expressions of one sentence.
 fn context(tokens: &[Token], s: usize, found: &mut Found) {
     let since_before =
-        |k: usize| tokens[k.saturating_sub(2)..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Since)));
+        |k: usize| tokens[k.saturating_sub(3)..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Since)));
     for (k, t) in tokens.iter().enumerate() {
         let when = match t.item {
             Item::Cue(c) => {
@@ -167,8 +167,18 @@ fn context(tokens: &[Token], s: usize, found: &mut Found) {
                     Item::Number(y) => y.integer().filter(|v| (1900..=2100).contains(v)).map(|v| v as i32),
                     _ => None,
                 });
-                match (month, n.integer()) {
-                    (Some(month), Some(day @ 1..=31)) => Some(When::DayMonth { day: day as u32, month, year }),
+                // "le 28 novembre [2024]", or the English "November 28[, 2024]".
+                let month_before = k.checked_sub(1).and_then(|p| match tokens[p].item {
+                    Item::Cue(c) => c.find(|r| if let Cue::Month(m) = r { Some(m as u32 + 1) } else { None }),
+                    _ => None,
+                });
+                let year_after_day = tokens.get(k + 1).and_then(|y| match y.item {
+                    Item::Number(y) => y.integer().filter(|v| (1900..=2100).contains(v)).map(|v| v as i32),
+                    _ => None,
+                });
+                match (month, month_before, n.integer()) {
+                    (Some(month), _, Some(day @ 1..=31)) => Some(When::DayMonth { day: day as u32, month, year }),
+                    (None, Some(month), Some(day @ 1..=31)) => Some(When::DayMonth { day: day as u32, month, year: year_after_day }),
                     _ => None,
                 }
             }
@@ -381,6 +391,14 @@ impl FigureFinder {
             }
             if matches!(t.item, Item::Punct(':' | '/' | '°' | '€' | '$' | '£')) && t.start == num.end {
                 return true;
+            }
+        }
+        // "February 1", "increased by 400": a day of a month, a change between tolls.
+        if k > 0 {
+            if let Item::Cue(c) = tokens[k - 1].item {
+                if c.has(|r| matches!(r, Cue::Month(_) | Cue::Change)) {
+                    return true;
+                }
             }
         }
         let year_like = num.kind == NumberKind::Digits && (1900..=2100).contains(&value) && num.end - num.start == 4;

@@ -50,6 +50,7 @@ pub struct NumberReader {
     connectors: Vec<String>,
     articles: Vec<String>,
     collective_determiners: Vec<String>,
+    not_alone: Vec<String>,
     scales: HashMap<String, u64>,
     collectives: HashMap<String, u64>,
     fractions: HashMap<String, f64>,
@@ -65,6 +66,7 @@ impl NumberReader {
             connectors: numbers.connectors.clone(),
             articles: numbers.articles.clone(),
             collective_determiners: numbers.collective_determiners.clone(),
+            not_alone: numbers.not_alone.clone(),
             scales: lower(&numbers.scales),
             collectives: lower(&numbers.collectives),
             fractions: numbers.fractions.clone(),
@@ -184,6 +186,9 @@ impl NumberReader {
             if let Some(unit) = self.collectives.get(&next.lower).filter(|_| self.collective_determiners.contains(&first.lower)) {
                 return Some((NumberMatch { start: first.start, end: next.end, value: *unit as f64, kind: NumberKind::Collective }, 2));
             }
+        }
+        if self.not_alone.contains(&first.lower) {
+            return None;
         }
         let (mut total, mut group, mut last_add) = (0u64, 0u64, u64::MAX);
         let mut j = i;
@@ -336,6 +341,7 @@ mod tests {
         assert_eq!(values("es", "dos mil doscientos"), [2200.0]);
         assert_eq!(values("en", "three hundred and eleven"), [311.0]);
         assert_eq!(values("en", "twenty-one people"), [21.0]);
+        assert_eq!(values("en", "several hundred dead, a hundred injured"), [100.0]);
     }
 
     #[test]

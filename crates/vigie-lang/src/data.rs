@@ -80,6 +80,9 @@ pub struct Numbers {
     /// Number words that are also indefinite articles ("un", "a").
     #[serde(default)]
     pub articles: Vec<String>,
+    /// Words that cannot start a number ("hundred" in "several hundred").
+    #[serde(default)]
+    pub not_alone: Vec<String>,
     /// Determiners that make a collective noun a count ("le millier").
     #[serde(default)]
     pub collective_determiners: Vec<String>,
@@ -186,6 +189,9 @@ pub struct Figures {
     /// Units that make a number something other than a count of people.
     #[serde(default)]
     pub not_counts: Vec<String>,
+    /// Phrases before a change between two tolls ("increased by 400").
+    #[serde(default)]
+    pub changes: Vec<String>,
     /// Prepositions of place that may follow a bare count ("un en Andalousie").
     #[serde(default)]
     pub locatives: Vec<String>,
