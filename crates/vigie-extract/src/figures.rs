@@ -89,6 +89,8 @@ pub struct Found {
     /// Attribution phrases ("selon", "a indiqué"), in clean text.
     pub attributions: Vec<Range<usize>>,
     pub dates: Vec<DateMention>,
+    /// Years written as such ("en 2016", "depuis 2011"), with where they stand.
+    pub years: Vec<(usize, i32)>,
 }
 
 /// The figure finder of one language.
@@ -157,6 +159,15 @@ fn context(tokens: &[Token], s: usize, found: &mut Found) {
                     Cue::RelativeDay(d) => Some(When::Relative(d)),
                     _ => None,
                 })
+            }
+            Item::Number(n)
+                if n.kind == NumberKind::Digits && n.end - n.start == 4 && n.integer().is_some_and(|y| (1900..=2100).contains(&y)) =>
+            {
+                let is_date = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Month(_))));
+                if !is_date {
+                    found.years.push((t.start, n.value as i32));
+                }
+                None
             }
             Item::Number(n) => {
                 let month = tokens.get(k + 1).and_then(|m| match m.item {

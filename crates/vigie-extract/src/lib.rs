@@ -13,13 +13,19 @@ pub mod figures;
 pub mod numbers;
 pub mod sources;
 
+use chrono::Datelike;
 use entities::{ArticleEntity, EntityFinder};
 use figures::FigureFinder;
 use sources::SourceFinder;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 use vigie_lang::Languages;
-use vigie_model::{Article, DatePrecision, Figure};
+use vigie_model::{Article, DatePrecision, Figure, RemovalKind};
+
+/// A year this close after a figure ("... morts depuis 2011") dates it to another event.
+const OTHER_EVENT_AFTER: usize = 60;
+/// ... or this close before it ("en 2016 (299)").
+const OTHER_EVENT_BEFORE: usize = 20;
 
 /// One language's finders.
 struct Finders {
@@ -69,6 +75,7 @@ impl Extractor {
         let sources = finders.sources.sources(&article.text, country.as_deref());
         let raw = &found.figures;
         let day = article.published.and_then(|p| p.exact_day());
+        let year = article.published.map(|p| p.date.year());
         let mut seen = HashSet::new();
         let mut index_of = vec![None; raw.len()];
         let mut out: Vec<Figure> = Vec::new();
@@ -78,15 +85,25 @@ impl Extractor {
             }
             index_of[i] = Some(out.len());
             let span = article.original_span(f.span.clone());
-            let note = if f.previous {
+            // "plus d'un demi-million de morts depuis 2011", "en 2016 (299)": an earlier event.
+            let other_event = year.is_some_and(|y| {
+                found.years.iter().any(|&(at, written)| {
+                    written < y
+                        && (at >= f.number.end && at - f.number.end <= OTHER_EVENT_AFTER
+                            || at < f.number.start && f.number.start - at <= OTHER_EVENT_BEFORE)
+                })
+            });
+            let source = if other_event { None } else { sources::attribute(&found, &sources, f) };
+            let as_of = if f.previous || other_event { None } else { dates::as_of(&found.dates, f.sentence, day) };
+            let note = if other_event {
+                Some("other event".to_string())
+            } else if f.previous {
                 Some("previous toll".to_string())
             } else if f.estimate {
                 Some("estimate".to_string())
             } else {
                 None
             };
-            let source = sources::attribute(&found, &sources, f);
-            let as_of = if f.previous { None } else { dates::as_of(&found.dates, f.sentence, day) };
             out.push(Figure {
                 article: article.id.clone(),
                 metric: f.metric,
@@ -106,6 +123,36 @@ impl Extractor {
                 part_of: f.part_of.and_then(|p| index_of.get(p).copied().flatten()),
                 note,
             });
+        }
+        // Links to other articles ("Lire aussi : Au moins 200 morts ...") state
+        // figures too; cleaning removed them, so they are read from the original.
+        for removed in article.removed.iter().filter(|r| r.kind == RemovalKind::Boilerplate && r.detail == "related") {
+            let line = &article.original[removed.start..removed.end];
+            for f in finders.figures.find(line).figures {
+                if !seen.insert((f.metric, f.value, f.group)) {
+                    continue;
+                }
+                let (start, end) = (removed.start + f.span.start, removed.start + f.span.end);
+                out.push(Figure {
+                    article: article.id.clone(),
+                    metric: f.metric,
+                    value: f.value,
+                    high: f.high,
+                    qualifier: f.qualifier,
+                    group: f.group,
+                    cause: None,
+                    source: None,
+                    source_id: None,
+                    as_of: None,
+                    as_of_precision: None,
+                    quote: article.original[start..end].to_string(),
+                    start,
+                    end,
+                    lang: article.lang.clone(),
+                    part_of: None,
+                    note: Some("related article link".to_string()),
+                });
+            }
         }
         out
     }
