@@ -20,6 +20,8 @@ use vigie_lang::Language;
 /// How far (bytes) an attribution phrase may stand from the source it
 /// introduces: room for an article ("selon l'", "d'après les") or a comma.
 const ATTRIBUTION_REACH: usize = 60;
+/// An attribution phrase this close before a mention introduces it directly ("selon l'", "a précisé le ").
+const DIRECT_REACH: usize = 6;
 /// The label of "une ONG", "an NGO".
 const UNNAMED_NGO: &str = "unnamed NGO";
 /// How many sentences back a source still speaks for a figure.
@@ -29,7 +31,8 @@ const SENTENCES_BACK: usize = 2;
 enum Target {
     Entity(usize),
     Institution(usize),
-    Anaphora,
+    /// What the phrase refers to: "NGO", a word of the label, or "any".
+    Anaphora(String),
     Country(String),
 }
 
@@ -69,7 +72,7 @@ impl SourceFinder {
         for (i, inst) in lang.sources.institutions.iter().enumerate() {
             patterns.extend(inst.phrases.iter().map(|p| (p.clone(), Target::Institution(i))));
         }
-        patterns.extend(lang.sources.anaphora.iter().map(|p| (p.clone(), Target::Anaphora)));
+        patterns.extend(lang.sources.anaphora.iter().map(|(p, what)| (p.clone(), Target::Anaphora(what.clone()))));
         for (code, words) in &lang.sources.countries {
             patterns.extend(words.iter().map(|w| (w.clone(), Target::Country(code.clone()))));
         }
@@ -128,7 +131,13 @@ impl SourceFinder {
             _ => None,
         });
         let mut out: Vec<SourceMention> = Vec::new();
+        let mut ngos: Vec<usize> = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
+            if let Target::Entity(e) = m.target {
+                if entities()[e].ngo {
+                    ngos.push(out.len());
+                }
+            }
             let (label, named) = match &m.target {
                 Target::Entity(e) => (entities()[*e].label().to_string(), true),
                 Target::Institution(k) => {
@@ -138,11 +147,18 @@ impl SourceFinder {
                         _ => (label, false),
                     }
                 }
-                // "l'ONG" points back to the last organisation named, else the last source.
-                Target::Anaphora => match out.iter().rev().find(|m| m.named).or(out.last()) {
-                    Some(previous) => (previous.label.clone(), previous.named),
-                    None => continue,
-                },
+                // "l'ONG" points back to the last NGO named, "le ministère" to the last ministry.
+                Target::Anaphora(what) => {
+                    let previous = match what.as_str() {
+                        "any" => out.iter().rev().find(|m| m.named).or(out.last()),
+                        "NGO" => ngos.last().map(|&i| &out[i]).or_else(|| out.iter().rev().find(|m| m.label == UNNAMED_NGO)),
+                        word => out.iter().rev().find(|m| m.label.contains(word)),
+                    };
+                    match previous {
+                        Some(previous) => (previous.label.clone(), previous.named),
+                        None => continue,
+                    }
+                }
                 Target::Country(_) => continue,
             };
             out.push(SourceMention { span: m.span.clone(), label, named });
@@ -189,6 +205,27 @@ fn place_after(rest: &str) -> Option<&str> {
     Some(&rest[..end])
 }
 
+/// How clearly an attribution phrase introduces a mention: 2 right after
+/// it ("a précisé le ministère", "selon l'OSDH"), 1 within reach, 0 not at all.
+fn strength(found: &Found, m: &SourceMention) -> u8 {
+    found
+        .attributions
+        .iter()
+        .map(|a| {
+            if a.end <= m.span.start && m.span.start - a.end <= DIRECT_REACH {
+                2
+            } else if (a.end <= m.span.start && m.span.start - a.end <= ATTRIBUTION_REACH)
+                || (m.span.end <= a.start && a.start - m.span.end <= ATTRIBUTION_REACH)
+            {
+                1
+            } else {
+                0
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// The source of each figure (by index), as a label.
 pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -> Option<String> {
     let sentence = |s: usize| found.sentences.get(s).cloned().unwrap_or(0..0);
@@ -204,7 +241,7 @@ pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -
     };
     let here = in_sentence(figure.sentence);
     let distance = |m: &&&SourceMention| m.span.start.abs_diff(figure.number.start);
-    let speaking = here.iter().filter(|m| attributed(m)).min_by_key(|m| (!m.named, distance(m)));
+    let speaking = here.iter().filter(|m| attributed(m)).min_by_key(|m| (!m.named, std::cmp::Reverse(strength(found, m)), distance(m)));
     if let Some(m) = speaking.or_else(|| here.iter().filter(|m| m.named).min_by_key(distance)) {
         return Some(m.label.clone());
     }

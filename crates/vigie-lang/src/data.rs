@@ -213,9 +213,10 @@ pub struct Figures {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Sources {
-    /// Phrases that refer back to the last source named ("l'ONG").
+    /// Phrases that refer back to a source named before ("l'ONG"), and what
+    /// they refer to: "NGO", a word of the label ("ministry"), or "any".
     #[serde(default)]
-    pub anaphora: Vec<String>,
+    pub anaphora: BTreeMap<String, String>,
     /// Country names, adjectives and capitals, by ISO 3166 code.
     #[serde(default)]
     pub countries: BTreeMap<String, Vec<String>>,
