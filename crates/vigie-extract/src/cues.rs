@@ -25,6 +25,10 @@ pub enum Cue {
     NotCount,
     /// Before a change between tolls: "increased by 400".
     Change,
+    /// A toll moving to a number: "rose to 37".
+    Rise,
+    /// A word before a number that makes it no count: "minuto 87".
+    NotCountBefore,
     /// A preposition of place after a count: "et un en Andalousie".
     Locative,
     AttributionBefore,
@@ -100,6 +104,8 @@ impl Cues {
         add(&f.not_counts, Cue::NotCount);
         add(&f.locatives, Cue::Locative);
         add(&f.changes, Cue::Change);
+        add(&f.rises, Cue::Rise);
+        add(&f.not_counts_before, Cue::NotCountBefore);
         add(&f.attribution_before, Cue::AttributionBefore);
         add(&f.attribution_after, Cue::AttributionAfter);
         add(&f.since, Cue::Since);

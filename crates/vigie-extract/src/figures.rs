@@ -407,7 +407,7 @@ impl FigureFinder {
         // "February 1", "increased by 400": a day of a month, a change between tolls.
         if k > 0 {
             if let Item::Cue(c) = tokens[k - 1].item {
-                if c.has(|r| matches!(r, Cue::Month(_) | Cue::Change)) {
+                if c.has(|r| matches!(r, Cue::Month(_) | Cue::Change | Cue::NotCountBefore)) {
                     return true;
                 }
             }
@@ -503,6 +503,20 @@ impl FigureFinder {
     /// A metric verb or toll before a number: "a tué au moins 31", "death toll rose to 632".
     /// A collective may also take the noun before it: "des centaines de morts, peut-être le millier".
     fn left(&self, tokens: &[Token], k: usize, collective: bool) -> Option<(Metric, usize)> {
+        // "The number of people killed ... rose to 37": a rise takes the metric named before it.
+        let rise = tokens[k.saturating_sub(3)..k].iter().rposition(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Rise)));
+        if let Some(r) = rise.map(|r| k.saturating_sub(3) + r) {
+            let named = tokens[..r].iter().rev().find_map(|t| match t.item {
+                Item::Cue(c) => c.find(|r| match r {
+                    Cue::MetricNoun(m) | Cue::MetricVerb(m) | Cue::Toll(m) => Some(m),
+                    _ => None,
+                }),
+                _ => None,
+            });
+            if let Some(m) = named {
+                return Some((m, tokens[r].start));
+            }
+        }
         let mut words = 0;
         for t in tokens[..k].iter().rev() {
             match t.item {

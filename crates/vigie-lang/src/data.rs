@@ -189,6 +189,12 @@ pub struct Figures {
     /// Units that make a number something other than a count of people.
     #[serde(default)]
     pub not_counts: Vec<String>,
+    /// A toll moving to a number ("rose to 37"); the metric was named before.
+    #[serde(default)]
+    pub rises: Vec<String>,
+    /// Words before a number that make it no count ("el minuto 87").
+    #[serde(default)]
+    pub not_counts_before: Vec<String>,
     /// Phrases before a change between two tolls ("increased by 400").
     #[serde(default)]
     pub changes: Vec<String>,
