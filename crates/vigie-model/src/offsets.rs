@@ -178,9 +178,9 @@ mod tests {
         let mut b = OffsetMapBuilder::new(original);
         b.copy(0..1);
         b.replace(1..4, "'");
-        b.copy(4..9);
-        b.replace(9..11, " ");
-        b.copy(11..14);
+        b.copy(4..10);
+        b.replace(10..12, " ");
+        b.copy(12..15);
         let (text, map) = b.finish();
         assert_eq!(text, "l'OSDH a dit");
         assert_eq!(&original[map.to_original(0..6)], "l\u{2019}OSDH");

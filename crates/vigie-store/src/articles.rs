@@ -224,7 +224,9 @@ impl Store {
 
     /// Full-text search over titles and texts, accent- and case-insensitive.
     /// Each word of `query` must appear; FTS5 syntax is not interpreted.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+    /// Commits the open batch first, so the search sees every article added.
+    pub fn search(&mut self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        self.commit()?;
         let terms: Vec<String> = query.split_whitespace().map(|t| format!("\"{}\"", t.replace('"', "\"\""))).collect();
         if terms.is_empty() {
             return Ok(Vec::new());

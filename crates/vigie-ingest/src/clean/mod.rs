@@ -43,7 +43,7 @@ impl Cleaner {
         let rules: Vec<_> = Languages::get().all().iter().flat_map(|l| l.cleaning.boilerplate.iter()).collect();
         let boilerplate = RegexSetBuilder::new(rules.iter().map(|r| &r.pattern))
             .case_insensitive(true)
-            .size_limit(1 << 28)
+            .size_limit(1 << 25)
             .build()
             .expect("boilerplate patterns in lang/*/cleaning.toml compile (checked by a unit test)");
         Cleaner { boilerplate, boilerplate_kinds: rules.iter().map(|r| r.kind.clone()).collect(), today: chrono::Local::now().date_naive() }
