@@ -11,8 +11,9 @@ use xxhash_rust::xxh3::xxh3_64;
 
 /// Hashes in a MinHash signature.
 pub const SIGNATURE_LEN: usize = 64;
-/// Rows per LSH band: 16 bands of 4 rows find pairs above ~0.5 similarity.
-pub const BAND_ROWS: usize = 4;
+/// Rows per LSH band: 21 bands of 3 rows find 94% of pairs at 0.5
+/// similarity and 75% at 0.4, while pairs at 0.2 rarely meet.
+pub const BAND_ROWS: usize = 3;
 /// Words per shingle.
 const SHINGLE: usize = 4;
 
@@ -90,7 +91,7 @@ impl Fingerprint {
 /// The LSH band keys of a signature; two texts sharing any key are candidates.
 pub fn bands(minhash: &[u32]) -> Vec<i64> {
     minhash
-        .chunks(BAND_ROWS)
+        .chunks_exact(BAND_ROWS)
         .enumerate()
         .map(|(band, rows)| {
             let mut bytes = Vec::with_capacity(4 + rows.len() * 4);

@@ -103,13 +103,14 @@ fn default_decimal() -> char {
 
 /// Frequent words of the language, lower case, with their frequency rank (0 = most frequent).
 pub struct Lexicon {
-    ranks: HashMap<&'static str, u32>,
+    // Looked up for every long unknown word of every article: a fast hasher pays.
+    ranks: foldhash::HashMap<&'static str, u32>,
 }
 
 impl Lexicon {
     fn parse(text: &'static str) -> Self {
         let words = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let mut ranks = HashMap::new();
+        let mut ranks = foldhash::HashMap::default();
         for (rank, word) in words.enumerate() {
             ranks.entry(word).or_insert(rank as u32);
         }

@@ -129,7 +129,7 @@ pub struct Place {
 /// The gazetteer: places and an index of every name and alternate name, lower case.
 pub struct Gazetteer {
     pub places: Vec<Place>,
-    by_name: std::collections::HashMap<String, Vec<u32>>,
+    by_name: foldhash::HashMap<String, Vec<u32>>,
 }
 
 impl Gazetteer {
@@ -154,7 +154,7 @@ pub fn gazetteer() -> &'static Gazetteer {
     GAZETTEER.get_or_init(|| {
         let text: &'static str = include_str!("../../../data/gazetteer/places.tsv");
         let mut places = Vec::new();
-        let mut by_name: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+        let mut by_name: foldhash::HashMap<String, Vec<u32>> = foldhash::HashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 9 {

@@ -1,6 +1,6 @@
 //! Which lines of the original text are article text.
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexBuilder};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -11,6 +11,39 @@ use vigie_model::{DateOrigin, DatePrecision, PublishedDate, Removal, RemovalKind
 const MAX_BOILERPLATE_LINE: usize = 400;
 /// Shorter lines ("Video", "AFP") may legitimately repeat.
 const MIN_REPEAT_KEY: usize = 12;
+
+/// The boilerplate patterns of every language, each compiled on its own.
+/// Anchored, they reject a prose line within a few bytes; combined into one
+/// set, their Unicode classes and length bounds overflow the lazy DFA and
+/// matching falls back to a slow NFA simulation.
+pub(super) struct Boilerplate {
+    rules: Vec<(Regex, String)>,
+}
+
+impl Boilerplate {
+    pub fn new<'a>(rules: impl Iterator<Item = &'a vigie_lang::BoilerplateRule>) -> Self {
+        let mut compiled: Vec<(Regex, String)> = Vec::new();
+        for rule in rules {
+            // "^.*X$" means "X$": searched backwards from the line's end, it
+            // costs the length of X instead of a scan of the whole line.
+            let pattern = rule.pattern.strip_prefix("^.*").unwrap_or(&rule.pattern);
+            if compiled.iter().any(|(re, _)| re.as_str() == pattern) {
+                continue;
+            }
+            let re = RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .unwrap_or_else(|e| panic!("boilerplate pattern {:?} in lang/*/cleaning.toml: {e}", rule.pattern));
+            compiled.push((re, rule.kind.clone()));
+        }
+        Boilerplate { rules: compiled }
+    }
+
+    /// The kind of boilerplate `line` is (related, social, ...), if it is.
+    pub fn kind_of(&self, line: &str) -> Option<&str> {
+        self.rules.iter().find(|(re, _)| re.is_match(line)).map(|(_, kind)| kind.as_str())
+    }
+}
 
 pub(super) struct Selection {
     /// Kept lines, trimmed, as ranges of the original.
@@ -50,7 +83,7 @@ fn repeat_key(line: &str) -> String {
     line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-pub(super) fn select(text: &str, boilerplate: &RegexSet, kinds: &[String]) -> Selection {
+pub(super) fn select(text: &str, boilerplate: &Boilerplate) -> Selection {
     let mut selection = Selection { kept: Vec::new(), removed: Vec::new(), crawl_marker: None };
     let mut seen = HashSet::new();
     let mut offset = 0;
@@ -83,8 +116,8 @@ pub(super) fn select(text: &str, boilerplate: &RegexSet, kinds: &[String]) -> Se
             continue;
         }
         if line.len() <= MAX_BOILERPLATE_LINE {
-            if let Some(i) = boilerplate.matches(line).iter().next() {
-                selection.removed.push(removal(RemovalKind::Boilerplate, &kinds[i]));
+            if let Some(kind) = boilerplate.kind_of(line) {
+                selection.removed.push(removal(RemovalKind::Boilerplate, kind));
                 continue;
             }
         }
@@ -103,8 +136,8 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Selection {
-        let set = RegexSet::new([r"(?i)^lire aussi\s*:"]).unwrap();
-        select(text, &set, &["related".to_string()])
+        let rule = vigie_lang::BoilerplateRule { kind: "related".into(), pattern: r"^lire aussi\s*:".into() };
+        select(text, &Boilerplate::new(std::iter::once(&rule)))
     }
 
     #[test]

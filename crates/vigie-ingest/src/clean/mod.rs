@@ -16,7 +16,6 @@ use crate::fingerprint::Fingerprint;
 use crate::published::{publication_date, DateEvidence};
 use crate::{lang_id, InputError};
 use chrono::NaiveDate;
-use regex::{RegexSet, RegexSetBuilder};
 use vigie_lang::Languages;
 use vigie_model::{Article, Document, OffsetMapBuilder};
 
@@ -24,8 +23,7 @@ pub use sentences::sentences;
 
 /// Holds what cleaning compiles once: the boilerplate patterns of every language.
 pub struct Cleaner {
-    boilerplate: RegexSet,
-    boilerplate_kinds: Vec<String>,
+    boilerplate: lines::Boilerplate,
     today: NaiveDate,
 }
 
@@ -40,13 +38,8 @@ impl Cleaner {
         // Every language's patterns apply to every article: pages mix
         // languages ("Read more" on a French site) and the patterns do not
         // collide with prose in another language.
-        let rules: Vec<_> = Languages::get().all().iter().flat_map(|l| l.cleaning.boilerplate.iter()).collect();
-        let boilerplate = RegexSetBuilder::new(rules.iter().map(|r| &r.pattern))
-            .case_insensitive(true)
-            .size_limit(1 << 25)
-            .build()
-            .expect("boilerplate patterns in lang/*/cleaning.toml compile (checked by a unit test)");
-        Cleaner { boilerplate, boilerplate_kinds: rules.iter().map(|r| r.kind.clone()).collect(), today: chrono::Local::now().date_naive() }
+        let boilerplate = lines::Boilerplate::new(Languages::get().all().iter().flat_map(|l| l.cleaning.boilerplate.iter()));
+        Cleaner { boilerplate, today: chrono::Local::now().date_naive() }
     }
 
     /// Fixes "today" (dates after it are not publication dates), for reproducible tests.
@@ -63,7 +56,7 @@ impl Cleaner {
         let langs = Languages::get();
         let lang =
             doc.lang.as_deref().and_then(|c| langs.by_code(c)).or_else(|| lang_id::detect(&doc.text).and_then(|(c, _)| langs.by_code(c)));
-        let selected = lines::select(&doc.text, &self.boilerplate, &self.boilerplate_kinds);
+        let selected = lines::select(&doc.text, &self.boilerplate);
         let mut builder = OffsetMapBuilder::new(&doc.text);
         let mut glue = glue::Glue::new(&doc.text, lang);
         let mut previous_end = None;
