@@ -99,7 +99,7 @@ enum Command {
         #[command(flatten)]
         format: FormatArgs,
     },
-    /// Measure ingest throughput (articles per second, peak memory) on a corpus.
+    /// Measure throughput (articles per second, peak memory) of ingest and extraction on a corpus.
     Bench {
         /// A manifest, folder or files; the default is the Reuters bench corpus beside the project.
         inputs: Vec<String>,

@@ -1,6 +1,7 @@
-//! `vigie bench`: throughput of read + clean + language + fingerprint, and
-//! optionally of storing with duplicate detection, in articles per second,
-//! with peak memory. Memory is sampled as the run goes to show it stays flat.
+//! `vigie bench`: throughput of read + clean + language + fingerprint, of
+//! the same plus extraction (figures and entities), and optionally of
+//! storing with duplicate detection, in articles per second, with peak
+//! memory. Memory is sampled as the run goes to show it stays flat.
 
 use super::ingest::ingest;
 use crate::output::{emit, Table};
@@ -76,6 +77,33 @@ pub fn run(inputs: &[String], with_store: bool, format: FormatArgs) -> anyhow::R
         rss_mib_quarters: quarters,
         peak_rss_mib: proc_status_mib("VmHWM:"),
     }];
+    // Extraction on top: figures (with sources and dates) and entities.
+    let extractor = vigie_extract::Extractor::new();
+    let (mut extracted, mut figures) = (0usize, 0usize);
+    let mut reader = Reader::new(ReadOptions::default());
+    let start = Instant::now();
+    for source in &sources {
+        reader.read(source, &mut |event| {
+            if let Event::Document(doc) = event {
+                if let Ok(a) = cleaner.clean(*doc) {
+                    figures += extractor.figures(&a).len();
+                    extractor.entities(&a);
+                    extracted += 1;
+                }
+            }
+        });
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    measures.push(Measure {
+        stage: "…+extract (figures, entities)",
+        articles: extracted,
+        megabytes: bytes as f64 / 1e6,
+        seconds,
+        articles_per_second: extracted as f64 / seconds,
+        rss_mib_quarters: vec![proc_status_mib("VmRSS:")],
+        peak_rss_mib: proc_status_mib("VmHWM:"),
+    });
+    eprintln!("extract: {figures} figures");
     if with_store {
         let dir = tempfile::tempdir()?;
         let mut store = Store::open(dir.path().join("bench.db"))?;
