@@ -17,31 +17,67 @@ const MIN_REPEAT_KEY: usize = 12;
 /// set, their Unicode classes and length bounds overflow the lazy DFA and
 /// matching falls back to a slow NFA simulation.
 pub(super) struct Boilerplate {
-    rules: Vec<(Regex, String)>,
+    rules: Vec<Rule>,
+}
+
+struct Rule {
+    regex: Regex,
+    kind: String,
+    /// The longest line, in characters, the pattern can match; `None` when unbounded.
+    max_chars: Option<usize>,
+}
+
+/// Runs of white space wider than this are not expected inside one boilerplate line.
+const MAX_SPACE_RUN: usize = 8;
+
+/// The most characters `hir` can match. White-space repetitions (`\s*`) count
+/// as [`MAX_SPACE_RUN`], so that most patterns stay bounded and long prose
+/// lines skip them without running them.
+fn max_chars(hir: &regex_syntax::hir::Hir) -> Option<usize> {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(lit) => Some(String::from_utf8_lossy(&lit.0).chars().count()),
+        HirKind::Class(_) => Some(1),
+        HirKind::Repetition(rep) => {
+            let spaces = matches!(rep.sub.kind(), HirKind::Class(Class::Unicode(c)) if c.iter().all(|r| r.start().is_whitespace() && r.end().is_whitespace()));
+            let times = match rep.max {
+                Some(max) => max as usize,
+                None if spaces => MAX_SPACE_RUN,
+                None => return None,
+            };
+            max_chars(&rep.sub).map(|m| m * times)
+        }
+        HirKind::Capture(cap) => max_chars(&cap.sub),
+        HirKind::Concat(subs) => subs.iter().map(max_chars).sum(),
+        HirKind::Alternation(subs) => subs.iter().map(max_chars).collect::<Option<Vec<_>>>().map(|v| v.into_iter().max().unwrap_or(0)),
+    }
 }
 
 impl Boilerplate {
     pub fn new<'a>(rules: impl Iterator<Item = &'a vigie_lang::BoilerplateRule>) -> Self {
-        let mut compiled: Vec<(Regex, String)> = Vec::new();
+        let mut compiled: Vec<Rule> = Vec::new();
         for rule in rules {
             // "^.*X$" means "X$": searched backwards from the line's end, it
             // costs the length of X instead of a scan of the whole line.
             let pattern = rule.pattern.strip_prefix("^.*").unwrap_or(&rule.pattern);
-            if compiled.iter().any(|(re, _)| re.as_str() == pattern) {
+            if compiled.iter().any(|r| r.regex.as_str() == pattern) {
                 continue;
             }
-            let re = RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .build()
-                .unwrap_or_else(|e| panic!("boilerplate pattern {:?} in lang/*/cleaning.toml: {e}", rule.pattern));
-            compiled.push((re, rule.kind.clone()));
+            let fail = |e: &dyn std::fmt::Display| -> ! { panic!("boilerplate pattern {:?} in lang/*/cleaning.toml: {e}", rule.pattern) };
+            let regex = RegexBuilder::new(pattern).case_insensitive(true).build().unwrap_or_else(|e| fail(&e));
+            let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern).unwrap_or_else(|e| fail(&e));
+            // A bound on the match bounds the line only when the pattern must reach its end.
+            let to_the_end = hir.properties().look_set_suffix().contains(regex_syntax::hir::Look::End);
+            compiled.push(Rule { regex, kind: rule.kind.clone(), max_chars: max_chars(&hir).filter(|_| to_the_end) });
         }
         Boilerplate { rules: compiled }
     }
 
     /// The kind of boilerplate `line` is (related, social, ...), if it is.
     pub fn kind_of(&self, line: &str) -> Option<&str> {
-        self.rules.iter().find(|(re, _)| re.is_match(line)).map(|(_, kind)| kind.as_str())
+        let chars = line.chars().count();
+        self.rules.iter().find(|r| r.max_chars.is_none_or(|m| chars <= m) && r.regex.is_match(line)).map(|r| r.kind.as_str())
     }
 }
 
@@ -148,6 +184,14 @@ mod tests {
         assert_eq!(kept, ["Séisme au Maroc", "Le bilan s'alourdit."]);
         assert_eq!(s.crawl_marker.unwrap().to_string(), "2023-09-10");
         assert_eq!(s.removed.len(), 4);
+    }
+
+    #[test]
+    fn pattern_lengths_bound_the_lines_they_are_tried_on() {
+        let parse = |p: &str| max_chars(&regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(p).unwrap());
+        assert_eq!(parse(r"^lire\s*:\s*.{0,20}$"), Some(4 + 8 + 1 + 8 + 20));
+        assert_eq!(parse(r"^(à|au)\s+voir$"), Some(2 + 8 + 4));
+        assert_eq!(parse(r"x.*$"), None);
     }
 
     #[test]
