@@ -25,6 +25,8 @@ pub enum Cue {
     NotCount,
     /// Before a change between tolls: "increased by 400".
     Change,
+    /// A copula between a count and its group: "eran", "were".
+    Copula,
     /// A toll moving to a number: "rose to 37".
     Rise,
     /// A word before a number that makes it no count: "minuto 87".
@@ -105,6 +107,7 @@ impl Cues {
         add(&f.locatives, Cue::Locative);
         add(&f.changes, Cue::Change);
         add(&f.rises, Cue::Rise);
+        add(&f.copulas, Cue::Copula);
         add(&f.not_counts_before, Cue::NotCountBefore);
         add(&f.attribution_before, Cue::AttributionBefore);
         add(&f.attribution_after, Cue::AttributionAfter);

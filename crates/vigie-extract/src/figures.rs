@@ -308,12 +308,14 @@ impl FigureFinder {
                 skip_until = hi_token + 1;
             }
             let start = own.map_or(span_start, |(_, at)| at.min(span_start));
+            // "24 civils tués, dont 19 dans des frappes": a sub-count counts the same people.
+            let group = right.group.or_else(|| inherited.filter(|l| l.subset).map(|l| figures[l.index].group));
             let mut figure = RawFigure {
                 metric: metric.unwrap_or(Metric::Killed),
                 value,
                 high,
                 qualifier,
-                group: right.group.unwrap_or(Group::Total),
+                group: group.unwrap_or(Group::Total),
                 span: start..end,
                 number: num.start..num.end,
                 sentence: s,
@@ -451,12 +453,15 @@ impl FigureFinder {
                         return out;
                     }
                     if let Some(g) = c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None }) {
-                        // "soldats syriens et combattants jihadistes": two groups count as a total.
-                        mixed |= out.group.is_some_and(|first| first != g);
+                        // "soldats syriens et combattants jihadistes": two groups joined count as a total.
+                        mixed |= out.crossed_joiner && out.group.is_some_and(|first| first != g);
                         out.group.get_or_insert(g);
                         if out.words <= MAX_WORDS_AFTER {
                             out.end = t.end;
                         }
+                        continue;
+                    }
+                    if c.has(|r| r == Cue::Copula) && out.group.is_none() {
                         continue;
                     }
                     if c.has(|r| r == Cue::People) {

@@ -196,6 +196,9 @@ pub struct Figures {
     /// Words before a number that make it no count ("el minuto 87").
     #[serde(default)]
     pub not_counts_before: Vec<String>,
+    /// Copulas between a count and who it counts ("eran", "were").
+    #[serde(default)]
+    pub copulas: Vec<String>,
     /// Phrases before a change between two tolls ("increased by 400").
     #[serde(default)]
     pub changes: Vec<String>,

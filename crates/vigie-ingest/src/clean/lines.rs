@@ -114,9 +114,17 @@ fn crawl_marker(line: &str) -> Option<(PublishedDate, usize)> {
     Some((PublishedDate { date, precision, origin: DateOrigin::CrawlMarker }, caps[0].len()))
 }
 
-/// A line reduced to its lower-case letters and digits, to spot repeats.
-fn repeat_key(line: &str) -> String {
-    line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+/// A hash of the line's lower-case letters and digits, and how many there
+/// are: equal keys spot a repeated title or paragraph.
+fn repeat_key(line: &str) -> (u64, usize) {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut n = 0;
+    let mut buf = [0u8; 4];
+    for c in line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+        hasher.update(c.encode_utf8(&mut buf).as_bytes());
+        n += 1;
+    }
+    (hasher.digest(), n)
 }
 
 pub(super) fn select(text: &str, boilerplate: &Boilerplate) -> Selection {
@@ -157,8 +165,8 @@ pub(super) fn select(text: &str, boilerplate: &Boilerplate) -> Selection {
                 continue;
             }
         }
-        let key = repeat_key(line);
-        if key.len() >= MIN_REPEAT_KEY && !seen.insert(key) {
+        let (key, len) = repeat_key(line);
+        if len >= MIN_REPEAT_KEY && !seen.insert(key) {
             selection.removed.push(removal(RemovalKind::Repeated, ""));
             continue;
         }
