@@ -238,7 +238,8 @@ impl FigureFinder {
         let is_metric =
             |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Toll(_))));
         let estimate = tokens.iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Estimate)));
-        let previous = tokens.iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Previous)));
+        // "Son précédent bilan était de près de 200 morts": an earlier toll, said before the number.
+        let previous_before = |k: usize| tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Previous)));
         // The last figure of the previous sentence, for breakdown sentences.
         let before = (first > 0).then(|| first - 1).filter(|&i| figures[i].sentence + 1 == s);
         // Counts waiting for a metric that comes at the end of their list:
@@ -321,7 +322,7 @@ impl FigureFinder {
                 sentence: s,
                 part_of,
                 estimate,
-                previous,
+                previous: previous_before(k),
             };
             let Some(metric) = metric else {
                 // No metric yet: it may come at the end of the list.

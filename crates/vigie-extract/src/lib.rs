@@ -86,15 +86,21 @@ impl Extractor {
             index_of[i] = Some(out.len());
             let span = article.original_span(f.span.clone());
             // "plus d'un demi-million de morts depuis 2011", "en 2016 (299)": an earlier event.
+            let sentence = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
             let other_event = year.is_some_and(|y| {
-                found.years.iter().any(|&(at, written)| {
+                found.years.iter().filter(|(at, _)| sentence.contains(at)).any(|&(at, written)| {
                     written < y
                         && (at >= f.number.end && at - f.number.end <= OTHER_EVENT_AFTER
                             || at < f.number.start && f.number.start - at <= OTHER_EVENT_BEFORE)
                 })
             });
             let source = if other_event { None } else { sources::attribute(&found, &sources, f) };
-            let as_of = if f.previous || other_event { None } else { dates::as_of(&found.dates, f.sentence, day) };
+            // An earlier toll keeps only a date its sentence states ("the previous toll announced on Saturday").
+            let as_of = match (other_event, f.previous) {
+                (true, _) => None,
+                (false, true) => dates::stated(&found.dates, f.sentence, day),
+                (false, false) => dates::as_of(&found.dates, f.sentence, day),
+            };
             let note = if other_event {
                 Some("other event".to_string())
             } else if f.previous {
