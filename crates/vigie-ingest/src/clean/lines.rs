@@ -115,21 +115,25 @@ fn crawl_marker(line: &str) -> Option<(PublishedDate, usize)> {
 }
 
 /// A hash of the line's lower-case letters and digits, and how many there
-/// are: equal keys spot a repeated title or paragraph.
-fn repeat_key(line: &str) -> (u64, usize) {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+/// are: equal keys spot a repeated title or paragraph. `buf` is reused.
+fn repeat_key(line: &str, buf: &mut String) -> (u64, usize) {
+    buf.clear();
     let mut n = 0;
-    let mut buf = [0u8; 4];
-    for c in line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
-        hasher.update(c.encode_utf8(&mut buf).as_bytes());
+    for c in line.chars().filter(|c| c.is_alphanumeric()) {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
         n += 1;
     }
-    (hasher.digest(), n)
+    (xxhash_rust::xxh3::xxh3_64(buf.as_bytes()), n)
 }
 
 pub(super) fn select(text: &str, boilerplate: &Boilerplate) -> Selection {
     let mut selection = Selection { kept: Vec::new(), removed: Vec::new(), crawl_marker: None };
     let mut seen = HashSet::new();
+    let mut key_buf = String::new();
     let mut offset = 0;
     let mut first = true;
     for raw in text.split_inclusive('\n') {
@@ -165,7 +169,7 @@ pub(super) fn select(text: &str, boilerplate: &Boilerplate) -> Selection {
                 continue;
             }
         }
-        let (key, len) = repeat_key(line);
+        let (key, len) = repeat_key(line, &mut key_buf);
         if len >= MIN_REPEAT_KEY && !seen.insert(key) {
             selection.removed.push(removal(RemovalKind::Repeated, ""));
             continue;
