@@ -1,9 +1,11 @@
 //! `vigie demo`: the bundled sample corpus (written for Vigie, in French,
 //! English and Spanish, several formats, with boilerplate and copies),
-//! ingested into a fresh database, then listed.
+//! ingested into a fresh database, listed, and its figures extracted.
 
 use super::articles::summary_table;
 use super::ingest::ingest;
+use super::pipeline::each_article;
+use crate::output::{truncate, Table};
 use anyhow::Context;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,5 +36,26 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<ExitCode> {
             println!("  {} is a copy of {}", a.id, a.duplicate_of.as_deref().unwrap_or("?"));
         }
     }
+    // What the articles say: every figure, with who gave it and for which day.
+    let extractor = vigie_extract::Extractor::new();
+    let mut figures = Vec::new();
+    each_article(&inputs, ReadOptions::default(), "extracting", &mut |article| {
+        figures.extend(extractor.figures(&article));
+        Ok(())
+    });
+    println!("\nFigures found ({}), totals only:", figures.len());
+    let mut table = Table::new(vec!["article", "metric", "value", "qualifier", "source", "as of", "quote"]);
+    for f in figures.iter().filter(|f| f.group == vigie_model::Group::Total && f.note.is_none()) {
+        table.row(vec![
+            f.article.clone(),
+            f.metric.to_string(),
+            f.value.to_string(),
+            f.qualifier.to_string(),
+            f.source.clone().unwrap_or_else(|| "-".into()),
+            f.as_of.map_or("-".into(), |d| d.to_string()),
+            truncate(&f.quote.replace('\n', " "), 50),
+        ]);
+    }
+    table.write(&mut std::io::stdout().lock())?;
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
