@@ -174,11 +174,16 @@ impl SourceFinder {
             let phrase = text[span.clone()].to_lowercase();
             let inside =
                 self.lang.sources.countries.iter().find(|(_, words)| words.iter().any(|w| phrase.split(' ').any(|p| p == w.as_str())));
-            let after = mentions.get(i + 1).filter(|n| n.span.start <= span.end + 4).and_then(|n| match &n.target {
-                Target::Country(c) => Some(c.as_str()),
-                _ => None,
-            });
-            let country = inside.map(|(c, _)| c.as_str()).or(after).or(main);
+            fn country_of(n: &Mention) -> Option<&str> {
+                match &n.target {
+                    Target::Country(c) => Some(c.as_str()),
+                    _ => None,
+                }
+            }
+            let after = mentions.get(i + 1).filter(|n| n.span.start <= span.end + 4).and_then(country_of);
+            // "the Moroccan Ministry of Interior": the adjective before the phrase.
+            let before = i.checked_sub(1).map(|p| &mentions[p]).filter(|n| n.span.end + 2 >= span.start).and_then(country_of);
+            let country = inside.map(|(c, _)| c.as_str()).or(after).or(before).or(main);
             return match country.and_then(country_adjective) {
                 Some(adjective) => format!("{adjective} {}", inst.name),
                 None => inst.name.clone(),
