@@ -18,6 +18,13 @@ const MIN_REPEAT_KEY: usize = 12;
 /// matching falls back to a slow NFA simulation.
 pub(super) struct Boilerplate {
     rules: Vec<Rule>,
+    /// Words each pattern cannot match without ("lire", "photo"), found in
+    /// one pass: a line runs only the patterns whose words it contains.
+    required: aho_corasick::AhoCorasick,
+    /// For each word of `required`, the patterns that need it.
+    needed_by: Vec<Vec<usize>>,
+    /// Patterns without such a word: they run on every line.
+    always: Vec<usize>,
 }
 
 struct Rule {
@@ -25,6 +32,36 @@ struct Rule {
     kind: String,
     /// The longest line, in characters, the pattern can match; `None` when unbounded.
     max_chars: Option<usize>,
+}
+
+/// Literals shorter than this say too little about a line to skip patterns.
+const MIN_REQUIRED_LITERAL: usize = 3;
+
+/// Lower-case ASCII literals one of which every match of `hir` contains
+/// (parsed without case folding; matched ignoring ASCII case). `None` when
+/// no such set is known.
+fn required_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Literal(lit) => {
+            let text = String::from_utf8(lit.0.to_vec()).ok()?;
+            (text.is_ascii() && text.len() >= MIN_REQUIRED_LITERAL).then(|| vec![text.to_ascii_lowercase()])
+        }
+        HirKind::Capture(cap) => required_literals(&cap.sub),
+        HirKind::Repetition(rep) if rep.min >= 1 => required_literals(&rep.sub),
+        HirKind::Concat(subs) => {
+            // The most selective member: the set whose shortest literal is longest.
+            subs.iter().filter_map(required_literals).max_by_key(|set| set.iter().map(String::len).min().unwrap_or(0))
+        }
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for sub in subs {
+                all.extend(required_literals(sub)?);
+            }
+            Some(all)
+        }
+        _ => None,
+    }
 }
 
 /// Runs of white space wider than this are not expected inside one boilerplate line.
@@ -71,13 +108,45 @@ impl Boilerplate {
             let to_the_end = hir.properties().look_set_suffix().contains(regex_syntax::hir::Look::End);
             compiled.push(Rule { regex, kind: rule.kind.clone(), max_chars: max_chars(&hir).filter(|_| to_the_end) });
         }
-        Boilerplate { rules: compiled }
+        let mut words: Vec<String> = Vec::new();
+        let mut needed_by: Vec<Vec<usize>> = Vec::new();
+        let mut always = Vec::new();
+        for (i, rule) in compiled.iter().enumerate() {
+            let literal = regex_syntax::ParserBuilder::new().build().parse(rule.regex.as_str()).ok().and_then(|h| required_literals(&h));
+            match literal {
+                Some(set) => {
+                    for word in set {
+                        match words.iter().position(|w| *w == word) {
+                            Some(at) => needed_by[at].push(i),
+                            None => {
+                                words.push(word);
+                                needed_by.push(vec![i]);
+                            }
+                        }
+                    }
+                }
+                None => always.push(i),
+            }
+        }
+        let required = aho_corasick::AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&words).expect("literals compile");
+        Boilerplate { rules: compiled, required, needed_by, always }
     }
 
     /// The kind of boilerplate `line` is (related, social, ...), if it is.
     pub fn kind_of(&self, line: &str) -> Option<&str> {
         let chars = line.chars().count();
-        self.rules.iter().find(|r| r.max_chars.is_none_or(|m| chars <= m) && r.regex.is_match(line)).map(|r| r.kind.as_str())
+        let mut candidates: Vec<usize> = self.always.clone();
+        for m in self.required.find_overlapping_iter(line) {
+            candidates.extend(&self.needed_by[m.pattern().as_usize()]);
+        }
+        // The first pattern in file order wins, as if all had run.
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .map(|i| &self.rules[i])
+            .find(|r| r.max_chars.is_none_or(|m| chars <= m) && r.regex.is_match(line))
+            .map(|r| r.kind.as_str())
     }
 }
 
@@ -204,6 +273,22 @@ mod tests {
         assert_eq!(parse(r"^lire\s*:\s*.{0,20}$"), Some(4 + 8 + 1 + 8 + 20));
         assert_eq!(parse(r"^(à|au)\s+voir$"), Some(2 + 8 + 4));
         assert_eq!(parse(r"x.*$"), None);
+    }
+
+    #[test]
+    fn required_words_are_those_every_match_contains() {
+        let parse = |p: &str| required_literals(&regex_syntax::ParserBuilder::new().build().parse(p).unwrap());
+        assert_eq!(parse(r"^(lire|voir)\s+aussi\b"), Some(vec!["aussi".to_string()]));
+        assert_eq!(parse(r"^(read|see)\s+more"), Some(vec!["more".to_string()]));
+        assert_eq!(parse(r"^(à|a)\s+(lire|voir)"), Some(vec!["lire".to_string(), "voir".to_string()]));
+        assert_eq!(parse(r"^\d+\s*h\s*\d*$"), None);
+    }
+
+    #[test]
+    fn most_shipped_patterns_are_gated_by_a_word() {
+        let all = Boilerplate::new(vigie_lang::Languages::get().all().iter().flat_map(|l| l.cleaning.boilerplate.iter()));
+        eprintln!("{} patterns, {} always run", all.rules.len(), all.always.len());
+        assert!(all.always.len() * 2 < all.rules.len(), "{} of {} patterns run on every line", all.always.len(), all.rules.len());
     }
 
     #[test]
