@@ -59,6 +59,8 @@ pub struct RawFigure {
     pub estimate: bool,
     /// The sentence presents it as an earlier toll.
     pub previous: bool,
+    /// The sentence places it in an earlier event ("cette année-là").
+    pub other_event: bool,
 }
 
 /// A date expression in the text.
@@ -146,8 +148,23 @@ fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) 
 
 /// Attribution phrases and date expressions of one sentence.
 fn context(tokens: &[Token], s: usize, found: &mut Found) {
-    let since_before =
-        |k: usize| tokens[k.saturating_sub(3)..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Since)));
+    // "depuis mercredi", "the quake that rocked Al Haouz late on Friday": back
+    // to the last comma, number or metric phrase, a since-word or an event verb.
+    let since_before = |k: usize| {
+        for t in tokens[k.saturating_sub(12)..k].iter().rev() {
+            match t.item {
+                Item::Cue(c) if c.has(|r| r == Cue::Since) => return true,
+                Item::Cue(c)
+                    if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::ListJoiner | Cue::AttributionBefore)) =>
+                {
+                    return false
+                }
+                Item::Number(_) | Item::Punct(_) => return false,
+                _ => {}
+            }
+        }
+        false
+    };
     for (k, t) in tokens.iter().enumerate() {
         let when = match t.item {
             Item::Cue(c) => {
@@ -323,6 +340,7 @@ impl FigureFinder {
                 part_of,
                 estimate,
                 previous: previous_before(k),
+                other_event: tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::OtherEvent))),
             };
             let Some(metric) = metric else {
                 // No metric yet: it may come at the end of the list.

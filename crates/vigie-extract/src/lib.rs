@@ -24,8 +24,8 @@ use vigie_model::{Article, DatePrecision, Figure, RemovalKind};
 
 /// A year this close after a figure ("... morts depuis 2011") dates it to another event.
 const OTHER_EVENT_AFTER: usize = 60;
-/// ... or this close before it ("en 2016 (299)").
-const OTHER_EVENT_BEFORE: usize = 20;
+/// ... or this close before it ("la guerre qui a éclaté en 2011, et qui a fait ...").
+const OTHER_EVENT_BEFORE: usize = 60;
 
 /// One language's finders.
 struct Finders {
@@ -79,6 +79,8 @@ impl Extractor {
         let mut seen = HashSet::new();
         let mut index_of = vec![None; raw.len()];
         let mut out: Vec<Figure> = Vec::new();
+        // The sentence of each figure in `out`.
+        let mut kept_sentences: Vec<usize> = Vec::new();
         for (i, f) in raw.iter().enumerate() {
             if !seen.insert((f.metric, f.value, f.group)) {
                 continue;
@@ -87,20 +89,30 @@ impl Extractor {
             let span = article.original_span(f.span.clone());
             // "plus d'un demi-million de morts depuis 2011", "en 2016 (299)": an earlier event.
             let sentence = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
-            let other_event = year.is_some_and(|y| {
-                found.years.iter().filter(|(at, _)| sentence.contains(at)).any(|&(at, written)| {
-                    written < y
-                        && (at >= f.number.end && at - f.number.end <= OTHER_EVENT_AFTER
-                            || at < f.number.start && f.number.start - at <= OTHER_EVENT_BEFORE)
-                })
-            });
+            let other_event = f.other_event
+                || year.is_some_and(|y| {
+                    found.years.iter().filter(|(at, _)| sentence.contains(at)).any(|&(at, written)| {
+                        written < y
+                            && (at >= f.number.end && at - f.number.end <= OTHER_EVENT_AFTER
+                                || at < f.number.start && f.number.start - at <= OTHER_EVENT_BEFORE)
+                    })
+                });
             let source = if other_event { None } else { sources::attribute(&found, &sources, f) };
             // An earlier toll keeps only a date its sentence states ("the previous toll announced on Saturday").
+            // Parts of a tally share its date: a sentence that dates nothing
+            // continues the dated tally of the same source in the sentence before.
+            let tally_date = || {
+                let before = f.sentence.checked_sub(1)?;
+                let date = dates::stated(&found.dates, before, day)?;
+                let same_source = out.iter().zip(&kept_sentences).any(|(p, &s)| s == before && p.source == source && p.as_of == Some(date));
+                same_source.then_some(date)
+            };
             let as_of = match (other_event, f.previous) {
                 (true, _) => None,
                 (false, true) => dates::stated(&found.dates, f.sentence, day),
-                (false, false) => dates::as_of(&found.dates, f.sentence, day),
+                (false, false) => dates::stated(&found.dates, f.sentence, day).or_else(tally_date).or(day),
             };
+            kept_sentences.push(f.sentence);
             let note = if other_event {
                 Some("other event".to_string())
             } else if f.previous {
