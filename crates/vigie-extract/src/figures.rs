@@ -91,8 +91,9 @@ pub struct Found {
     /// Attribution phrases ("selon", "a indiqué"), in clean text.
     pub attributions: Vec<Range<usize>>,
     pub dates: Vec<DateMention>,
-    /// Years written as such ("en 2016", "depuis 2011"), with where they stand.
-    pub years: Vec<(usize, i32)>,
+    /// Years written as such ("en 2016", "depuis 2011"), with where they
+    /// stand and whether a since-word precedes them.
+    pub years: Vec<(usize, i32, bool)>,
 }
 
 /// The figure finder of one language.
@@ -182,7 +183,8 @@ fn context(tokens: &[Token], s: usize, found: &mut Found) {
             {
                 let is_date = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Month(_))));
                 if !is_date {
-                    found.years.push((t.start, n.value as i32));
+                    let since = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Since));
+                    found.years.push((t.start, n.value as i32, since));
                 }
                 None
             }

@@ -91,11 +91,14 @@ impl Extractor {
             let sentence = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
             let other_event = f.other_event
                 || year.is_some_and(|y| {
-                    found.years.iter().filter(|(at, _)| sentence.contains(at)).any(|&(at, written)| {
-                        written < y
-                            && (at >= f.number.end && at - f.number.end <= OTHER_EVENT_AFTER
-                                || at < f.number.start && f.number.start - at <= OTHER_EVENT_BEFORE)
-                    })
+                    // "les plus violents depuis 2020, ... 270 morts" compares; "... morts depuis 2011" counts since.
+                    found.years.iter().filter(|(at, _, since)| sentence.contains(at) && !(*since && *at < f.number.start)).any(
+                        |&(at, written, _)| {
+                            written < y
+                                && (at >= f.number.end && at - f.number.end <= OTHER_EVENT_AFTER
+                                    || at < f.number.start && f.number.start - at <= OTHER_EVENT_BEFORE)
+                        },
+                    )
                 });
             let source = if other_event { None } else { sources::attribute(&found, &sources, f) };
             // An earlier toll keeps only a date its sentence states ("the previous toll announced on Saturday").
