@@ -14,7 +14,7 @@ use crate::figures::{Found, RawFigure};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
-use vigie_lang::world::{country_adjective, entities};
+use vigie_lang::world::{country_adjective, entities, gazetteer};
 use vigie_lang::Language;
 
 /// How far (bytes) an attribution phrase may stand from the source it
@@ -192,6 +192,9 @@ impl SourceFinder {
         if inst.of_place {
             if let Some(place) = place_after(&text[span.end..]) {
                 return format!("{} of {place}", inst.name);
+            }
+            if let Some(country) = main.filter(|_| inst.of_country).and_then(|c| gazetteer().country(c)) {
+                return format!("{} of {}", inst.name, country.name);
             }
         }
         inst.name.clone()

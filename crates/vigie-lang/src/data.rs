@@ -249,5 +249,9 @@ pub struct Institution {
     /// The label takes the place named after the phrase: "prefect of Mayotte".
     #[serde(default)]
     pub of_place: bool,
+    /// Without a place after it, the role is that of the country the article is
+    /// about ("le préfet" in an article about Mayotte is the prefect of Mayotte).
+    #[serde(default)]
+    pub of_country: bool,
     pub phrases: Vec<String>,
 }
