@@ -149,14 +149,23 @@ impl NumberReader {
         }
         let mut value: f64 = format!("{integer}.{}", if decimals.is_empty() { "0" } else { &decimals }).parse().unwrap_or(0.0);
         let mut match_end = end;
-        if let Some(scale_word) = words.get(*w).filter(|t| is_gap(&text[end..t.start])) {
-            if let Some(scale) = self.scales.get(&scale_word.lower) {
-                value *= *scale as f64;
-                match_end = scale_word.end;
+        let mut kind = NumberKind::Digits;
+        if let Some(unit) = words.get(*w).filter(|t| is_gap(&text[end..t.start])) {
+            // "1,5 million", "5 thousand", "2 dozens".
+            let factor = self
+                .scales
+                .get(&unit.lower)
+                .or_else(|| self.words.get(&unit.lower).filter(|v| matches!(v, 100 | 1000)))
+                .map(|f| (*f, NumberKind::Digits))
+                .or_else(|| self.collectives.get(&unit.lower).map(|f| (*f, NumberKind::Collective)));
+            if let Some((factor, k)) = factor {
+                value *= factor as f64;
+                kind = k;
+                match_end = unit.end;
                 *w += 1;
             }
         }
-        (Some(NumberMatch { start, end: match_end, value, kind: NumberKind::Digits }), match_end)
+        (Some(NumberMatch { start, end: match_end, value, kind }), match_end)
     }
 
     /// Whether a scale word follows `at` (then "1,500 million" reads the separator as decimal).
@@ -197,6 +206,20 @@ impl NumberReader {
         while j < words.len() {
             if j > i && !is_gap(&text[words[j - 1].end..words[j].start]) {
                 break;
+            }
+            // "un million deux cent mille": a scale inside a number multiplies what came before it.
+            if count_words > 0 {
+                if let Some(&scale) = self.scales.get(&words[j].lower) {
+                    if scale > total + group {
+                        total = (total + group).max(1) * scale;
+                        group = 0;
+                        last_add = scale;
+                        count_words += 1;
+                        end = words[j].end;
+                        j += 1;
+                        continue;
+                    }
+                }
             }
             let Some((value, n)) = (1..=self.longest_key).rev().find_map(|n| self.key(words, j, n).map(|v| (v, n))) else {
                 // A connector between two number words ("vingt et un").
@@ -252,10 +275,7 @@ impl NumberReader {
                     ));
                 }
             }
-            if let Some(scale) = self.scales.get(next).filter(|_| count_words > 0) {
-                value *= *scale as f64;
-                return Some((NumberMatch { start: first.start, end: words[j].end, value, kind: NumberKind::Words }, j + 1 - i));
-            }
+
             if let Some(unit) = self.collectives.get(next).filter(|_| count_words > 0) {
                 return Some((
                     NumberMatch { start: first.start, end: words[j].end, value: value * *unit as f64, kind: NumberKind::Collective },
@@ -331,6 +351,8 @@ mod tests {
         assert_eq!(values("fr", "Trente-neuf morts"), [39.0]);
         assert_eq!(values("fr", "quarante-et-un disparus"), [41.0]);
         assert_eq!(values("fr", "deux mille trois cents"), [2300.0]);
+        assert_eq!(values("fr", "un million deux cent mille"), [1_200_000.0]);
+        assert_eq!(values("en", "5 thousand people and thirty-one million two hundred"), [5000.0, 31_000_200.0]);
         assert_eq!(values("fr", "plus d'un demi-million de morts"), [500_000.0]);
     }
 
