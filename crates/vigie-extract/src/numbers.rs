@@ -254,7 +254,7 @@ impl NumberReader {
             end = words[j + n - 1].end;
             j += n;
         }
-        let mut value = (total + group) as f64;
+        let value = (total + group) as f64;
         let mut kind = NumberKind::Words;
         if count_words == 1 && self.articles.contains(&first.lower) {
             kind = NumberKind::Article;
