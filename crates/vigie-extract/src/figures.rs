@@ -284,11 +284,9 @@ impl FigureFinder {
             }
             // "a tué au moins 31 personnes et blessé 1 373 autres": a verb right
             // before the number beats one found past "et".
-            let left = if right.metric.is_none() || right.crossed_joiner {
-                self.left(tokens, k, num.kind == NumberKind::Collective)
-            } else {
-                None
-            };
+            // "Del número total de fallecidos, 104 eran mayores": a breakdown takes the noun before it.
+            let loose = num.kind == NumberKind::Collective || (right.copula && right.group.is_some());
+            let left = if right.metric.is_none() || right.crossed_joiner { self.left(tokens, k, loose) } else { None };
             let right = match left {
                 Some(_) if right.crossed_joiner => Right { metric: None, ..right },
                 _ => right,
@@ -423,6 +421,11 @@ impl FigureFinder {
                     return true;
                 }
             }
+            // "1 de febrero", "1 of February".
+            let short_word = matches!(t.item, Item::Word) && t.end - t.start <= 3;
+            if short_word && matches!(tokens.get(k + 2).map(|m| m.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::Month(_)))) {
+                return true;
+            }
             if matches!(t.item, Item::Punct(':' | '/' | '°' | '€' | '$' | '£')) && t.start == num.end {
                 return true;
             }
@@ -451,7 +454,8 @@ impl FigureFinder {
     /// An apposition or a sub-count between commas does not stop the search:
     /// "Au moins 11 civils, dont cinq enfants, ont été tués".
     fn right(&self, text: &str, tokens: &[Token], k: usize) -> Right {
-        let mut out = Right { metric: None, group: None, people: false, crossed_joiner: false, end: tokens[k].end, words: 0 };
+        let mut out =
+            Right { metric: None, group: None, people: false, crossed_joiner: false, copula: false, end: tokens[k].end, words: 0 };
         let mut mixed = false;
         let mut i = k + 1;
         while i < tokens.len() {
@@ -483,6 +487,7 @@ impl FigureFinder {
                         continue;
                     }
                     if c.has(|r| r == Cue::Copula) && out.group.is_none() {
+                        out.copula = true;
                         continue;
                     }
                     if c.has(|r| r == Cue::People) {
@@ -642,6 +647,8 @@ struct Right {
     people: bool,
     /// The search went past "et", "and", a comma.
     crossed_joiner: bool,
+    /// A copula stood between the number and its group: "104 eran mayores".
+    copula: bool,
     end: usize,
     words: usize,
 }
