@@ -23,6 +23,8 @@ const MAX_WORDS_AFTER_NOUN: usize = 10;
 const MAX_WORDS_BEFORE: usize = 8;
 /// Words that may separate two counts of one list.
 const MAX_WORDS_IN_LIST: usize = 8;
+/// ... and before a bare "un" that ends a list: "deux autres décès dans la région voisine de Castille-La Manche et un en Andalousie".
+const MAX_WORDS_BEFORE_LAST_ONE: usize = 14;
 
 #[derive(Clone, Copy, Debug)]
 enum Item<'a> {
@@ -278,7 +280,8 @@ impl FigureFinder {
             let own = self.qualifier_before(text, tokens, k);
             let range = self.range_end(tokens, k, own.is_some_and(|(q, _)| q == Qualifier::Range)).filter(|&(hi, _)| hi > value);
             let right = self.right(text, tokens, range.map_or(k, |(_, hi_token)| hi_token));
-            let list = self.list_head(text, tokens, k, figures, first);
+            let reach = if num.kind == NumberKind::Article { MAX_WORDS_BEFORE_LAST_ONE } else { MAX_WORDS_IN_LIST };
+            let list = self.list_head(text, tokens, k, figures, first, reach);
             if num.kind == NumberKind::Article && !(right.metric.is_some() && right.words == 0) && !self.article_in_list(tokens, k, list) {
                 continue;
             }
@@ -407,8 +410,17 @@ impl FigureFinder {
                 return Some((m, None));
             }
         }
-        let head = (first..figures.len()).rev().find(|&i| figures[i].group == Group::Total)?;
-        Some((figures[head].metric, Some(head)))
+        if let Some(head) = (first..figures.len()).rev().find(|&i| figures[i].group == Group::Total) {
+            return Some((figures[head].metric, Some(head)));
+        }
+        // "la moitié des morts ont été recensées à Al-Haouz (1.293)": the metric named before in the sentence.
+        tokens[..k].iter().rev().find_map(|t| match t.item {
+            Item::Cue(c) => c.find(|r| match r {
+                Cue::MetricNoun(m) | Cue::MetricVerb(m) | Cue::Toll(m) => Some((m, None)),
+                _ => None,
+            }),
+            _ => None,
+        })
     }
 
     /// Years, times, dates, percentages, distances: numbers that count no one.
@@ -576,7 +588,7 @@ impl FigureFinder {
     }
 
     /// The figure of this sentence whose list this number continues.
-    fn list_head(&self, text: &str, tokens: &[Token], k: usize, figures: &[RawFigure], first: usize) -> Option<ListLink> {
+    fn list_head(&self, text: &str, tokens: &[Token], k: usize, figures: &[RawFigure], first: usize, max_words: usize) -> Option<ListLink> {
         let last = figures.len().checked_sub(1).filter(|&i| i >= first)?;
         let head_end = figures[last].number.end;
         let between = tokens[..k].iter().rev().take_while(|t| t.start >= head_end);
@@ -600,7 +612,7 @@ impl FigureFinder {
                 Item::Punct(_) => return None,
             }
         }
-        (joined && words <= MAX_WORDS_IN_LIST).then_some(ListLink { index: last, subset, verb_between })
+        (joined && words <= max_words).then_some(ListLink { index: last, subset, verb_between })
     }
 
     /// A qualifier phrase right before the number, and where it starts.
