@@ -71,7 +71,7 @@ impl EntityFinder {
         for (i, e) in entities().iter().enumerate() {
             for a in &e.aliases {
                 patterns.push(a.replace('’', "'"));
-                known_of.push((i, a.chars().count() <= 5 && a.chars().any(char::is_uppercase)));
+                known_of.push((i, crate::case_sensitive(a)));
             }
         }
         let known = AhoCorasickBuilder::new()
@@ -106,11 +106,10 @@ impl EntityFinder {
     }
 
     fn mentions(&self, text: &str) -> Vec<Mention> {
-        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut out: Vec<Mention> = self
             .known
             .find_iter(text)
-            .filter(|m| !word_char(text[..m.start()].chars().next_back()) && !word_char(text[m.end()..].chars().next()))
+            .filter(|m| crate::whole_words(text, m.range()))
             .filter_map(|m| {
                 let (entity, exact) = self.known_of[m.pattern().as_usize()];
                 let alias = &entities()[entity].aliases.iter().find(|a| a.eq_ignore_ascii_case(&text[m.range()]))?;

@@ -13,6 +13,17 @@ pub mod figures;
 pub mod numbers;
 pub mod sources;
 
+/// Whether `text[range]` stands as whole words: no letter or digit glued on either side.
+pub(crate) fn whole_words(text: &str, range: std::ops::Range<usize>) -> bool {
+    let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !glued(text[..range.start].chars().next_back()) && !glued(text[range.end..].chars().next())
+}
+
+/// Short aliases with capitals ("OSDH", "Sana") are acronyms: they match only as written.
+pub(crate) fn case_sensitive(alias: &str) -> bool {
+    alias.chars().count() <= 5 && alias.chars().any(char::is_uppercase)
+}
+
 use chrono::Datelike;
 use entities::{ArticleEntity, EntityFinder};
 use figures::FigureFinder;
@@ -21,6 +32,37 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 use vigie_lang::Languages;
 use vigie_model::{Article, DatePrecision, Figure, RemovalKind};
+
+/// A figure of `article` from a raw figure, its original span and what was worked out about it.
+fn figure(
+    article: &Article,
+    raw: &figures::RawFigure,
+    span: std::ops::Range<usize>,
+    source: Option<String>,
+    as_of: Option<chrono::NaiveDate>,
+    part_of: Option<usize>,
+    note: Option<String>,
+) -> Figure {
+    Figure {
+        article: article.id.clone(),
+        metric: raw.metric,
+        value: raw.value,
+        high: raw.high,
+        qualifier: raw.qualifier,
+        group: raw.group,
+        cause: None,
+        source_id: source.as_ref().map(|s| s.to_lowercase()),
+        source,
+        as_of,
+        as_of_precision: as_of.map(|_| DatePrecision::Day),
+        quote: article.original[span.clone()].to_string(),
+        start: span.start,
+        end: span.end,
+        lang: article.lang.clone(),
+        part_of,
+        note,
+    }
+}
 
 /// A year this close after a figure ("... morts depuis 2011") dates it to another event.
 const OTHER_EVENT_AFTER: usize = 60;
@@ -125,25 +167,8 @@ impl Extractor {
             } else {
                 None
             };
-            out.push(Figure {
-                article: article.id.clone(),
-                metric: f.metric,
-                value: f.value,
-                high: f.high,
-                qualifier: f.qualifier,
-                group: f.group,
-                cause: None,
-                source_id: source.as_ref().map(|s| s.to_lowercase()),
-                source,
-                as_of,
-                as_of_precision: as_of.map(|_| DatePrecision::Day),
-                quote: article.original[span.clone()].to_string(),
-                start: span.start,
-                end: span.end,
-                lang: article.lang.clone(),
-                part_of: f.part_of.and_then(|p| index_of.get(p).copied().flatten()),
-                note,
-            });
+            let part_of = f.part_of.and_then(|p| index_of.get(p).copied().flatten());
+            out.push(figure(article, f, span, source, as_of, part_of, note));
         }
         // Links to other articles ("Lire aussi : Au moins 200 morts ...") state
         // figures too; cleaning removed them, so they are read from the original.
@@ -153,26 +178,8 @@ impl Extractor {
                 if !seen.insert((f.metric, f.value, f.group)) {
                     continue;
                 }
-                let (start, end) = (removed.start + f.span.start, removed.start + f.span.end);
-                out.push(Figure {
-                    article: article.id.clone(),
-                    metric: f.metric,
-                    value: f.value,
-                    high: f.high,
-                    qualifier: f.qualifier,
-                    group: f.group,
-                    cause: None,
-                    source: None,
-                    source_id: None,
-                    as_of: None,
-                    as_of_precision: None,
-                    quote: article.original[start..end].to_string(),
-                    start,
-                    end,
-                    lang: article.lang.clone(),
-                    part_of: None,
-                    note: Some("related article link".to_string()),
-                });
+                let span = removed.start + f.span.start..removed.start + f.span.end;
+                out.push(figure(article, &f, span, None, None, None, Some("related article link".to_string())));
             }
         }
         out

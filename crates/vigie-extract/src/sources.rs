@@ -59,10 +59,6 @@ pub struct SourceFinder {
     lang: &'static Language,
 }
 
-fn case_sensitive(alias: &str) -> bool {
-    alias.chars().count() <= 5 && alias.chars().any(char::is_uppercase)
-}
-
 impl SourceFinder {
     pub fn new(lang: &'static Language) -> Self {
         let mut patterns: Vec<(String, Target)> = Vec::new();
@@ -87,14 +83,13 @@ impl SourceFinder {
     /// Mentions in text order; where phrases overlap the longest wins
     /// ("l'Observatoire syrien des droits de l'homme" over "l'observatoire").
     fn mentions(&self, text: &str) -> Vec<Mention> {
-        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut all: Vec<_> = self
             .automaton
             .find_overlapping_iter(text)
-            .filter(|m| !word_char(text[..m.start()].chars().next_back()) && !word_char(text[m.end()..].chars().next()))
+            .filter(|m| crate::whole_words(text, m.range()))
             .filter(|m| {
                 let (pattern, _) = &self.patterns[m.pattern().as_usize()];
-                !case_sensitive(pattern) || &text[m.range()] == pattern
+                !crate::case_sensitive(pattern) || &text[m.range()] == pattern
             })
             .collect();
         all.sort_by_key(|m| (std::cmp::Reverse(m.len()), m.start()));

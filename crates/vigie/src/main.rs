@@ -33,6 +33,18 @@ pub struct FormatArgs {
     pub jsonl: bool,
 }
 
+/// Inputs read straight into a command, without a database unless one is named.
+#[derive(Args)]
+pub struct ReadArgs {
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Also store the articles in this database.
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Ingest the bundled sample corpus into a fresh database and show what was found.
@@ -55,25 +67,9 @@ enum Command {
         max_mb: f64,
     },
     /// Extract figures (killed, injured, missing, ...) with qualifier, group, source and date.
-    Extract {
-        #[arg(required = true)]
-        inputs: Vec<String>,
-        /// Also store the articles in this database.
-        #[arg(long)]
-        db: Option<PathBuf>,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Extract(ReadArgs),
     /// Entities per article: canonical name, type, aliases seen, place coordinates.
-    Entities {
-        #[arg(required = true)]
-        inputs: Vec<String>,
-        /// Also store the articles in this database.
-        #[arg(long)]
-        db: Option<PathBuf>,
-        #[command(flatten)]
-        format: FormatArgs,
-    },
+    Entities(ReadArgs),
     /// List stored articles.
     Articles {
         #[command(flatten)]
@@ -116,8 +112,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo { db } => cmd::demo::run(db),
         Command::Ingest { inputs, db, fetch, max_mb } => cmd::ingest::run(&inputs, &db.db, fetch, max_mb),
-        Command::Extract { inputs, db, format } => cmd::extract::figures(&inputs, db.as_deref(), format),
-        Command::Entities { inputs, db, format } => cmd::extract::entities(&inputs, db.as_deref(), format),
+        Command::Extract(args) => cmd::extract::figures(&args.inputs, args.db.as_deref(), args.format),
+        Command::Entities(args) => cmd::extract::entities(&args.inputs, args.db.as_deref(), args.format),
         Command::Articles { db, format } => cmd::articles::list(&db.db, format),
         Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),
         Command::Search { query, db, limit, format } => cmd::articles::search(&db.db, &query, limit, format),
