@@ -25,6 +25,8 @@ pub enum Cue {
     NotCount,
     /// Before a change between tolls: "increased by 400".
     Change,
+    /// A noun naming what caused deaths: "frappes", "airstrikes".
+    Cause,
     /// A phrase that puts a figure in an earlier event: "cette année-là".
     OtherEvent,
     /// A copula between a count and its group: "eran", "were".
@@ -111,6 +113,7 @@ impl Cues {
         add(&f.rises, Cue::Rise);
         add(&f.copulas, Cue::Copula);
         add(&f.other_event, Cue::OtherEvent);
+        add(&f.causes, Cue::Cause);
         add(&f.not_counts_before, Cue::NotCountBefore);
         add(&f.attribution_before, Cue::AttributionBefore);
         add(&f.attribution_after, Cue::AttributionAfter);

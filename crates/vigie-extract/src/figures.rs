@@ -63,6 +63,8 @@ pub struct RawFigure {
     pub previous: bool,
     /// The sentence places it in an earlier event ("cette année-là").
     pub other_event: bool,
+    /// What caused these deaths, as said right after the figure, in clean text.
+    pub cause: Option<Range<usize>>,
 }
 
 /// A date expression in the text.
@@ -147,6 +149,51 @@ fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) 
         chars.next();
     }
     tokens
+}
+
+/// Words between a figure and the noun of its cause ("tués dans des frappes").
+const MAX_WORDS_TO_CAUSE: usize = 6;
+/// A cause is at most this long: the noun phrase, not the rest of the sentence.
+const MAX_CAUSE_BYTES: usize = 80;
+
+/// "19 dans des frappes de l'aviation russe": the cause phrase after the
+/// figure at token `k`, up to the next punctuation.
+fn cause_after(text: &str, tokens: &[Token], k: usize) -> Option<Range<usize>> {
+    let mut words = 0;
+    for (i, t) in tokens.iter().enumerate().skip(k + 1) {
+        match t.item {
+            Item::Cue(c) if c.has(|r| r == Cue::Cause) => {
+                let stops = |t: &&Token| match t.item {
+                    Item::Punct(_) | Item::Number(_) => true,
+                    Item::Cue(c) => c.has(|r| {
+                        matches!(
+                            r,
+                            Cue::ListJoiner | Cue::Since | Cue::Subset | Cue::AttributionBefore | Cue::AttributionAfter | Cue::Weekday(_)
+                        )
+                    }),
+                    Item::Word => false,
+                };
+                let end = tokens[i + 1..].iter().find(stops).map_or(text.len(), |stop| stop.start);
+                let mut phrase = text[t.start..end.min(t.start + MAX_CAUSE_BYTES).max(t.end)].trim_end();
+                // Not ending on a function word: "inondations qui ont" is "inondations".
+                while let Some((head, last)) = phrase.rsplit_once(' ') {
+                    if last.chars().count() > 3 || last.chars().any(char::is_uppercase) {
+                        break;
+                    }
+                    phrase = head.trim_end();
+                }
+                let end = t.start + phrase.len();
+                return Some(t.start..end.min(text.len()));
+            }
+            Item::Number(_) | Item::Punct(_) => return None,
+            _ if is_comma(text, t) => return None,
+            _ => words += 1,
+        }
+        if words > MAX_WORDS_TO_CAUSE {
+            return None;
+        }
+    }
+    None
 }
 
 /// Attribution phrases and date expressions of one sentence.
@@ -344,6 +391,7 @@ impl FigureFinder {
                 estimate,
                 previous: previous_before(k),
                 other_event: tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::OtherEvent))),
+                cause: cause_after(text, tokens, k),
             };
             let Some(metric) = metric else {
                 // No metric yet: it may come at the end of the list.
@@ -717,6 +765,14 @@ mod tests {
         );
         let got = find("es", "La dana dejó al menos 95 muertos y cinco desaparecidos en Valencia.");
         assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Killed, 95, AtLeast), (Missing, 5, AtLeast)]);
+    }
+
+    #[test]
+    fn causes_follow_the_figure() {
+        let finder = FigureFinder::new(Languages::get().by_code("fr").unwrap());
+        let text = "24 civils ont été tués, dont 19 dans des frappes de l'aviation russe.";
+        let causes: Vec<Option<&str>> = finder.find(text).figures.iter().map(|f| f.cause.clone().map(|c| &text[c])).collect();
+        assert_eq!(causes, [None, Some("frappes de l'aviation russe")]);
     }
 
     #[test]

@@ -50,7 +50,7 @@ fn figure(
         high: raw.high,
         qualifier: raw.qualifier,
         group: raw.group,
-        cause: None,
+        cause: raw.cause.clone().map(|c| article.original[article.original_span(c)].to_string()),
         source_id: source.as_ref().map(|s| s.to_lowercase()),
         source,
         as_of,
@@ -174,7 +174,8 @@ impl Extractor {
         // figures too; cleaning removed them, so they are read from the original.
         for removed in article.removed.iter().filter(|r| r.kind == RemovalKind::Boilerplate && r.detail == "related") {
             let line = &article.original[removed.start..removed.end];
-            for f in finders.figures.find(line).figures {
+            for mut f in finders.figures.find(line).figures {
+                f.cause = None;
                 if !seen.insert((f.metric, f.value, f.group)) {
                     continue;
                 }

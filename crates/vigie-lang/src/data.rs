@@ -196,6 +196,9 @@ pub struct Figures {
     /// Words before a number that make it no count ("el minuto 87").
     #[serde(default)]
     pub not_counts_before: Vec<String>,
+    /// Nouns naming what caused deaths ("frappes", "airstrikes").
+    #[serde(default)]
+    pub causes: Vec<String>,
     /// Phrases that put a figure in an earlier event ("cette année-là").
     #[serde(default)]
     pub other_event: Vec<String>,
