@@ -69,6 +69,9 @@ const OTHER_EVENT_AFTER: usize = 60;
 /// ... or this close before it ("la guerre qui a éclaté en 2011, et qui a fait ...").
 const OTHER_EVENT_BEFORE: usize = 60;
 
+/// How many sentences on a tally's date still carries to its parts.
+const TALLY_REACH: usize = 2;
+
 /// One language's finders.
 struct Finders {
     figures: FigureFinder,
@@ -146,11 +149,14 @@ impl Extractor {
             // An earlier toll keeps only a date its sentence states ("the previous toll announced on Saturday").
             // Parts of a tally share its date: a sentence that dates nothing
             // continues the dated tally of the same source in the sentence before.
+            // The nearest earlier sentence with figures, within TALLY_REACH sentences.
             let tally_date = || {
-                let before = f.sentence.checked_sub(1)?;
+                let (last, &before) = out.iter().zip(&kept_sentences).rev().find(|(_, &s)| s < f.sentence)?;
+                if f.sentence - before > TALLY_REACH {
+                    return None;
+                }
                 let date = dates::stated(&found.dates, before, day)?;
-                let same_source = out.iter().zip(&kept_sentences).any(|(p, &s)| s == before && p.source == source && p.as_of == Some(date));
-                same_source.then_some(date)
+                (last.source == source && last.as_of == Some(date)).then_some(date)
             };
             let as_of = match (other_event, f.previous) {
                 (true, _) => None,
