@@ -344,7 +344,7 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect();
-        assert_eq!(ids, ["b", "m.jsonl".replace("m.jsonl", "manifest:2").as_str(), "sub/a"]);
+        assert_eq!(ids, ["b", "manifest:2", "sub/a"]);
     }
 
     #[test]
