@@ -197,10 +197,12 @@ fn cause_after(text: &str, tokens: &[Token], k: usize) -> Option<Range<usize>> {
 }
 
 /// Attribution phrases and date expressions of one sentence.
-fn context(tokens: &[Token], s: usize, found: &mut Found) {
+fn context(text: &str, tokens: &[Token], s: usize, found: &mut Found) {
     // "depuis mercredi", "the quake that rocked Al Haouz late on Friday": back
     // to the last comma, number or metric phrase, a since-word or an event verb.
     let since_before = |k: usize| {
+        // A date in apposition ("balayée par le cyclone, samedi 14 décembre,") looks past its comma.
+        let k = if k > 0 && is_comma(text, &tokens[k - 1]) { k - 1 } else { k };
         for t in tokens[k.saturating_sub(12)..k].iter().rev() {
             match t.item {
                 Item::Cue(c) if c.has(|r| r == Cue::Since) => return true,
@@ -296,7 +298,7 @@ impl FigureFinder {
             }
             let first_of_sentence = found.figures.len();
             self.sentence(text, &tokens[begin..t], s, &mut found.figures, first_of_sentence);
-            context(&tokens[begin..t], s, &mut found);
+            context(text, &tokens[begin..t], s, &mut found);
         }
         found.sentences = sentences;
         found
