@@ -484,7 +484,7 @@ impl FigureFinder {
                 }
             }
             // "1 de febrero", "1 of February".
-            let short_word = matches!(t.item, Item::Word) && t.end - t.start <= 3;
+            let short_word = matches!(t.item, Item::Word | Item::Cue(_)) && t.end - t.start <= 3;
             if short_word && matches!(tokens.get(k + 2).map(|m| m.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::Month(_)))) {
                 return true;
             }
