@@ -770,6 +770,19 @@ mod tests {
     }
 
     #[test]
+    fn a_list_takes_the_metric_and_qualifier_at_its_ends() {
+        let got = find("fr", "Au moins 143 soldats, 274 rebelles ainsi que 89 civils ont été tués.");
+        assert_eq!(
+            got.iter().map(|f| (f.0, f.1, f.2, f.3)).collect::<Vec<_>>(),
+            [(Killed, 143, AtLeast, Soldiers), (Killed, 274, AtLeast, Fighters), (Killed, 89, AtLeast, Civilians),]
+        );
+        let got = find("es", "La ONG contabiliza 112 muertos. Entre las víctimas hay 41 civiles, 55 combatientes y 16 militares.");
+        assert_eq!(got.iter().map(|f| (f.1, f.3)).collect::<Vec<_>>(), [(112, Total), (41, Civilians), (55, Fighters), (16, Soldiers)]);
+        let got = find("en", "Officials had put the toll at twelve on Thursday; since February 1, 40 people were evacuated.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 12), (Evacuated, 40)]);
+    }
+
+    #[test]
     fn causes_follow_the_figure() {
         let finder = FigureFinder::new(Languages::get().by_code("fr").unwrap());
         let text = "24 civils ont été tués, dont 19 dans des frappes de l'aviation russe.";
