@@ -179,15 +179,16 @@ impl EntityFinder {
 
     /// The entities of `text`, grouped, in order of first mention.
     pub fn entities(&self, text: &str) -> Vec<ArticleEntity> {
-        let first = self.mentions(text);
-        let counts = self.country_counts(text, &first);
+        let mut mentions = self.mentions(text);
+        let counts = self.country_counts(text, &mentions);
         let country = counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone()))).map(|(c, _)| c.clone());
-        // Second pass: ambiguous places go to the article's country.
-        let taken: Vec<Range<usize>> = first.iter().filter(|m| matches!(m.key, Key::Known(_))).map(|m| m.span.clone()).collect();
-        let mut mentions: Vec<Mention> = first.into_iter().filter(|m| matches!(m.key, Key::Known(_))).collect();
-        mentions.extend(self.capitalised(text, &taken, country.as_deref()));
-        mentions.sort_by_key(|m| m.span.start);
         let g = gazetteer();
+        // Ambiguous places go to the article's country.
+        for m in &mut mentions {
+            if let Key::Place(p) = &mut m.key {
+                *p = pick(g.lookup(&text[m.span.clone()]), country.as_deref());
+            }
+        }
         let mut out: Vec<ArticleEntity> = Vec::new();
         for m in mentions {
             let seen = text[m.span.clone()].to_string();

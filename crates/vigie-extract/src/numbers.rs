@@ -35,11 +35,11 @@ impl NumberMatch {
     }
 }
 
-/// A word token: its span and lower-case form.
-struct Word {
+/// A word token: its span and lower-case form (borrowed when the text is already lower case).
+struct Word<'a> {
     start: usize,
     end: usize,
-    lower: String,
+    lower: std::borrow::Cow<'a, str>,
 }
 
 /// Reads the numbers of one language.
@@ -154,10 +154,10 @@ impl NumberReader {
             // "1,5 million", "5 thousand", "2 dozens".
             let factor = self
                 .scales
-                .get(&unit.lower)
-                .or_else(|| self.words.get(&unit.lower).filter(|v| matches!(v, 100 | 1000)))
+                .get(&*unit.lower)
+                .or_else(|| self.words.get(&*unit.lower).filter(|v| matches!(v, 100 | 1000)))
                 .map(|f| (*f, NumberKind::Digits))
-                .or_else(|| self.collectives.get(&unit.lower).map(|f| (*f, NumberKind::Collective)));
+                .or_else(|| self.collectives.get(&*unit.lower).map(|f| (*f, NumberKind::Collective)));
             if let Some((factor, k)) = factor {
                 value *= factor as f64;
                 kind = k;
@@ -181,9 +181,9 @@ impl NumberReader {
             return None;
         }
         if n == 1 {
-            return self.words.get(&words[i].lower).copied();
+            return self.words.get(&*words[i].lower).copied();
         }
-        let key: Vec<&str> = words[i..i + n].iter().map(|t| t.lower.as_str()).collect();
+        let key: Vec<&str> = words[i..i + n].iter().map(|t| &*t.lower).collect();
         self.words.get(&key.join(" ")).copied()
     }
 
@@ -192,11 +192,13 @@ impl NumberReader {
         let first = &words[i];
         // "le millier", "une centaine": a determiner and a collective.
         if let Some(next) = words.get(i + 1).filter(|n| is_gap(&text[first.end..n.start])) {
-            if let Some(unit) = self.collectives.get(&next.lower).filter(|_| self.collective_determiners.contains(&first.lower)) {
+            if let Some(unit) =
+                self.collectives.get(&*next.lower).filter(|_| self.collective_determiners.iter().any(|w| *w == *first.lower))
+            {
                 return Some((NumberMatch { start: first.start, end: next.end, value: *unit as f64, kind: NumberKind::Collective }, 2));
             }
         }
-        if self.not_alone.contains(&first.lower) {
+        if self.not_alone.iter().any(|w| *w == *first.lower) {
             return None;
         }
         let (mut total, mut group, mut last_add) = (0u64, 0u64, u64::MAX);
@@ -209,7 +211,7 @@ impl NumberReader {
             }
             // "un million deux cent mille": a scale inside a number multiplies what came before it.
             if count_words > 0 {
-                if let Some(&scale) = self.scales.get(&words[j].lower) {
+                if let Some(&scale) = self.scales.get(&*words[j].lower) {
                     if scale > total + group {
                         total = (total + group).max(1) * scale;
                         group = 0;
@@ -223,7 +225,7 @@ impl NumberReader {
             }
             let Some((value, n)) = (1..=self.longest_key).rev().find_map(|n| self.key(words, j, n).map(|v| (v, n))) else {
                 // A connector between two number words ("vingt et un").
-                if count_words > 0 && self.connectors.contains(&words[j].lower) && j + 1 < words.len() {
+                if count_words > 0 && self.connectors.iter().any(|w| *w == *words[j].lower) && j + 1 < words.len() {
                     if let Some(v) = self.key(words, j + 1, 1) {
                         if v < last_add && v < 10 || (v < 100 && last_add >= 100) {
                             j += 1;
@@ -256,14 +258,14 @@ impl NumberReader {
         }
         let value = (total + group) as f64;
         let mut kind = NumberKind::Words;
-        if count_words == 1 && self.articles.contains(&first.lower) {
+        if count_words == 1 && self.articles.iter().any(|w| *w == *first.lower) {
             kind = NumberKind::Article;
         }
         // What follows: a fraction ("un demi-million"), a scale ("trois millions"), a collective ("deux centaines").
         if j < words.len() && is_gap(&text[end..words[j].start]) {
-            let next = &words[j].lower;
+            let next: &str = &words[j].lower;
             if let Some(fraction) = self.fractions.get(next).filter(|_| count_words > 0) {
-                if let Some(scale) = words.get(j + 1).and_then(|t| self.scales.get(&t.lower)) {
+                if let Some(scale) = words.get(j + 1).and_then(|t| self.scales.get(&*t.lower)) {
                     return Some((
                         NumberMatch {
                             start: first.start,
@@ -293,7 +295,7 @@ fn is_gap(between: &str) -> bool {
 }
 
 /// The alphabetic words of `text`, lower-cased once.
-fn tokenize(text: &str) -> Vec<Word> {
+fn tokenize(text: &str) -> Vec<Word<'_>> {
     let mut words = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -301,7 +303,7 @@ fn tokenize(text: &str) -> Vec<Word> {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let word = &text[s..i];
-                let lower = if word.chars().any(char::is_uppercase) { word.to_lowercase() } else { word.to_string() };
+                let lower = if word.chars().any(char::is_uppercase) { word.to_lowercase().into() } else { word.into() };
                 words.push(Word { start: s, end: i, lower });
                 start = None;
             }

@@ -24,7 +24,7 @@ pub(super) struct Boilerplate {
     /// For each word of `required`, the patterns that need it.
     needed_by: Vec<Vec<usize>>,
     /// Patterns without such a word, as a bit set: they run on every line.
-    always_mask: Vec<u64>,
+    always_mask: [u64; MAX_RULES / 64],
 }
 
 struct Rule {
@@ -33,6 +33,10 @@ struct Rule {
     /// The longest line, in characters, the pattern can match; `None` when unbounded.
     max_chars: Option<usize>,
 }
+
+/// Boilerplate patterns of all languages together at most: the candidate
+/// set of a line is a bit set on the stack, not an allocation per line.
+const MAX_RULES: usize = 512;
 
 /// Literals shorter than this say too little about a line to skip patterns.
 const MIN_REQUIRED_LITERAL: usize = 3;
@@ -131,7 +135,8 @@ impl Boilerplate {
             }
         }
         let required = aho_corasick::AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&words).expect("literals compile");
-        let mut always_mask = vec![0u64; compiled.len().div_ceil(64)];
+        assert!(compiled.len() <= MAX_RULES, "more than {MAX_RULES} boilerplate patterns in lang/*/cleaning.toml");
+        let mut always_mask = [0u64; MAX_RULES / 64];
         for i in always {
             always_mask[i / 64] |= 1 << (i % 64);
         }
@@ -141,7 +146,7 @@ impl Boilerplate {
     /// The kind of boilerplate `line` is (related, social, ...), if it is.
     pub fn kind_of(&self, line: &str) -> Option<&str> {
         // Candidates as a bit set, walked in file order: the first pattern that matches wins.
-        let mut candidates = self.always_mask.clone();
+        let mut candidates = self.always_mask;
         for m in self.required.find_overlapping_iter(line) {
             for &i in &self.needed_by[m.pattern().as_usize()] {
                 candidates[i / 64] |= 1 << (i % 64);
