@@ -12,7 +12,6 @@
 
 use crate::figures::{Found, RawFigure};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
 use std::ops::Range;
 use vigie_lang::world::{country_adjective, entities, gazetteer};
 use vigie_lang::Language;
@@ -103,23 +102,10 @@ impl SourceFinder {
         taken
     }
 
-    /// The country the text names most, as an ISO code.
-    fn main_country(mentions: &[Mention]) -> Option<&str> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for m in mentions {
-            if let Target::Country(c) = &m.target {
-                *counts.entry(c).or_default() += 1;
-            }
-        }
-        counts.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))).map(|(c, _)| c)
-    }
-
     /// Every source named in `text`, labelled, anaphora resolved. `country`
-    /// is what the article is about (see [`crate::entities::EntityFinder::main_country`]);
-    /// without it, the country words of the text decide.
+    /// is what the article is about (see [`crate::entities::EntityFinder::main_country`]).
     pub fn sources(&self, text: &str, country: Option<&str>) -> Vec<SourceMention> {
         let mentions = self.mentions(text);
-        let main = country.or_else(|| Self::main_country(&mentions));
         // "une ONG" in an article that names an NGO elsewhere is that NGO.
         let named_ngo = mentions.iter().find_map(|m| match m.target {
             Target::Entity(e) if entities()[e].ngo => Some(entities()[e].label()),
@@ -136,7 +122,7 @@ impl SourceFinder {
             let (label, named) = match &m.target {
                 Target::Entity(e) => (entities()[*e].label().to_string(), true),
                 Target::Institution(k) => {
-                    let label = self.institution_label(text, &mentions, i, *k, main);
+                    let label = self.institution_label(text, &mentions, i, *k, country);
                     match named_ngo {
                         Some(ngo) if label == UNNAMED_NGO => (ngo.to_string(), true),
                         _ => (label, false),
@@ -271,7 +257,9 @@ mod tests {
     use vigie_lang::Languages;
 
     fn labels(lang: &str, text: &str) -> Vec<String> {
-        SourceFinder::new(Languages::get().by_code(lang).unwrap()).sources(text, None).into_iter().map(|m| m.label).collect()
+        let lang = Languages::get().by_code(lang).unwrap();
+        let country = crate::entities::EntityFinder::new(lang).main_country(text);
+        SourceFinder::new(lang).sources(text, country.as_deref()).into_iter().map(|m| m.label).collect()
     }
 
     #[test]
