@@ -28,7 +28,7 @@ use chrono::Datelike;
 use entities::{ArticleEntity, EntityFinder};
 use figures::FigureFinder;
 use sources::SourceFinder;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use vigie_lang::Languages;
 use vigie_model::{Article, DatePrecision, Figure, RemovalKind};
@@ -117,20 +117,26 @@ impl Extractor {
         let Some(finders) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
         let found = finders.figures.find(&article.text);
         let country = finders.entities.main_country(&article.text);
-        let sources = finders.sources.sources(&article.text, country.as_deref());
+        let sources = finders.sources.sources(&article.text, country.as_deref(), &found.attributions);
         let raw = &found.figures;
         let day = article.published.and_then(|p| p.exact_day());
         let year = article.published.map(|p| p.date.year());
-        let mut seen = HashSet::new();
+        // Where each distinct (metric, value, group) was kept in `out`.
+        let mut seen = HashMap::new();
         let mut index_of = vec![None; raw.len()];
         let mut out: Vec<Figure> = Vec::new();
         // The sentence of each figure in `out`.
         let mut kept_sentences: Vec<usize> = Vec::new();
         for (i, f) in raw.iter().enumerate() {
-            if !seen.insert((f.metric, f.value, f.group)) {
+            if let Some(&kept) = seen.get(&(f.metric, f.value, f.group)) {
+                index_of[i] = Some(kept);
                 continue;
             }
+            seen.insert((f.metric, f.value, f.group), out.len());
             index_of[i] = Some(out.len());
+            // A part of a tally stated earlier ("31 morts, parmi lesquels 22 ...") shares its source and date.
+            let part_of = f.part_of.and_then(|p| index_of.get(p).copied().flatten());
+            let total = part_of.map(|p: usize| &out[p]);
             let span = article.original_span(f.span.clone());
             // "plus d'un demi-million de morts depuis 2011", "en 2016 (299)": an earlier event.
             let sentence = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
@@ -145,7 +151,11 @@ impl Extractor {
                         },
                     )
                 });
-            let source = if other_event { None } else { sources::attribute(&found, &sources, f) };
+            let source = match total {
+                _ if other_event => None,
+                Some(total) if total.source.is_some() => total.source.clone(),
+                _ => sources::attribute(&found, &sources, f),
+            };
             // An earlier toll keeps only a date its sentence states ("the previous toll announced on Saturday").
             // Parts of a tally share its date: a sentence that dates nothing
             // continues the dated tally of the same source in the sentence before.
@@ -161,7 +171,7 @@ impl Extractor {
             let as_of = match (other_event, f.previous) {
                 (true, _) => None,
                 (false, true) => dates::stated(&found.dates, f.sentence, day),
-                (false, false) => dates::stated(&found.dates, f.sentence, day).or_else(tally_date).or(day),
+                (false, false) => dates::stated(&found.dates, f.sentence, day).or(total.and_then(|t| t.as_of)).or_else(tally_date).or(day),
             };
             kept_sentences.push(f.sentence);
             let note = if other_event {
@@ -173,7 +183,6 @@ impl Extractor {
             } else {
                 None
             };
-            let part_of = f.part_of.and_then(|p| index_of.get(p).copied().flatten());
             out.push(figure(article, f, span, source, as_of, part_of, note));
         }
         // Links to other articles ("Lire aussi : Au moins 200 morts ...") state
@@ -182,9 +191,10 @@ impl Extractor {
             let line = &article.original[removed.start..removed.end];
             for mut f in finders.figures.find(line).figures {
                 f.cause = None;
-                if !seen.insert((f.metric, f.value, f.group)) {
+                if seen.contains_key(&(f.metric, f.value, f.group)) {
                     continue;
                 }
+                seen.insert((f.metric, f.value, f.group), out.len());
                 let span = removed.start + f.span.start..removed.start + f.span.end;
                 out.push(figure(article, &f, span, None, None, None, Some("related article link".to_string())));
             }

@@ -50,6 +50,9 @@ pub struct SourceMention {
     /// an attribution phrase. Roles ("l'armée", "préfecture de ...") also
     /// name actors and places, so they need one.
     pub named: bool,
+    /// How clearly an attribution phrase introduces it: 2 right next to
+    /// one ("a précisé le ministère", "selon l'OSDH"), 1 within reach, 0 not at all.
+    pub strength: u8,
 }
 
 pub struct SourceFinder {
@@ -104,7 +107,8 @@ impl SourceFinder {
 
     /// Every source named in `text`, labelled, anaphora resolved. `country`
     /// is what the article is about (see [`crate::entities::EntityFinder::main_country`]).
-    pub fn sources(&self, text: &str, country: Option<&str>) -> Vec<SourceMention> {
+    /// `attributions` are the spans of attribution phrases ("selon", "a indiqué").
+    pub fn sources(&self, text: &str, country: Option<&str>, attributions: &[Range<usize>]) -> Vec<SourceMention> {
         let mentions = self.mentions(text);
         // "une ONG" in an article that names an NGO elsewhere is that NGO.
         let named_ngo = mentions.iter().find_map(|m| match m.target {
@@ -142,8 +146,9 @@ impl SourceFinder {
                 }
                 Target::Country(_) => continue,
             };
-            out.push(SourceMention { span: m.span.clone(), label, named });
+            out.push(SourceMention { span: m.span.clone(), label, named, strength: 0 });
         }
+        bind(&mut out, attributions);
         out
     }
 
@@ -194,25 +199,29 @@ fn place_after(rest: &str) -> Option<&str> {
     Some(&rest[..end])
 }
 
-/// How clearly an attribution phrase introduces a mention: 2 right after
-/// it ("a précisé le ministère", "selon l'OSDH"), 1 within reach, 0 not at all.
-fn strength(found: &Found, m: &SourceMention) -> u8 {
-    found
-        .attributions
-        .iter()
-        .map(|a| {
-            if a.end <= m.span.start && m.span.start - a.end <= DIRECT_REACH {
-                2
-            } else if (a.end <= m.span.start && m.span.start - a.end <= ATTRIBUTION_REACH)
-                || (m.span.end <= a.start && a.start - m.span.end <= ATTRIBUTION_REACH)
-            {
-                1
-            } else {
-                0
-            }
-        })
-        .max()
-        .unwrap_or(0)
+/// Each attribution phrase introduces one mention: the one right next to
+/// it, else the nearest after it within reach ("selon ... l'ONG", "a rapporté
+/// vendredi l'ONG"), else the nearest before it ("l'OSDH, basée à Londres, a
+/// indiqué"). Actors named near a reporting verb ("l'armée ..., a rapporté
+/// l'ONG") are not speakers.
+fn bind(mentions: &mut [SourceMention], attributions: &[Range<usize>]) {
+    for a in attributions {
+        let after = |m: &SourceMention| (m.span.start >= a.end).then(|| m.span.start - a.end).filter(|&gap| gap <= ATTRIBUTION_REACH);
+        let before = |m: &SourceMention| (m.span.end <= a.start).then(|| a.start - m.span.end).filter(|&gap| gap <= ATTRIBUTION_REACH);
+        let nearest = |gap_of: &dyn Fn(&SourceMention) -> Option<usize>| {
+            mentions.iter().enumerate().filter_map(|(i, m)| gap_of(m).map(|gap| (gap, i))).min()
+        };
+        let (after, before) = (nearest(&after), nearest(&before));
+        let chosen = match (after, before) {
+            (Some((gap, i)), b) if gap <= DIRECT_REACH && b.is_none_or(|(b, _)| gap <= b) => Some((i, 2)),
+            (_, Some((gap, i))) if gap <= DIRECT_REACH => Some((i, 2)),
+            (Some((_, i)), _) | (None, Some((_, i))) => Some((i, 1)),
+            (None, None) => None,
+        };
+        if let Some((i, strength)) = chosen {
+            mentions[i].strength = mentions[i].strength.max(strength);
+        }
+    }
 }
 
 /// The source of each figure (by index), as a label.
@@ -222,15 +231,10 @@ pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -
         let r = sentence(s);
         sources.iter().filter(|m| m.span.start >= r.start && m.span.end <= r.end).collect()
     };
-    let attributed = |m: &SourceMention| {
-        found.attributions.iter().any(|a| {
-            (a.end <= m.span.start && m.span.start - a.end <= ATTRIBUTION_REACH)
-                || (m.span.end <= a.start && a.start - m.span.end <= ATTRIBUTION_REACH)
-        })
-    };
+    let attributed = |m: &SourceMention| m.strength > 0;
     let here = in_sentence(figure.sentence);
     let distance = |m: &&&SourceMention| m.span.start.abs_diff(figure.number.start);
-    let speaking = here.iter().filter(|m| attributed(m)).min_by_key(|m| (!m.named, std::cmp::Reverse(strength(found, m)), distance(m)));
+    let speaking = here.iter().filter(|m| attributed(m)).min_by_key(|m| (!m.named, std::cmp::Reverse(m.strength), distance(m)));
     if let Some(m) = speaking.or_else(|| here.iter().filter(|m| m.named).min_by_key(distance)) {
         return Some(m.label.clone());
     }
@@ -259,7 +263,7 @@ mod tests {
     fn labels(lang: &str, text: &str) -> Vec<String> {
         let lang = Languages::get().by_code(lang).unwrap();
         let country = crate::entities::EntityFinder::new(lang).main_country(text);
-        SourceFinder::new(lang).sources(text, country.as_deref()).into_iter().map(|m| m.label).collect()
+        SourceFinder::new(lang).sources(text, country.as_deref(), &[]).into_iter().map(|m| m.label).collect()
     }
 
     #[test]
@@ -272,6 +276,26 @@ mod tests {
         assert_eq!(labels("fr", "selon le maire de Mamoudzou Jean Dupont"), ["mayor of Mamoudzou"]);
         assert_eq!(labels("fr", "selon une ONG. L'OSDH compte 12 morts."), ["OSDH", "OSDH"]);
         assert_eq!(labels("en", "the mayor of Paiporta said"), ["mayor of Paiporta"]);
+    }
+
+    /// The strength of each mention, given where the attribution phrases stand.
+    fn bound(text: &str, phrases: &[&str]) -> Vec<(String, u8)> {
+        let lang = Languages::get().by_code("fr").unwrap();
+        let spans: Vec<_> = phrases.iter().map(|p| text.find(p).map(|at| at..at + p.len()).unwrap()).collect();
+        SourceFinder::new(lang).sources(text, Some("SY"), &spans).into_iter().map(|m| (m.label, m.strength)).collect()
+    }
+
+    #[test]
+    fn an_attribution_phrase_introduces_one_mention() {
+        // The army is the subject of the fighting, not of "a rapporté".
+        let text = "Les combats avec l'armée se concentrent près d'Alep, a rapporté vendredi l'OSDH.";
+        assert_eq!(bound(text, &["a rapporté"]), [("Syrian army".to_string(), 0), ("OSDH".to_string(), 1)]);
+        // Right next to the phrase on either side is a direct attribution.
+        assert_eq!(
+            bound("L'OSDH a indiqué que l'armée a perdu 87 soldats.", &["a indiqué"]),
+            [("OSDH".to_string(), 2), ("Syrian army".to_string(), 0)]
+        );
+        assert_eq!(bound("selon l'OSDH", &["selon"]), [("OSDH".to_string(), 2)]);
     }
 
     #[test]

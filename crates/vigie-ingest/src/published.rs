@@ -30,13 +30,15 @@ pub fn parse_date(s: &str, origin: DateOrigin) -> Option<PublishedDate> {
     }
 }
 
-/// A date in a URL path: `/2024/11/30/`, `/2016/2/10/`, `-20060821-`, or a month `/2024/11/`.
+/// A date in a URL path: `/2024/11/30/`, `/2016/2/10/`, `-20060821-`, a
+/// compact date that opens a hexadecimal id (`_20241030672215c8d8f8.html`),
+/// or a month `/2024/11/`.
 pub fn from_url(url: &str) -> Option<PublishedDate> {
     static PATTERNS: OnceLock<[Regex; 3]> = OnceLock::new();
     let [ymd, compact, ym] = PATTERNS.get_or_init(|| {
         [
             Regex::new(r"[/_-]((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)").unwrap(),
-            Regex::new(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)").unwrap(),
+            Regex::new(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$|[0-9a-f]{12,}\.html?$)").unwrap(),
             Regex::new(r"/((?:19|20)\d\d)/(\d{1,2})/").unwrap(),
         ]
     });
@@ -219,6 +221,9 @@ mod tests {
         assert_eq!(from_url("https://x.example/france/102871-20060821-title").unwrap().date, ymd(2006, 8, 21));
         assert_eq!(from_url("https://x.example/2024/11/title").unwrap().precision, DatePrecision::Month);
         assert!(from_url("https://x.example/article/427356").is_none());
+        let id = from_url("https://x.example/noticias/alcaldesa-confirma_20241030672215c8d8f8950001d5282b.html");
+        assert_eq!(id.unwrap().date, ymd(2024, 10, 30));
+        assert!(from_url("https://x.example/noticias/item_2024103067.html").is_none());
     }
 
     #[test]
