@@ -14,6 +14,7 @@ pub struct Language {
     pub numbers: Numbers,
     pub figures: Figures,
     pub sources: Sources,
+    pub events: Events,
     pub lexicon: Lexicon,
 }
 
@@ -151,6 +152,7 @@ impl Language {
             numbers: file("numbers.toml").map(|t| parse(code, "numbers.toml", t)).unwrap_or_default(),
             figures: file("figures.toml").map(|t| parse(code, "figures.toml", t)).unwrap_or_default(),
             sources: file("sources.toml").map(|t| parse(code, "sources.toml", t)).unwrap_or_default(),
+            events: file("events.toml").map(|t| parse(code, "events.toml", t)).unwrap_or_default(),
             lexicon: Lexicon::parse(file("lexicon.txt").unwrap_or("")),
         }
     }
@@ -223,6 +225,15 @@ pub struct Figures {
     pub negations: Vec<String>,
     #[serde(default)]
     pub previous: Vec<String>,
+}
+
+/// `events.toml`: the words that say what kind of event an article reports.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Events {
+    /// Words by kind of event ("earthquake": "séisme", "magnitude", ...).
+    #[serde(default)]
+    pub kinds: BTreeMap<String, Vec<String>>,
 }
 
 /// `sources.toml`: how a language names who speaks for a figure.

@@ -3,14 +3,15 @@
 //! Every language-specific word or pattern Vigie uses lives in those files:
 //! `lang.toml` (codes), `cleaning.toml` (boilerplate lines, abbreviations,
 //! prefixes that glued-word repair must not split off), `dates.toml` (month and
-//! weekday names) and `lexicon.txt` (frequent words, most frequent first).
+//! weekday names), `numbers.toml`, `figures.toml`, `sources.toml`,
+//! `events.toml` (the words naming earthquakes, floods, ...) and `lexicon.txt` (frequent words, most frequent first).
 //! The build embeds every folder it finds, so supporting another language is a
 //! data change: add `lang/it/` with the same files.
 
 mod data;
 pub mod world;
 
-pub use data::{BoilerplateRule, Cleaning, Dates, Figures, Institution, Language, Lexicon, Numbers, Sources};
+pub use data::{BoilerplateRule, Cleaning, Dates, Events, Figures, Institution, Language, Lexicon, Numbers, Sources};
 
 use std::sync::OnceLock;
 

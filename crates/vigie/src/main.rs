@@ -70,6 +70,8 @@ enum Command {
     Extract(ReadArgs),
     /// Entities per article: canonical name, type, aliases seen, place coordinates.
     Entities(ReadArgs),
+    /// Group articles into stories (one real-world event over time, across languages).
+    Stories(ReadArgs),
     /// List stored articles.
     Articles {
         #[command(flatten)]
@@ -114,6 +116,7 @@ fn main() -> ExitCode {
         Command::Ingest { inputs, db, fetch, max_mb } => cmd::ingest::run(&inputs, &db.db, fetch, max_mb),
         Command::Extract(args) => cmd::extract::figures(&args.inputs, args.db.as_deref(), args.format),
         Command::Entities(args) => cmd::extract::entities(&args.inputs, args.db.as_deref(), args.format),
+        Command::Stories(args) => cmd::stories::run(&args.inputs, args.db.as_deref(), args.format),
         Command::Articles { db, format } => cmd::articles::list(&db.db, format),
         Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),
         Command::Search { query, db, limit, format } => cmd::articles::search(&db.db, &query, limit, format),

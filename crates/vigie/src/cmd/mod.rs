@@ -4,3 +4,4 @@ pub mod demo;
 pub mod extract;
 pub mod ingest;
 pub mod pipeline;
+pub mod stories;

@@ -1,0 +1,299 @@
+//! Online grouping of articles into stories.
+//!
+//! Each article goes to the open story it resembles most, or starts a new
+//! one. Resemblance is the cosine between the article and the story's
+//! centroid, once over language-independent keys (canonical entities,
+//! gazetteer places, countries) and once over content words, both weighted
+//! by inverse document frequency. Two gates come first: a story that names
+//! one kind of event does not take an article naming another, and a dated
+//! story does not take an article dated far outside its span.
+//!
+//! Candidates come from an inverted index over the keys and each article's
+//! strongest words, so the cost per article does not grow with the number of
+//! stories. Stories untouched for a while close and drop their centroids:
+//! memory is bounded by the open-story window, not by the stream.
+
+use crate::profile::{Key, Profile};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Knobs of the grouping.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Least resemblance for an article to join a story.
+    pub threshold: f32,
+    /// Share of the resemblance given to entities and places (the rest to words).
+    pub entity_weight: f32,
+    /// Days after a story's last dated article during which it still takes articles.
+    pub window_days: i64,
+    /// ... and articles that resemble it twice as much as the threshold asks (a follow-up weeks later).
+    pub follow_up_days: i64,
+    /// Days before a story's first dated article that an article may still belong to it.
+    pub lead_days: i64,
+    /// A story no article joined during this many articles closes.
+    pub idle_articles: u64,
+    /// Features each centroid keeps (per part), strongest first.
+    pub centroid_features: usize,
+    /// Words of each article used to find candidate stories.
+    pub probe_terms: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            threshold: 0.18,
+            entity_weight: 0.5,
+            window_days: 21,
+            follow_up_days: 90,
+            lead_days: 3,
+            idle_articles: 200_000,
+            centroid_features: 400,
+            probe_terms: 24,
+        }
+    }
+}
+
+/// A story still taking articles.
+struct OpenStory {
+    id: String,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+    entities: HashMap<Key, f32>,
+    /// Word centroids by language.
+    terms: Vec<(Option<&'static str>, HashMap<Key, f32>)>,
+    kinds: Vec<(&'static str, u32)>,
+    /// Sequence number of the last article that joined.
+    touched: u64,
+}
+
+impl OpenStory {
+    fn kind(&self) -> Option<&'static str> {
+        self.kinds.iter().max_by_key(|&&(k, n)| (n, std::cmp::Reverse(k))).map(|&(k, _)| k)
+    }
+}
+
+/// Groups a stream of profiles into stories.
+pub struct Grouper {
+    config: Config,
+    /// How many articles each key appears in, and how many articles were seen.
+    df: HashMap<Key, u32>,
+    docs: u32,
+    stories: Vec<Option<OpenStory>>,
+    index: HashMap<Key, Vec<u32>>,
+    /// The story of each recent article, for near-duplicates.
+    story_of: HashMap<String, (u32, String)>,
+    seq: u64,
+}
+
+impl Default for Grouper {
+    fn default() -> Self {
+        Self::new(Config::default())
+    }
+}
+
+impl Grouper {
+    pub fn new(config: Config) -> Self {
+        Grouper { config, df: HashMap::new(), docs: 0, stories: Vec::new(), index: HashMap::new(), story_of: HashMap::new(), seq: 0 }
+    }
+
+    /// Counts the keys of an article in document frequencies. [`assign`](Self::assign)
+    /// does it too; a batch may observe every article first so that early
+    /// articles are weighed like late ones.
+    pub fn observe(&mut self, profile: &Profile) {
+        self.docs += 1;
+        for &(k, _) in profile.entities.iter().chain(&profile.terms) {
+            *self.df.entry(k).or_insert(0) += 1;
+        }
+    }
+
+    fn idf(&self, k: Key) -> f32 {
+        let df = self.df.get(&k).copied().unwrap_or(0) as f32;
+        ((self.docs as f32 + 1.0) / (df + 1.0)).ln()
+    }
+
+    /// Unit vector of weighted counts.
+    fn vector(&self, counts: &[(Key, u32)]) -> Vec<(Key, f32)> {
+        let mut v: Vec<(Key, f32)> =
+            counts.iter().map(|&(k, n)| (k, (1.0 + (n as f32).ln()) * self.idf(k))).filter(|&(_, w)| w > 0.0).collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        v
+    }
+
+    /// The story of `profile` (an existing story's id, or a new one: the article's id).
+    /// `observed`: the article was already counted by [`observe`](Self::observe).
+    pub fn assign(&mut self, profile: &Profile, observed: bool) -> String {
+        if !observed {
+            self.observe(profile);
+        }
+        self.seq += 1;
+        let entities = self.vector(&profile.entities);
+        let terms = self.vector(&profile.terms);
+        let duplicate = profile.duplicate_of.as_ref().and_then(|d| self.story_of.get(d)).map(|(i, _)| *i);
+        let chosen = duplicate.filter(|&i| self.stories[i as usize].is_some()).or_else(|| self.best(profile, &entities, &terms));
+        let index = match chosen {
+            Some(i) => i,
+            None => {
+                self.stories.push(Some(OpenStory {
+                    id: profile.article.clone(),
+                    first: None,
+                    last: None,
+                    entities: HashMap::new(),
+                    terms: Vec::new(),
+                    kinds: Vec::new(),
+                    touched: 0,
+                }));
+                (self.stories.len() - 1) as u32
+            }
+        };
+        self.join(index, profile, &entities, &terms);
+        let id = self.stories[index as usize].as_ref().map(|s| s.id.clone()).unwrap_or_default();
+        self.story_of.insert(profile.article.clone(), (index, id.clone()));
+        self.close_idle();
+        id
+    }
+
+    /// The open story that resembles the article most, above the threshold.
+    fn best(&self, profile: &Profile, entities: &[(Key, f32)], terms: &[(Key, f32)]) -> Option<u32> {
+        let mut strongest: Vec<&(Key, f32)> = terms.iter().collect();
+        strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        let probes = entities.iter().map(|(k, _)| k).chain(strongest.iter().take(self.config.probe_terms).map(|(k, _)| k));
+        let mut candidates: Vec<u32> = probes.filter_map(|k| self.index.get(k)).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter_map(|i| {
+                let story = self.stories[i as usize].as_ref()?;
+                if let (Some(a), Some(b)) = (profile.kind, story.kind()) {
+                    if a != b {
+                        return None;
+                    }
+                }
+                // Words weigh in only when the story has articles in the article's language.
+                let entity_score = cosine(entities, &story.entities);
+                let score = match story.terms.iter().find(|(lang, _)| *lang == profile.lang) {
+                    Some((_, centroid)) => {
+                        let w = self.config.entity_weight;
+                        w * entity_score + (1.0 - w) * cosine(terms, centroid)
+                    }
+                    None => entity_score,
+                };
+                if let (Some(day), Some(first), Some(last)) = (profile.day, story.first, story.last) {
+                    let window = if score >= 2.0 * self.config.threshold { self.config.follow_up_days } else { self.config.window_days };
+                    if (first - day).num_days() > self.config.lead_days || (day - last).num_days() > window {
+                        return None;
+                    }
+                }
+                (score >= self.config.threshold).then_some((i, score))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    }
+
+    fn join(&mut self, index: u32, profile: &Profile, entities: &[(Key, f32)], terms: &[(Key, f32)]) {
+        let max = self.config.centroid_features;
+        let story = self.stories[index as usize].as_mut().expect("joined stories are open");
+        story.touched = self.seq;
+        if let Some(day) = profile.day {
+            story.first = Some(story.first.map_or(day, |f| f.min(day)));
+            story.last = Some(story.last.map_or(day, |l| l.max(day)));
+        }
+        if let Some(kind) = profile.kind {
+            match story.kinds.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += 1,
+                None => story.kinds.push((kind, 1)),
+            }
+        }
+        let words = match story.terms.iter().position(|(lang, _)| *lang == profile.lang) {
+            Some(i) => i,
+            None => {
+                story.terms.push((profile.lang, HashMap::new()));
+                story.terms.len() - 1
+            }
+        };
+        let (_, word_centroid) = &mut story.terms[words];
+        for (centroid, part) in [(&mut story.entities, entities), (word_centroid, terms)] {
+            for &(k, w) in part {
+                *centroid.entry(k).or_insert(0.0) += w;
+            }
+            prune(centroid, max);
+        }
+        for &(k, _) in entities.iter().chain(terms.iter()) {
+            let postings = self.index.entry(k).or_default();
+            if postings.last() != Some(&index) && !postings.contains(&index) {
+                postings.push(index);
+            }
+        }
+    }
+
+    /// Closes stories no article joined for a while, and forgets their articles.
+    fn close_idle(&mut self) {
+        let idle = self.config.idle_articles;
+        if !self.seq.is_multiple_of(1024) {
+            return;
+        }
+        let seq = self.seq;
+        let mut closed = false;
+        for story in self.stories.iter_mut() {
+            if story.as_ref().is_some_and(|s| seq - s.touched > idle) {
+                *story = None;
+                closed = true;
+            }
+        }
+        if closed {
+            let stories = &self.stories;
+            self.index.retain(|_, postings| {
+                postings.retain(|&i| stories[i as usize].is_some());
+                !postings.is_empty()
+            });
+            self.story_of.retain(|_, (i, _)| stories[*i as usize].is_some());
+        }
+    }
+
+    /// How many stories are open (their centroids in memory).
+    pub fn open_stories(&self) -> usize {
+        self.stories.iter().filter(|s| s.is_some()).count()
+    }
+}
+
+/// Keeps the `max` strongest features once the centroid holds twice as many.
+fn prune(centroid: &mut HashMap<Key, f32>, max: usize) {
+    if centroid.len() <= 2 * max {
+        return;
+    }
+    let mut weights: Vec<f32> = centroid.values().copied().collect();
+    let (_, &mut cut, _) = weights.select_nth_unstable_by(max, |a, b| b.total_cmp(a));
+    centroid.retain(|_, w| *w > cut);
+}
+
+/// Cosine between a unit vector and a centroid.
+fn cosine(unit: &[(Key, f32)], centroid: &HashMap<Key, f32>) -> f32 {
+    if unit.is_empty() || centroid.is_empty() {
+        return 0.0;
+    }
+    let dot: f32 = unit.iter().filter_map(|(k, w)| centroid.get(k).map(|c| w * c)).sum();
+    let norm = centroid.values().map(|c| c * c).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        dot / norm
+    } else {
+        0.0
+    }
+}
+
+/// Groups a batch: document frequencies over the whole batch, then articles
+/// in date order (undated ones last, so dated stories exist before them).
+/// Returns the story id of each profile, in input order.
+pub fn group_batch(profiles: &[Profile], config: Config) -> Vec<String> {
+    let mut grouper = Grouper::new(config);
+    profiles.iter().for_each(|p| grouper.observe(p));
+    let mut order: Vec<usize> = (0..profiles.len()).collect();
+    order.sort_by_key(|&i| (profiles[i].day.is_none(), profiles[i].day));
+    let mut out = vec![String::new(); profiles.len()];
+    for i in order {
+        out[i] = grouper.assign(&profiles[i], true);
+    }
+    out
+}

@@ -1,0 +1,12 @@
+//! Stories: articles grouped by the real-world event they report, and their
+//! figures reconciled into claims.
+//!
+//! [`profile`] reduces an article to what grouping compares (entities,
+//! places, words, kind of event, day); [`group`] assigns each article to a
+//! story as it arrives.
+
+pub mod group;
+pub mod profile;
+
+pub use group::{group_batch, Config, Grouper};
+pub use profile::{Profile, Profiler};
