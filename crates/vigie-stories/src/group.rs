@@ -24,6 +24,8 @@ pub struct Config {
     pub threshold: f32,
     /// Share of the resemblance given to entities and places (the rest to words).
     pub entity_weight: f32,
+    /// Across languages, the share given to capitalised names (the rest to entities and places).
+    pub name_weight: f32,
     /// Days after a story's last dated article during which it still takes articles.
     pub window_days: i64,
     /// ... and articles that resemble it twice as much as the threshold asks (a follow-up weeks later).
@@ -43,6 +45,7 @@ impl Default for Config {
         Config {
             threshold: 0.18,
             entity_weight: 0.5,
+            name_weight: 0.3,
             window_days: 21,
             follow_up_days: 90,
             lead_days: 3,
@@ -59,6 +62,7 @@ struct OpenStory {
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
     entities: HashMap<Key, f32>,
+    names: HashMap<Key, f32>,
     /// Word centroids by language.
     terms: Vec<(Option<&'static str>, HashMap<Key, f32>)>,
     kinds: Vec<(&'static str, u32)>,
@@ -101,7 +105,7 @@ impl Grouper {
     /// articles are weighed like late ones.
     pub fn observe(&mut self, profile: &Profile) {
         self.docs += 1;
-        for &(k, _) in profile.entities.iter().chain(&profile.terms) {
+        for &(k, _) in profile.entities.iter().chain(&profile.terms).chain(&profile.names) {
             *self.df.entry(k).or_insert(0) += 1;
         }
     }
@@ -131,8 +135,9 @@ impl Grouper {
         self.seq += 1;
         let entities = self.vector(&profile.entities);
         let terms = self.vector(&profile.terms);
+        let names = self.vector(&profile.names);
         let duplicate = profile.duplicate_of.as_ref().and_then(|d| self.story_of.get(d)).map(|(i, _)| *i);
-        let chosen = duplicate.filter(|&i| self.stories[i as usize].is_some()).or_else(|| self.best(profile, &entities, &terms));
+        let chosen = duplicate.filter(|&i| self.stories[i as usize].is_some()).or_else(|| self.best(profile, &entities, &terms, &names));
         let index = match chosen {
             Some(i) => i,
             None => {
@@ -141,6 +146,7 @@ impl Grouper {
                     first: None,
                     last: None,
                     entities: HashMap::new(),
+                    names: HashMap::new(),
                     terms: Vec::new(),
                     kinds: Vec::new(),
                     touched: 0,
@@ -148,7 +154,7 @@ impl Grouper {
                 (self.stories.len() - 1) as u32
             }
         };
-        self.join(index, profile, &entities, &terms);
+        self.join(index, profile, &entities, &terms, &names);
         let id = self.stories[index as usize].as_ref().map(|s| s.id.clone()).unwrap_or_default();
         self.story_of.insert(profile.article.clone(), (index, id.clone()));
         self.close_idle();
@@ -156,10 +162,10 @@ impl Grouper {
     }
 
     /// The open story that resembles the article most, above the threshold.
-    fn best(&self, profile: &Profile, entities: &[(Key, f32)], terms: &[(Key, f32)]) -> Option<u32> {
+    fn best(&self, profile: &Profile, entities: &[(Key, f32)], terms: &[(Key, f32)], names: &[(Key, f32)]) -> Option<u32> {
         let mut strongest: Vec<&(Key, f32)> = terms.iter().collect();
         strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-        let probes = entities.iter().map(|(k, _)| k).chain(strongest.iter().take(self.config.probe_terms).map(|(k, _)| k));
+        let probes = entities.iter().chain(names).map(|(k, _)| k).chain(strongest.iter().take(self.config.probe_terms).map(|(k, _)| k));
         let mut candidates: Vec<u32> = probes.filter_map(|k| self.index.get(k)).flatten().copied().collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -179,7 +185,11 @@ impl Grouper {
                         let w = self.config.entity_weight;
                         w * entity_score + (1.0 - w) * cosine(terms, centroid)
                     }
-                    None => entity_score,
+                    // Names bridge languages where the entity finder knows too little; they never lower the score.
+                    None => {
+                        let w = self.config.name_weight;
+                        entity_score.max((1.0 - w) * entity_score + w * cosine(names, &story.names))
+                    }
                 };
                 if let (Some(day), Some(first), Some(last)) = (profile.day, story.first, story.last) {
                     let window = if score >= 2.0 * self.config.threshold { self.config.follow_up_days } else { self.config.window_days };
@@ -193,7 +203,7 @@ impl Grouper {
             .map(|(i, _)| i)
     }
 
-    fn join(&mut self, index: u32, profile: &Profile, entities: &[(Key, f32)], terms: &[(Key, f32)]) {
+    fn join(&mut self, index: u32, profile: &Profile, entities: &[(Key, f32)], terms: &[(Key, f32)], names: &[(Key, f32)]) {
         let max = self.config.centroid_features;
         let story = self.stories[index as usize].as_mut().expect("joined stories are open");
         story.touched = self.seq;
@@ -215,13 +225,13 @@ impl Grouper {
             }
         };
         let (_, word_centroid) = &mut story.terms[words];
-        for (centroid, part) in [(&mut story.entities, entities), (word_centroid, terms)] {
+        for (centroid, part) in [(&mut story.entities, entities), (&mut story.names, names), (word_centroid, terms)] {
             for &(k, w) in part {
                 *centroid.entry(k).or_insert(0.0) += w;
             }
             prune(centroid, max);
         }
-        for &(k, _) in entities.iter().chain(terms.iter()) {
+        for &(k, _) in entities.iter().chain(terms).chain(names) {
             let postings = self.index.entry(k).or_default();
             if postings.last() != Some(&index) && !postings.contains(&index) {
                 postings.push(index);
@@ -296,4 +306,81 @@ pub fn group_batch(profiles: &[Profile], config: Config) -> Vec<String> {
         out[i] = grouper.assign(&profiles[i], true);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::key;
+
+    fn profile(id: &str, day: &str, kind: &str, entities: &[&str], words: &[&str]) -> Profile {
+        let counts = |ns: &str, xs: &[&str]| {
+            let mut v: Vec<(Key, u32)> = xs.iter().map(|x| (key(ns, x), 2)).collect();
+            v.sort_unstable();
+            v
+        };
+        Profile {
+            article: id.to_string(),
+            lang: Some("en"),
+            day: day.parse().ok(),
+            entities: counts("e", entities),
+            terms: counts("t", words),
+            names: Vec::new(),
+            kind: (!kind.is_empty()).then(|| match kind {
+                "flood" => "flood",
+                "earthquake" => "earthquake",
+                _ => "conflict",
+            }),
+            duplicate_of: None,
+        }
+    }
+
+    /// Unrelated articles that give every key a document frequency below one half.
+    fn background() -> Vec<Profile> {
+        (0..8).map(|i| profile(&format!("x{i}"), "", "", &[&format!("elsewhere{i}")], &["market", "shares"])).collect()
+    }
+
+    fn stories(profiles: &[Profile]) -> Vec<String> {
+        group_batch(profiles, Config::default())
+    }
+
+    #[test]
+    fn reports_of_one_event_share_a_story() {
+        let mut p = background();
+        p.push(profile("a", "2025-03-13", "flood", &["murcia", "spain"], &["floods", "rain", "missing"]));
+        p.push(profile("b", "2025-03-14", "flood", &["murcia", "spain", "interior ministry"], &["floods", "toll", "rain"]));
+        let s = stories(&p);
+        assert_eq!(s[8], "a");
+        assert_eq!(s[9], "a");
+        assert!(s[..8].iter().all(|x| x.starts_with('x')), "unrelated articles stay alone: {s:?}");
+    }
+
+    #[test]
+    fn the_same_place_years_apart_is_another_story() {
+        let mut p = background();
+        p.push(profile("a", "2016-02-10", "conflict", &["aleppo", "sohr"], &["offensive", "airstrikes"]));
+        p.push(profile("b", "2024-11-30", "conflict", &["aleppo", "sohr"], &["offensive", "airstrikes"]));
+        let s = stories(&p);
+        assert_ne!(s[8], s[9]);
+    }
+
+    #[test]
+    fn another_kind_of_event_is_another_story() {
+        let mut p = background();
+        p.push(profile("a", "2025-03-10", "earthquake", &["van", "turkey"], &["magnitude", "rubble"]));
+        p.push(profile("b", "2025-03-11", "flood", &["van", "turkey"], &["floods", "rubble"]));
+        let s = stories(&p);
+        assert_ne!(s[8], s[9]);
+    }
+
+    #[test]
+    fn a_near_duplicate_joins_its_original() {
+        let mut p = background();
+        p.push(profile("a", "2025-03-10", "earthquake", &["van"], &["magnitude"]));
+        let mut copy = profile("b", "2025-03-10", "", &["unrelated"], &["nothing"]);
+        copy.duplicate_of = Some("a".into());
+        p.push(copy);
+        let s = stories(&p);
+        assert_eq!(s[9], "a");
+    }
 }

@@ -39,6 +39,8 @@ pub struct Profile {
     pub entities: Vec<(Key, u32)>,
     /// Content words with their counts.
     pub terms: Vec<(Key, u32)>,
+    /// Capitalised words inside sentences, with their counts.
+    pub names: Vec<(Key, u32)>,
     /// The kind of event the article names most ("earthquake"), if any.
     pub kind: Option<&'static str>,
     /// The article this one nearly duplicates: it joins that article's story.
@@ -95,6 +97,7 @@ impl Profiler {
             day: article.published.and_then(|p| p.exact_day()),
             entities: merge(keyed),
             terms: lang.map(|l| terms(&article.text, l)).unwrap_or_default(),
+            names: lang.map(|l| merge(names(&article.text, l))).unwrap_or_default(),
             kind: lang.and_then(|l| self.kind(&article.text, l.code)),
             duplicate_of: None,
         }
@@ -146,6 +149,35 @@ fn terms(text: &str, lang: &Language) -> Vec<(Key, u32)> {
     merge(keyed)
 }
 
+/// Capitalised words inside sentences ("Pinga", "Kivu", "FPK"): names are
+/// spelt alike in many languages, so they bridge languages for places and
+/// groups the entity finder does not know.
+fn names(text: &str, lang: &Language) -> Vec<(Key, u32)> {
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    let mut rest = text;
+    // Whether the separators since the last word end a sentence.
+    let mut sentence_start = true;
+    while !rest.is_empty() {
+        let word_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        if word.chars().count() >= 3 && word.starts_with(char::is_uppercase) && !sentence_start {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if !lang.lexicon.rank(&lower).is_some_and(|r| r < COMMON_WORD_RANK) {
+                out.push((key("n", &fold(&lower)), 1));
+            }
+        }
+        rest = &rest[word_end..];
+        let gap_end = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+        if !word.is_empty() {
+            sentence_start = rest[..gap_end].contains(['.', '!', '?', '\n', ':']);
+        }
+        rest = &rest[gap_end..];
+    }
+    out
+}
+
 /// Sums the counts of equal keys.
 fn merge(mut keyed: Vec<(Key, u32)>) -> Vec<(Key, u32)> {
     keyed.sort_unstable_by_key(|&(k, _)| k);
@@ -175,6 +207,15 @@ mod tests {
         let text = "Le séisme de magnitude 6,1 a fait 40 morts. Les inondations de l'an dernier sont oubliées.";
         assert_eq!(profiler.kind(text, "fr"), Some("earthquake"));
         assert_eq!(profiler.kind("Un match nul, un but.", "fr"), None);
+    }
+
+    #[test]
+    fn names_inside_sentences() {
+        let lang = Languages::get().by_code("es").unwrap();
+        let found = names("Combates en Pinga. Los rebeldes del FPK avanzan hacia Goma.", lang);
+        let mut expected = vec![(key("n", "pinga"), 1), (key("n", "fpk"), 1), (key("n", "goma"), 1)];
+        expected.sort();
+        assert_eq!(merge(found), expected);
     }
 
     #[test]
