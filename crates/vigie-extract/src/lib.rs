@@ -106,8 +106,13 @@ impl Extractor {
 
     /// The entities of one article: known organisations, groups, people, events, places with coordinates.
     pub fn entities(&self, article: &Article) -> Vec<ArticleEntity> {
-        match article.lang.as_deref().and_then(|l| self.finder(l)) {
-            Some(f) => f.entities.entities(&article.text),
+        article.lang.as_deref().map(|lang| self.entities_in(lang, &article.text)).unwrap_or_default()
+    }
+
+    /// The entities of a clean text in language `lang` (ISO 639-1).
+    pub fn entities_in(&self, lang: &str, text: &str) -> Vec<ArticleEntity> {
+        match self.finder(lang) {
+            Some(f) => f.entities.entities(text),
             None => Vec::new(),
         }
     }

@@ -9,8 +9,10 @@
 //! nothing, a near-copy is stored and linked to its original.
 
 mod articles;
+mod stories;
 
 pub use articles::{Added, ArticleSummary, SameAs, SearchHit, StoredArticle};
+pub use stories::{StoryArticle, StorySummary};
 
 use rusqlite::{Connection, OptionalExtension};
 use std::path::Path;
@@ -22,7 +24,7 @@ use std::time::{Duration, Instant};
 pub const NEAR_DUPLICATE_SIMILARITY: f64 = 0.4;
 
 /// Schema migrations, in order; the version is the index plus one.
-const MIGRATIONS: &[&str] = &[include_str!("schema.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("schema_v2.sql")];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -154,8 +156,8 @@ mod tests {
     fn migrations_run_once_and_newer_schemas_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v.db");
-        assert_eq!(Store::open(&path).unwrap().schema_version().unwrap(), 1);
-        assert_eq!(Store::open(&path).unwrap().schema_version().unwrap(), 1);
+        assert_eq!(Store::open(&path).unwrap().schema_version().unwrap(), MIGRATIONS.len() as i64);
+        assert_eq!(Store::open(&path).unwrap().schema_version().unwrap(), MIGRATIONS.len() as i64);
         Store::open(&path).unwrap().conn.execute("UPDATE schema_version SET version = 99", []).unwrap();
         assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, .. })));
     }

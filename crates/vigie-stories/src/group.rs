@@ -86,6 +86,8 @@ pub struct Grouper {
     index: HashMap<Key, Vec<u32>>,
     /// The story of each recent article, for near-duplicates.
     story_of: HashMap<String, (u32, String)>,
+    /// Stories put back by [`Grouper::restore`], by id.
+    restored: HashMap<String, u32>,
     seq: u64,
 }
 
@@ -97,7 +99,16 @@ impl Default for Grouper {
 
 impl Grouper {
     pub fn new(config: Config) -> Self {
-        Grouper { config, df: HashMap::new(), docs: 0, stories: Vec::new(), index: HashMap::new(), story_of: HashMap::new(), seq: 0 }
+        Grouper {
+            config,
+            df: HashMap::new(),
+            docs: 0,
+            stories: Vec::new(),
+            index: HashMap::new(),
+            story_of: HashMap::new(),
+            restored: HashMap::new(),
+            seq: 0,
+        }
     }
 
     /// Counts the keys of an article in document frequencies. [`assign`](Self::assign)
@@ -159,6 +170,31 @@ impl Grouper {
         self.story_of.insert(profile.article.clone(), (index, id.clone()));
         self.close_idle();
         id
+    }
+
+    /// Puts an article back in the story it was assigned before (when a
+    /// stored stream resumes), opening that story if needed.
+    pub fn restore(&mut self, profile: &Profile, story: &str) {
+        self.observe(profile);
+        self.seq += 1;
+        let entities = self.vector(&profile.entities);
+        let terms = self.vector(&profile.terms);
+        let names = self.vector(&profile.names);
+        let index = *self.restored.entry(story.to_string()).or_insert_with(|| {
+            self.stories.push(Some(OpenStory {
+                id: story.to_string(),
+                first: None,
+                last: None,
+                entities: HashMap::new(),
+                names: HashMap::new(),
+                terms: Vec::new(),
+                kinds: Vec::new(),
+                touched: 0,
+            }));
+            (self.stories.len() - 1) as u32
+        });
+        self.join(index, profile, &entities, &terms, &names);
+        self.story_of.insert(profile.article.clone(), (index, story.to_string()));
     }
 
     /// The open story that resembles the article most, above the threshold.
@@ -260,6 +296,7 @@ impl Grouper {
                 !postings.is_empty()
             });
             self.story_of.retain(|_, (i, _)| stories[*i as usize].is_some());
+            self.restored.retain(|_, i| stories[*i as usize].is_some());
         }
     }
 
@@ -297,7 +334,11 @@ fn cosine(unit: &[(Key, f32)], centroid: &HashMap<Key, f32>) -> f32 {
 /// in date order (undated ones last, so dated stories exist before them).
 /// Returns the story id of each profile, in input order.
 pub fn group_batch(profiles: &[Profile], config: Config) -> Vec<String> {
-    let mut grouper = Grouper::new(config);
+    group_more(&mut Grouper::new(config), profiles)
+}
+
+/// Groups a batch after the stories a grouper already holds (see [`Grouper::restore`]).
+pub fn group_more(grouper: &mut Grouper, profiles: &[Profile]) -> Vec<String> {
     profiles.iter().for_each(|p| grouper.observe(p));
     let mut order: Vec<usize> = (0..profiles.len()).collect();
     order.sort_by_key(|&i| (profiles[i].day.is_none(), profiles[i].day));
@@ -326,7 +367,7 @@ mod tests {
             entities: counts("e", entities),
             terms: counts("t", words),
             names: Vec::new(),
-            kind: (!kind.is_empty()).then(|| match kind {
+            kind: (!kind.is_empty()).then_some(match kind {
                 "flood" => "flood",
                 "earthquake" => "earthquake",
                 _ => "conflict",

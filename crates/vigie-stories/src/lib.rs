@@ -10,6 +10,6 @@ pub mod group;
 pub mod profile;
 pub mod reconcile;
 
-pub use group::{group_batch, Config, Grouper};
+pub use group::{group_batch, group_more, Config, Grouper};
 pub use profile::{Profile, Profiler};
 pub use reconcile::{reconcile, ArticleInfo, Reconciled};

@@ -79,7 +79,13 @@ impl Profiler {
 
     /// The profile of `article`, given the entities found in it.
     pub fn profile(&self, article: &Article, entities: &[ArticleEntity]) -> Profile {
-        let lang = article.lang.as_deref().and_then(|code| Languages::get().by_code(code));
+        let day = article.published.and_then(|p| p.exact_day());
+        self.profile_text(&article.id, article.lang.as_deref(), day, &article.text, entities)
+    }
+
+    /// The profile of a clean text, given its language, day and entities.
+    pub fn profile_text(&self, id: &str, lang: Option<&str>, day: Option<NaiveDate>, text: &str, entities: &[ArticleEntity]) -> Profile {
+        let lang = lang.and_then(|code| Languages::get().by_code(code));
         let mut keyed: Vec<(Key, u32)> = Vec::with_capacity(entities.len() * 2);
         for e in entities {
             let n = e.mentions as u32;
@@ -92,13 +98,13 @@ impl Profiler {
             }
         }
         Profile {
-            article: article.id.clone(),
+            article: id.to_string(),
             lang: lang.map(|l| l.code),
-            day: article.published.and_then(|p| p.exact_day()),
+            day,
             entities: merge(keyed),
-            terms: lang.map(|l| terms(&article.text, l)).unwrap_or_default(),
-            names: lang.map(|l| merge(names(&article.text, l))).unwrap_or_default(),
-            kind: lang.and_then(|l| self.kind(&article.text, l.code)),
+            terms: lang.map(|l| terms(text, l)).unwrap_or_default(),
+            names: lang.map(|l| merge(names(text, l))).unwrap_or_default(),
+            kind: lang.and_then(|l| self.kind(text, l.code)),
             duplicate_of: None,
         }
     }
@@ -164,7 +170,7 @@ fn names(text: &str, lang: &Language) -> Vec<(Key, u32)> {
         if word.chars().count() >= 3 && word.starts_with(char::is_uppercase) && !sentence_start {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
-            if !lang.lexicon.rank(&lower).is_some_and(|r| r < COMMON_WORD_RANK) {
+            if lang.lexicon.rank(&lower).is_none_or(|r| r >= COMMON_WORD_RANK) {
                 out.push((key("n", &fold(&lower)), 1));
             }
         }

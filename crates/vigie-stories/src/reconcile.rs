@@ -193,11 +193,8 @@ pub fn reconcile(articles: &[ArticleInfo], figures: &[Figure]) -> Reconciled {
         *n += 1;
     }
     for c in &mut claims {
-        let originals: HashSet<&str> = c
-            .reports
-            .iter()
-            .map(|r| info.get(r.article.as_str()).and_then(|a| a.duplicate_of.as_deref()).unwrap_or(&r.article))
-            .collect();
+        let originals: HashSet<&str> =
+            c.reports.iter().map(|r| info.get(r.article.as_str()).and_then(|a| a.duplicate_of.as_deref()).unwrap_or(&r.article)).collect();
         c.independent = originals.len();
     }
 
@@ -256,12 +253,12 @@ fn classify(claims: &mut [Claim]) -> (Vec<TimelineDay>, Vec<usize>) {
                     _ => Change::NewSource,
                 },
             };
-            // Another source gives another value for the same day: every claim
-            // of that day but the most reported one is in conflict with it.
+            // The day's reference is its most reported claim (the later on a tie);
+            // another source giving another value that day is in conflict with it.
             let day = members.iter().filter(|&&j| c.as_of.is_some() && claims[j].as_of == c.as_of);
-            let reference = day.clone().max_by_key(|&&j| (claims[j].independent, std::cmp::Reverse(j)));
-            let disputed = day.clone().any(|&j| claims[j].source != c.source && claims[j].value != c.value);
-            let change = if disputed && reference != Some(&i) { Change::Conflict } else { change };
+            let reference = day.max_by_key(|&&j| (claims[j].independent, j));
+            let disputed = reference.is_some_and(|&r| claims[r].source != c.source && claims[r].value != c.value);
+            let change = if disputed { Change::Conflict } else { change };
             if change == Change::Conflict {
                 conflicts.push(i);
             }
@@ -271,7 +268,9 @@ fn classify(claims: &mut [Claim]) -> (Vec<TimelineDay>, Vec<usize>) {
         }
         for &i in &members {
             match timeline.last_mut() {
-                Some(TimelineDay { metric: m, group: g, day, claims: day_claims }) if *m == metric && *g == group && *day == claims[i].as_of => {
+                Some(TimelineDay { metric: m, group: g, day, claims: day_claims })
+                    if *m == metric && *g == group && *day == claims[i].as_of =>
+                {
                     day_claims.push(i)
                 }
                 _ => timeline.push(TimelineDay { metric, group, day: claims[i].as_of, claims: vec![i] }),
@@ -359,7 +358,13 @@ mod tests {
     }
 
     fn article(id: &str, duplicate_of: Option<&str>) -> ArticleInfo {
-        ArticleInfo { id: id.into(), outlet: Some(format!("{id}.example")), url: None, published: None, duplicate_of: duplicate_of.map(Into::into) }
+        ArticleInfo {
+            id: id.into(),
+            outlet: Some(format!("{id}.example")),
+            url: None,
+            published: None,
+            duplicate_of: duplicate_of.map(Into::into),
+        }
     }
 
     #[test]
@@ -389,7 +394,8 @@ mod tests {
     #[test]
     fn a_source_lowering_its_count_is_a_correction() {
         let articles = [article("a", None), article("b", None)];
-        let figures = [figure("a", 30, Group::Total, Some("AFAD"), "2025-03-10"), figure("b", 29, Group::Total, Some("AFAD"), "2025-03-11")];
+        let figures =
+            [figure("a", 30, Group::Total, Some("AFAD"), "2025-03-10"), figure("b", 29, Group::Total, Some("AFAD"), "2025-03-11")];
         let r = reconcile(&articles, &figures);
         assert_eq!(r.claims[1].change, Some(Change::Correction));
     }

@@ -70,8 +70,35 @@ enum Command {
     Extract(ReadArgs),
     /// Entities per article: canonical name, type, aliases seen, place coordinates.
     Entities(ReadArgs),
-    /// Group articles into stories (one real-world event over time, across languages).
-    Stories(ReadArgs),
+    /// Group INPUTs into stories (one real-world event over time, across languages), or list the stored stories.
+    Stories {
+        inputs: Vec<String>,
+        /// The SQLite database: stories are kept there (without INPUTs, listed from there).
+        #[arg(long, env = "VIGIE_DB")]
+        db: Option<PathBuf>,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
+    /// One story's report: headline figures with low/best/high, day-by-day claims, conflicts.
+    Story {
+        id: String,
+        #[command(flatten)]
+        db: DbArg,
+        /// The whole report as JSON.
+        #[arg(long, conflicts_with = "md")]
+        json: bool,
+        /// Markdown.
+        #[arg(long)]
+        md: bool,
+    },
+    /// One story's claims per metric and group, day by day.
+    Timeline {
+        id: String,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        format: FormatArgs,
+    },
     /// List stored articles.
     Articles {
         #[command(flatten)]
@@ -116,7 +143,12 @@ fn main() -> ExitCode {
         Command::Ingest { inputs, db, fetch, max_mb } => cmd::ingest::run(&inputs, &db.db, fetch, max_mb),
         Command::Extract(args) => cmd::extract::figures(&args.inputs, args.db.as_deref(), args.format),
         Command::Entities(args) => cmd::extract::entities(&args.inputs, args.db.as_deref(), args.format),
-        Command::Stories(args) => cmd::stories::run(&args.inputs, args.db.as_deref(), args.format),
+        Command::Stories { inputs, db, format } if inputs.is_empty() => {
+            cmd::stories::list(&db.unwrap_or_else(|| PathBuf::from("vigie.db")), format)
+        }
+        Command::Stories { inputs, db, format } => cmd::stories::group(&inputs, db.as_deref(), format),
+        Command::Story { id, db, json, md } => cmd::stories::show(&db.db, &id, json, md),
+        Command::Timeline { id, db, format } => cmd::stories::timeline(&db.db, &id, format),
         Command::Articles { db, format } => cmd::articles::list(&db.db, format),
         Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),
         Command::Search { query, db, limit, format } => cmd::articles::search(&db.db, &query, limit, format),

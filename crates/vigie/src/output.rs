@@ -69,6 +69,14 @@ pub fn or_dash(s: Option<&str>) -> String {
     s.unwrap_or("-").to_string()
 }
 
+/// Writes `text` to stdout; a reader that went away (`| head`) is not an error.
+pub fn write_stdout(text: &str) -> io::Result<()> {
+    match io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,7 +108,7 @@ pub fn run(inputs: &[String], with_store: bool, format: FormatArgs) -> anyhow::R
         let dir = tempfile::tempdir()?;
         let mut store = Store::open(dir.path().join("bench.db"))?;
         let start = Instant::now();
-        let summary = ingest(&mut store, &inputs, ReadOptions::default());
+        let summary = ingest(&mut store, &inputs, ReadOptions::default())?;
         let seconds = start.elapsed().as_secs_f64();
         measures.push(Measure {
             stage: "…+store+dedup (SQLite, FTS5)",

@@ -1,6 +1,7 @@
 //! `vigie ingest`: inputs through reading and cleaning into the store.
 
 use super::pipeline::each_article;
+use super::stories::Assigner;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
@@ -43,25 +44,29 @@ pub fn progress(len: usize, what: &str) -> ProgressBar {
 }
 
 /// Reads, cleans and stores every input, reporting each failure as one line on stderr.
-pub fn ingest(store: &mut Store, inputs: &[String], options: ReadOptions) -> Summary {
+/// Stores every article of `inputs`, extracts its figures and assigns it to a story.
+pub fn ingest(store: &mut Store, inputs: &[String], options: ReadOptions) -> anyhow::Result<Summary> {
     let mut summary = Summary::default();
+    let mut assigner = Assigner::new();
     summary.failed = each_article(inputs, options, "ingesting", &mut |article| {
-        match store.add(&article).map_err(|e| InputError::new(&article.origin, e))? {
+        let added = store.add(&article).map_err(|e| InputError::new(&article.origin, e))?;
+        match &added {
             Added::New { duplicate_of, .. } => {
                 summary.ingested += 1;
                 summary.near_duplicates += duplicate_of.is_some() as usize;
             }
             Added::Exists { .. } => summary.duplicates += 1,
         }
-        Ok(())
+        assigner.add(store, &article, &added)
     });
-    summary
+    assigner.finish(store).context("cannot assign stories")?;
+    Ok(summary)
 }
 
 pub fn run(inputs: &[String], db: &Path, fetch_links: bool, max_mb: f64) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(db).with_context(|| format!("cannot open the database {}", db.display()))?;
     let options = ReadOptions { max_bytes: (max_mb * 1_048_576.0) as u64, fetch_links };
-    let summary = ingest(&mut store, inputs, options);
+    let summary = ingest(&mut store, inputs, options)?;
     eprintln!("{summary}");
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
