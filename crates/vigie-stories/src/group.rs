@@ -38,6 +38,8 @@ pub struct Config {
     pub centroid_features: usize,
     /// Words of each article used to find candidate stories.
     pub probe_terms: usize,
+    /// Keys in more open stories than this are not used to find candidates.
+    pub max_postings: usize,
 }
 
 impl Default for Config {
@@ -52,6 +54,7 @@ impl Default for Config {
             idle_articles: 200_000,
             centroid_features: 400,
             probe_terms: 24,
+            max_postings: 256,
         }
     }
 }
@@ -202,7 +205,9 @@ impl Grouper {
         let mut strongest: Vec<&(Key, f32)> = terms.iter().collect();
         strongest.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
         let probes = entities.iter().chain(names).map(|(k, _)| k).chain(strongest.iter().take(self.config.probe_terms).map(|(k, _)| k));
-        let mut candidates: Vec<u32> = probes.filter_map(|k| self.index.get(k)).flatten().copied().collect();
+        // Keys shared by very many stories (a country, a common word) find no useful candidates.
+        let mut candidates: Vec<u32> =
+            probes.filter_map(|k| self.index.get(k)).filter(|p| p.len() <= self.config.max_postings).flatten().copied().collect();
         candidates.sort_unstable();
         candidates.dedup();
         candidates
