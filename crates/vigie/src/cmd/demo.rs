@@ -57,5 +57,23 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         ]);
     }
     table.write(&mut std::io::stdout().lock())?;
+    // The stories ingest assigned, and the headline killed toll of each.
+    println!("\nStories (keep the database with `vigie demo --db demo.db`, then `vigie story ID --db demo.db` for a report):");
+    let mut table = Table::new(vec!["story", "articles", "languages", "from", "to", "killed: latest (low-high)", "title"]);
+    for story in store.stories()? {
+        let report = super::stories::report(&store, &story.id)?;
+        let killed =
+            report.reconciled.estimates.iter().find(|e| e.metric == vigie_model::Metric::Killed && e.group == vigie_model::Group::Total);
+        table.row(vec![
+            story.id.clone(),
+            story.articles.to_string(),
+            story.languages.join(","),
+            story.first.clone().unwrap_or_else(|| "-".into()),
+            story.last.clone().unwrap_or_else(|| "-".into()),
+            killed.map_or("-".into(), |e| format!("{} ({}-{})", e.latest.value, e.low.value, e.high.value)),
+            truncate(story.title.as_deref().unwrap_or(""), 50),
+        ]);
+    }
+    table.write(&mut std::io::stdout().lock())?;
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
