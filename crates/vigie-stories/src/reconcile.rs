@@ -91,6 +91,9 @@ pub struct Claim {
     pub high: Option<u64>,
     pub qualifier: Qualifier,
     pub as_of: Option<NaiveDate>,
+    /// `as_of` was worked out from the source's other counts, not stated (see [`infer_days`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub as_of_inferred: bool,
     pub scope: Scope,
     pub reports: Vec<Report>,
     /// Reports from distinct articles, near-copies counted once.
@@ -173,6 +176,7 @@ pub fn reconcile(articles: &[ArticleInfo], figures: &[Figure]) -> Reconciled {
                 high: f.high,
                 qualifier: f.qualifier,
                 as_of: f.as_of,
+                as_of_inferred: false,
                 scope,
                 reports: Vec::new(),
                 independent: 0,
@@ -199,9 +203,37 @@ pub fn reconcile(articles: &[ArticleInfo], figures: &[Figure]) -> Reconciled {
     }
 
     let breakdowns = breakdowns(figures, &claim_of, &claims);
+    infer_days(&mut claims);
     let (timeline, conflicts) = classify(&mut claims);
     let estimates = estimates(&claims);
     Reconciled { claims, estimates, timeline, breakdowns, conflicts }
+}
+
+/// Dates undated counts from the same source's dated ones. A source's count
+/// only grows, so an undated count lies between the source's dated counts
+/// just below and just above it: when both are of one day, so is it. The
+/// same count dated elsewhere gives its day too.
+fn infer_days(claims: &mut [Claim]) {
+    let dated: Vec<(Option<String>, Metric, Group, u64, NaiveDate)> = claims
+        .iter()
+        .filter(|c| c.scope == Scope::Story && c.source.is_some())
+        .filter_map(|c| Some((c.source.clone(), c.metric, c.group, c.value, c.as_of?)))
+        .collect();
+    for c in claims.iter_mut().filter(|c| c.as_of.is_none() && c.scope == Scope::Story && c.source.is_some()) {
+        let same_series = dated.iter().filter(|d| d.0 == c.source && d.1 == c.metric && d.2 == c.group);
+        let equal: HashSet<NaiveDate> = same_series.clone().filter(|d| d.3 == c.value).map(|d| d.4).collect();
+        let below = same_series.clone().filter(|d| d.3 < c.value).max_by_key(|d| (d.3, d.4));
+        let above = same_series.clone().filter(|d| d.3 > c.value).min_by_key(|d| (d.3, std::cmp::Reverse(d.4)));
+        let day = match (equal.len(), below, above) {
+            (1, _, _) => equal.into_iter().next(),
+            (0, Some(b), Some(a)) if b.4 == a.4 => Some(b.4),
+            _ => None,
+        };
+        if day.is_some() {
+            c.as_of = day;
+            c.as_of_inferred = true;
+        }
+    }
 }
 
 /// Totals against their parts ("311 = 183 + 100 + 28"), per article.
@@ -419,6 +451,21 @@ mod tests {
         figures[3].value = 38;
         let r = reconcile(&articles, &figures);
         assert!(!r.breakdowns[0].consistent, "183 + 100 + 38 is not 311");
+    }
+
+    #[test]
+    fn an_undated_count_between_two_counts_of_one_day_is_of_that_day() {
+        let articles = [article("a", None), article("b", None), article("c", None)];
+        let figures = [
+            figure("a", 296, Group::Total, Some("ministry"), "2023-09-09"),
+            figure("b", 632, Group::Total, Some("ministry"), ""),
+            figure("c", 1037, Group::Total, Some("ministry"), "2023-09-09"),
+            figure("c", 2946, Group::Total, Some("ministry"), ""),
+        ];
+        let r = reconcile(&articles, &figures);
+        let day = |v: u64| r.claims.iter().find(|c| c.value == v).map(|c| (c.as_of, c.as_of_inferred)).unwrap();
+        assert_eq!(day(632), ("2023-09-09".parse().ok(), true));
+        assert_eq!(day(2946), (None, false), "above every dated count: the day is unknown");
     }
 
     #[test]
