@@ -150,7 +150,12 @@ impl EntityFinder {
                         continue;
                     }
                     let first_word = lone && run.sentence_start && i == 0;
-                    if first_word && self.lang.lexicon.rank(&name.to_lowercase()).is_some_and(|r| r < COMMON_WORD_RANK) {
+                    let common = lone && self.lang.lexicon.rank(&name.to_lowercase()).is_some_and(|r| r < COMMON_WORD_RANK);
+                    if first_word && common {
+                        continue;
+                    }
+                    // "Norte" is an alternate name of São Paulo, and a word: a common word names a place only as its main name.
+                    if common && !candidates.iter().any(|&c| g.place(c).name.eq_ignore_ascii_case(name)) {
                         continue;
                     }
                     let best = pick(candidates, country);
@@ -328,5 +333,12 @@ mod tests {
         let found = entities_of("fr", "Selon les secours, le bilan est lourd. Plus de 20 morts à Marrakech.");
         let names: Vec<&str> = found.iter().map(|e| e.canonical.as_str()).collect();
         assert_eq!(names, ["Marrakesh"]);
+    }
+
+    #[test]
+    fn a_common_word_is_a_place_only_by_its_main_name() {
+        // "Norte" is among São Paulo's alternate names.
+        let found = entities_of("es", "Los combates en la provincia de Kivu del Norte siguen.");
+        assert!(found.iter().all(|e| e.canonical != "São Paulo"), "{:?}", found.iter().map(|e| &e.canonical).collect::<Vec<_>>());
     }
 }

@@ -138,6 +138,11 @@ impl Gazetteer {
         self.by_name.get(&name.to_lowercase()).map_or(&[], Vec::as_slice)
     }
 
+    /// Every place, in the file's order (countries first, then by population).
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
     pub fn place(&self, index: u32) -> &Place {
         &self.places[index as usize]
     }

@@ -22,6 +22,9 @@ use std::collections::HashMap;
 pub struct Config {
     /// Least resemblance for an article to join a story.
     pub threshold: f32,
+    /// ... when the article and the story both name places but none in common
+    /// (the same wire template about two floods in two towns).
+    pub elsewhere_threshold: f32,
     /// Share of the resemblance given to entities and places (the rest to words).
     pub entity_weight: f32,
     /// Across languages, the share given to capitalised names (the rest to entities and places).
@@ -46,6 +49,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             threshold: 0.18,
+            elsewhere_threshold: 0.45,
             entity_weight: 0.5,
             name_weight: 0.3,
             window_days: 21,
@@ -65,6 +69,8 @@ struct OpenStory {
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
     entities: HashMap<Key, f32>,
+    /// Every place its articles named.
+    places: std::collections::HashSet<Key>,
     names: HashMap<Key, f32>,
     /// Word centroids by language.
     terms: Vec<(Option<&'static str>, HashMap<Key, f32>)>,
@@ -160,6 +166,7 @@ impl Grouper {
                     first: None,
                     last: None,
                     entities: HashMap::new(),
+                    places: Default::default(),
                     names: HashMap::new(),
                     terms: Vec::new(),
                     kinds: Vec::new(),
@@ -189,6 +196,7 @@ impl Grouper {
                 first: None,
                 last: None,
                 entities: HashMap::new(),
+                places: Default::default(),
                 names: HashMap::new(),
                 terms: Vec::new(),
                 kinds: Vec::new(),
@@ -238,7 +246,10 @@ impl Grouper {
                         return None;
                     }
                 }
-                (score >= self.config.threshold).then_some((i, score))
+                let elsewhere =
+                    !profile.places.is_empty() && !story.places.is_empty() && !profile.places.iter().any(|p| story.places.contains(p));
+                let threshold = if elsewhere { self.config.elsewhere_threshold } else { self.config.threshold };
+                (score >= threshold).then_some((i, score))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(i, _)| i)
@@ -248,6 +259,7 @@ impl Grouper {
         let max = self.config.centroid_features;
         let story = self.stories[index as usize].as_mut().expect("joined stories are open");
         story.touched = self.seq;
+        story.places.extend(&profile.places);
         if let Some(day) = profile.day {
             story.first = Some(story.first.map_or(day, |f| f.min(day)));
             story.last = Some(story.last.map_or(day, |l| l.max(day)));
@@ -370,6 +382,7 @@ mod tests {
             lang: Some("en"),
             day: day.parse().ok(),
             entities: counts("e", entities),
+            places: Vec::new(),
             terms: counts("t", words),
             names: Vec::new(),
             kind: (!kind.is_empty()).then_some(match kind {
@@ -415,6 +428,21 @@ mod tests {
         let mut p = background();
         p.push(profile("a", "2025-03-10", "earthquake", &["van", "turkey"], &["magnitude", "rubble"]));
         p.push(profile("b", "2025-03-11", "flood", &["van", "turkey"], &["floods", "rubble"]));
+        let s = stories(&p);
+        assert_ne!(s[8], s[9]);
+    }
+
+    #[test]
+    fn the_same_template_about_another_town_is_another_story() {
+        let mut p = background();
+        // One wire template, two towns, two mayors.
+        let mut a = profile("a", "2030-01-05", "flood", &[], &["floods", "torrential", "rescuers", "missing", "kalomi"]);
+        let mut b = profile("b", "2030-01-05", "flood", &[], &["floods", "torrential", "rescuers", "missing", "ravoten"]);
+        a.places = vec![key("p", "1")];
+        a.entities = vec![(key("p", "1"), 2)];
+        b.places = vec![key("p", "2")];
+        b.entities = vec![(key("p", "2"), 2)];
+        p.extend([a, b]);
         let s = stories(&p);
         assert_ne!(s[8], s[9]);
     }

@@ -35,8 +35,10 @@ pub struct Profile {
     /// Words compare only within a language.
     pub lang: Option<&'static str>,
     pub day: Option<NaiveDate>,
-    /// Entities, places and countries with their mention counts.
+    /// Entities and places with their mention counts.
     pub entities: Vec<(Key, u32)>,
+    /// The keys of `entities` that are places.
+    pub places: Vec<Key>,
     /// Content words with their counts.
     pub terms: Vec<(Key, u32)>,
     /// Capitalised words inside sentences, with their counts.
@@ -86,12 +88,17 @@ impl Profiler {
     /// The profile of a clean text, given its language, day and entities.
     pub fn profile_text(&self, id: &str, lang: Option<&str>, day: Option<NaiveDate>, text: &str, entities: &[ArticleEntity]) -> Profile {
         let lang = lang.and_then(|code| Languages::get().by_code(code));
-        let mut keyed: Vec<(Key, u32)> = Vec::with_capacity(entities.len() * 2);
+        let mut keyed: Vec<(Key, u32)> = Vec::with_capacity(entities.len());
+        let mut places = Vec::new();
         for e in entities {
             let n = e.mentions as u32;
             match &e.place {
+                // The place, and its country: reports naming Al Haouz and
+                // reports naming only Morocco share the country.
                 Some(place) => {
-                    keyed.push((key("p", &place.geonames_id.to_string()), n));
+                    let k = key("p", &place.geonames_id.to_string());
+                    places.push(k);
+                    keyed.push((k, n));
                     keyed.push((key("c", &place.country), n));
                 }
                 None => keyed.push((key(e.kind, &fold(&e.canonical)), n)),
@@ -102,6 +109,7 @@ impl Profiler {
             lang: lang.map(|l| l.code),
             day,
             entities: merge(keyed),
+            places,
             terms: lang.map(|l| terms(text, l)).unwrap_or_default(),
             names: lang.map(|l| merge(names(text, l))).unwrap_or_default(),
             kind: lang.and_then(|l| self.kind(text, l.code)),

@@ -131,6 +131,9 @@ enum Command {
         /// Also write every article to a fresh SQLite database (in a temporary folder).
         #[arg(long)]
         store: bool,
+        /// Instead, group a synthetic stream of this many articles (our own templates) into stories.
+        #[arg(long, value_name = "N")]
+        stream: Option<usize>,
         #[command(flatten)]
         format: FormatArgs,
     },
@@ -152,7 +155,7 @@ fn main() -> ExitCode {
         Command::Articles { db, format } => cmd::articles::list(&db.db, format),
         Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),
         Command::Search { query, db, limit, format } => cmd::articles::search(&db.db, &query, limit, format),
-        Command::Bench { inputs, store, format } => cmd::bench::run(&inputs, store, format),
+        Command::Bench { inputs, store, stream, format } => cmd::bench::run(&inputs, store, stream, format),
     };
     match result {
         Ok(code) => code,

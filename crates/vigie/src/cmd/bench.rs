@@ -37,7 +37,32 @@ fn proc_status_mib(field: &str) -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-pub fn run(inputs: &[String], with_store: bool, format: FormatArgs) -> anyhow::Result<ExitCode> {
+/// `vigie bench --stream N`: only the synthetic grouping stream.
+fn stream(n: usize, format: FormatArgs) -> anyhow::Result<ExitCode> {
+    let mut quarters = Vec::new();
+    let m = super::bench_stream::run(n, |done| {
+        if done % (n / 4).max(10_000) == 0 {
+            quarters.push(proc_status_mib("VmRSS:"));
+        }
+    });
+    eprintln!("stream: {} events became {} stories; {} stories open at the end", m.events, m.stories, m.open_stories_at_end);
+    let measures = [Measure {
+        stage: "synthetic stream: entities+profile+group",
+        articles: m.articles,
+        megabytes: 0.0,
+        seconds: m.seconds,
+        articles_per_second: m.articles as f64 / m.seconds,
+        rss_mib_quarters: quarters,
+        peak_rss_mib: proc_status_mib("VmHWM:"),
+    }];
+    emit_measures(format, &measures)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run(inputs: &[String], with_store: bool, stream_articles: Option<usize>, format: FormatArgs) -> anyhow::Result<ExitCode> {
+    if let Some(n) = stream_articles {
+        return stream(n, format);
+    }
     let inputs = if inputs.is_empty() { vec![DEFAULT_CORPUS.to_string()] } else { inputs.to_vec() };
     let (sources, errors) = plan(&inputs);
     if let Some(e) = errors.first() {
@@ -124,7 +149,12 @@ pub fn run(inputs: &[String], with_store: bool, format: FormatArgs) -> anyhow::R
     if failed > 0 {
         eprintln!("{failed} inputs failed");
     }
-    emit(format, &measures, |rows| {
+    emit_measures(format, &measures)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn emit_measures(format: FormatArgs, measures: &[Measure]) -> std::io::Result<()> {
+    emit(format, measures, |rows| {
         let mut t = Table::new(vec!["stage", "articles", "MB", "seconds", "articles/s", "RSS MiB by quarter", "peak MiB"]);
         for m in rows {
             t.row(vec![
@@ -138,6 +168,5 @@ pub fn run(inputs: &[String], with_store: bool, format: FormatArgs) -> anyhow::R
             ]);
         }
         t
-    })?;
-    Ok(ExitCode::SUCCESS)
+    })
 }
