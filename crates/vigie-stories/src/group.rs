@@ -43,6 +43,8 @@ pub struct Config {
     pub probe_terms: usize,
     /// Keys in more open stories than this are not used to find candidates.
     pub max_postings: usize,
+    /// Stories compared with each article, those sharing the most keys with it first.
+    pub max_candidates: usize,
 }
 
 impl Default for Config {
@@ -59,6 +61,7 @@ impl Default for Config {
             centroid_features: 400,
             probe_terms: 24,
             max_postings: 256,
+            max_candidates: 64,
         }
     }
 }
@@ -68,12 +71,12 @@ struct OpenStory {
     id: String,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
-    entities: HashMap<Key, f32>,
+    entities: Centroid,
     /// Every place its articles named.
     places: std::collections::HashSet<Key>,
-    names: HashMap<Key, f32>,
+    names: Centroid,
     /// Word centroids by language.
-    terms: Vec<(Option<&'static str>, HashMap<Key, f32>)>,
+    terms: Vec<(Option<&'static str>, Centroid)>,
     kinds: Vec<(&'static str, u32)>,
     /// Sequence number of the last article that joined.
     touched: u64,
@@ -165,9 +168,9 @@ impl Grouper {
                     id: profile.article.clone(),
                     first: None,
                     last: None,
-                    entities: HashMap::new(),
+                    entities: Centroid::default(),
                     places: Default::default(),
-                    names: HashMap::new(),
+                    names: Centroid::default(),
                     terms: Vec::new(),
                     kinds: Vec::new(),
                     touched: 0,
@@ -195,9 +198,9 @@ impl Grouper {
                 id: story.to_string(),
                 first: None,
                 last: None,
-                entities: HashMap::new(),
+                entities: Centroid::default(),
                 places: Default::default(),
-                names: HashMap::new(),
+                names: Centroid::default(),
                 terms: Vec::new(),
                 kinds: Vec::new(),
                 touched: 0,
@@ -216,10 +219,21 @@ impl Grouper {
         // Keys shared by very many stories (a country, a common word) find no useful candidates.
         let mut candidates: Vec<u32> =
             probes.filter_map(|k| self.index.get(k)).filter(|p| p.len() <= self.config.max_postings).flatten().copied().collect();
+        // The stories sharing the most keys with the article, at most `max_candidates` of them.
         candidates.sort_unstable();
-        candidates.dedup();
-        candidates
-            .into_iter()
+        let mut hits: Vec<(u32, u32)> = Vec::new();
+        for c in candidates {
+            match hits.last_mut() {
+                Some((last, n)) if *last == c => *n += 1,
+                _ => hits.push((c, 1)),
+            }
+        }
+        if hits.len() > self.config.max_candidates {
+            hits.select_nth_unstable_by_key(self.config.max_candidates, |&(c, n)| (std::cmp::Reverse(n), c));
+            hits.truncate(self.config.max_candidates);
+        }
+        hits.into_iter()
+            .map(|(c, _)| c)
             .filter_map(|i| {
                 let story = self.stories[i as usize].as_ref()?;
                 if let (Some(a), Some(b)) = (profile.kind, story.kind()) {
@@ -228,16 +242,16 @@ impl Grouper {
                     }
                 }
                 // Words weigh in only when the story has articles in the article's language.
-                let entity_score = cosine(entities, &story.entities);
+                let entity_score = story.entities.cosine(entities);
                 let score = match story.terms.iter().find(|(lang, _)| *lang == profile.lang) {
                     Some((_, centroid)) => {
                         let w = self.config.entity_weight;
-                        w * entity_score + (1.0 - w) * cosine(terms, centroid)
+                        w * entity_score + (1.0 - w) * centroid.cosine(terms)
                     }
                     // Names bridge languages where the entity finder knows too little; they never lower the score.
                     None => {
                         let w = self.config.name_weight;
-                        entity_score.max((1.0 - w) * entity_score + w * cosine(names, &story.names))
+                        entity_score.max((1.0 - w) * entity_score + w * story.names.cosine(names))
                     }
                 };
                 if let (Some(day), Some(first), Some(last)) = (profile.day, story.first, story.last) {
@@ -273,16 +287,13 @@ impl Grouper {
         let words = match story.terms.iter().position(|(lang, _)| *lang == profile.lang) {
             Some(i) => i,
             None => {
-                story.terms.push((profile.lang, HashMap::new()));
+                story.terms.push((profile.lang, Centroid::default()));
                 story.terms.len() - 1
             }
         };
         let (_, word_centroid) = &mut story.terms[words];
         for (centroid, part) in [(&mut story.entities, entities), (&mut story.names, names), (word_centroid, terms)] {
-            for &(k, w) in part {
-                *centroid.entry(k).or_insert(0.0) += w;
-            }
-            prune(centroid, max);
+            centroid.add(part, max);
         }
         for &(k, _) in entities.iter().chain(terms).chain(names) {
             let postings = self.index.entry(k).or_default();
@@ -323,27 +334,33 @@ impl Grouper {
     }
 }
 
-/// Keeps the `max` strongest features once the centroid holds twice as many.
-fn prune(centroid: &mut HashMap<Key, f32>, max: usize) {
-    if centroid.len() <= 2 * max {
-        return;
-    }
-    let mut weights: Vec<f32> = centroid.values().copied().collect();
-    let (_, &mut cut, _) = weights.select_nth_unstable_by(max, |a, b| b.total_cmp(a));
-    centroid.retain(|_, w| *w > cut);
+/// The sum of a story's article vectors, with its norm kept up to date.
+#[derive(Default)]
+struct Centroid {
+    weights: HashMap<Key, f32>,
+    norm: f32,
 }
 
-/// Cosine between a unit vector and a centroid.
-fn cosine(unit: &[(Key, f32)], centroid: &HashMap<Key, f32>) -> f32 {
-    if unit.is_empty() || centroid.is_empty() {
-        return 0.0;
+impl Centroid {
+    /// Adds a unit vector; keeps the `max` strongest features once it holds twice as many.
+    fn add(&mut self, unit: &[(Key, f32)], max: usize) {
+        for &(k, w) in unit {
+            *self.weights.entry(k).or_insert(0.0) += w;
+        }
+        if self.weights.len() > 2 * max {
+            let mut weights: Vec<f32> = self.weights.values().copied().collect();
+            let (_, &mut cut, _) = weights.select_nth_unstable_by(max, |a, b| b.total_cmp(a));
+            self.weights.retain(|_, w| *w > cut);
+        }
+        self.norm = self.weights.values().map(|c| c * c).sum::<f32>().sqrt();
     }
-    let dot: f32 = unit.iter().filter_map(|(k, w)| centroid.get(k).map(|c| w * c)).sum();
-    let norm = centroid.values().map(|c| c * c).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        dot / norm
-    } else {
-        0.0
+
+    /// Cosine with a unit vector.
+    fn cosine(&self, unit: &[(Key, f32)]) -> f32 {
+        if self.norm <= 0.0 {
+            return 0.0;
+        }
+        unit.iter().filter_map(|(k, w)| self.weights.get(k).map(|c| w * c)).sum::<f32>() / self.norm
     }
 }
 

@@ -1,7 +1,9 @@
 //! `vigie bench`: throughput of read + clean + language + fingerprint, of
-//! the same plus extraction (figures and entities), and optionally of
-//! storing with duplicate detection, in articles per second, with peak
-//! memory. Memory is sampled as the run goes to show it stays flat.
+//! the same plus extraction (figures and entities), of the same plus
+//! grouping into stories, and optionally of storing with duplicate
+//! detection, in articles per second, with peak memory. Memory is sampled as
+//! the run goes to show it stays flat. `--stream N` measures grouping alone
+//! on a synthetic stream (see `bench_stream.rs`).
 
 use super::ingest::ingest;
 use crate::output::{emit, Table};
@@ -129,6 +131,34 @@ pub fn run(inputs: &[String], with_store: bool, stream_articles: Option<usize>, 
         peak_rss_mib: proc_status_mib("VmHWM:"),
     });
     eprintln!("extract: {figures} figures");
+    // Grouping on top of cleaning: entities, profile, online assignment to a story.
+    let profiler = vigie_stories::Profiler::new();
+    let mut grouper = vigie_stories::Grouper::new(vigie_stories::Config::default());
+    let (mut grouped, mut stories) = (0usize, 0usize);
+    let mut reader = Reader::new(ReadOptions::default());
+    let start = Instant::now();
+    for source in &sources {
+        reader.read(source, &mut |event| {
+            if let Event::Document(doc) = event {
+                if let Ok(a) = cleaner.clean(*doc) {
+                    let profile = profiler.profile(&a, &extractor.entities(&a));
+                    stories += (grouper.assign(&profile, false) == a.id) as usize;
+                    grouped += 1;
+                }
+            }
+        });
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    eprintln!("stories: {stories} from {grouped} articles");
+    measures.push(Measure {
+        stage: "…+group into stories",
+        articles: grouped,
+        megabytes: bytes as f64 / 1e6,
+        seconds,
+        articles_per_second: grouped as f64 / seconds,
+        rss_mib_quarters: vec![proc_status_mib("VmRSS:")],
+        peak_rss_mib: proc_status_mib("VmHWM:"),
+    });
     if with_store {
         let dir = tempfile::tempdir()?;
         let mut store = Store::open(dir.path().join("bench.db"))?;
