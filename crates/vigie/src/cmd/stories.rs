@@ -144,9 +144,50 @@ pub struct StoryReport {
     pub first: Option<String>,
     pub last: Option<String>,
     pub languages: Vec<String>,
+    /// Places named in the story, most articles first, with coordinates.
+    pub places: Vec<Named>,
+    /// Organisations, armed groups, people and named events, most articles first.
+    pub actors: Vec<Named>,
     pub articles: Vec<vigie_store::StoryArticle>,
     #[serde(flatten)]
     pub reconciled: Reconciled,
+}
+
+/// An entity of a story and how many of its articles name it.
+#[derive(Serialize)]
+pub struct Named {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub articles: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<vigie_extract::entities::PlaceInfo>,
+}
+
+/// How many entities of each list a report keeps.
+const REPORT_ENTITIES: usize = 12;
+
+/// The places and actors of a story's articles, read again from the stored text.
+fn named(store: &Store, articles: &[vigie_store::StoryArticle]) -> anyhow::Result<(Vec<Named>, Vec<Named>)> {
+    let extractor = Extractor::new();
+    let mut all: Vec<Named> = Vec::new();
+    for a in articles {
+        let (Some(lang), Some(stored)) = (a.lang.as_deref(), store.article(&a.id)?) else { continue };
+        for e in extractor.entities_in(lang, &stored.text) {
+            if e.kind == "unknown" {
+                continue;
+            }
+            match all.iter_mut().find(|n| n.name == e.canonical) {
+                Some(n) => n.articles += 1,
+                None => all.push(Named { name: e.canonical, kind: e.kind, articles: 1, place: e.place }),
+            }
+        }
+    }
+    all.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.name.cmp(&b.name)));
+    let (mut places, mut actors): (Vec<Named>, Vec<Named>) = all.into_iter().partition(|n| n.place.is_some());
+    places.truncate(REPORT_ENTITIES);
+    actors.truncate(REPORT_ENTITIES);
+    Ok((places, actors))
 }
 
 pub fn report(store: &Store, id: &str) -> anyhow::Result<StoryReport> {
@@ -172,12 +213,15 @@ pub fn report(store: &Store, id: &str) -> anyhow::Result<StoryReport> {
     languages.sort();
     languages.dedup();
     let days: Vec<&str> = articles.iter().filter_map(|a| a.published.as_deref()).collect();
+    let (places, actors) = named(store, &articles)?;
     Ok(StoryReport {
         id: id.to_string(),
         title: articles.iter().find_map(|a| a.title.clone()),
         first: days.iter().min().map(|d| d.to_string()),
         last: days.iter().max().map(|d| d.to_string()),
         languages,
+        places,
+        actors,
         reconciled: reconcile(&infos, &figures),
         articles,
     })
@@ -213,6 +257,9 @@ pub fn show(db: &Path, id: &str, json: bool, markdown: bool) -> anyhow::Result<E
         or_dash(r.first.as_deref()),
         or_dash(r.last.as_deref())
     );
+    let list = |named: &[Named]| named.iter().map(|n| format!("{} ({})", n.name, n.articles)).collect::<Vec<_>>().join(", ");
+    println!("Places: {}", list(&r.places));
+    println!("Actors: {}", list(&r.actors));
     println!();
     println!("{heading}Headline figures");
     for e in &r.reconciled.estimates {
