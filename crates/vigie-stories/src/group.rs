@@ -83,6 +83,20 @@ struct OpenStory {
 }
 
 impl OpenStory {
+    fn new(id: &str) -> Self {
+        OpenStory {
+            id: id.to_string(),
+            first: None,
+            last: None,
+            entities: Centroid::default(),
+            places: Default::default(),
+            names: Centroid::default(),
+            terms: Vec::new(),
+            kinds: Vec::new(),
+            touched: 0,
+        }
+    }
+
     fn kind(&self) -> Option<&'static str> {
         self.kinds.iter().max_by_key(|&&(k, n)| (n, std::cmp::Reverse(k))).map(|&(k, _)| k)
     }
@@ -164,17 +178,7 @@ impl Grouper {
         let index = match chosen {
             Some(i) => i,
             None => {
-                self.stories.push(Some(OpenStory {
-                    id: profile.article.clone(),
-                    first: None,
-                    last: None,
-                    entities: Centroid::default(),
-                    places: Default::default(),
-                    names: Centroid::default(),
-                    terms: Vec::new(),
-                    kinds: Vec::new(),
-                    touched: 0,
-                }));
+                self.stories.push(Some(OpenStory::new(&profile.article)));
                 (self.stories.len() - 1) as u32
             }
         };
@@ -194,17 +198,7 @@ impl Grouper {
         let terms = self.vector(&profile.terms);
         let names = self.vector(&profile.names);
         let index = *self.restored.entry(story.to_string()).or_insert_with(|| {
-            self.stories.push(Some(OpenStory {
-                id: story.to_string(),
-                first: None,
-                last: None,
-                entities: Centroid::default(),
-                places: Default::default(),
-                names: Centroid::default(),
-                terms: Vec::new(),
-                kinds: Vec::new(),
-                touched: 0,
-            }));
+            self.stories.push(Some(OpenStory::new(story)));
             (self.stories.len() - 1) as u32
         });
         self.join(index, profile, &entities, &terms, &names);

@@ -39,6 +39,39 @@ fn proc_status_mib(field: &str) -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// Reads and cleans every article of `sources` again and runs `work` on each, timed.
+fn timed_pass(
+    sources: &[vigie_ingest::Source],
+    cleaner: &Cleaner,
+    bytes: usize,
+    stage: &'static str,
+    mut work: impl FnMut(&vigie_model::Article),
+) -> Measure {
+    let mut reader = Reader::new(ReadOptions::default());
+    let mut articles = 0;
+    let start = Instant::now();
+    for source in sources {
+        reader.read(source, &mut |event| {
+            if let Event::Document(doc) = event {
+                if let Ok(a) = cleaner.clean(*doc) {
+                    work(&a);
+                    articles += 1;
+                }
+            }
+        });
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    Measure {
+        stage,
+        articles,
+        megabytes: bytes as f64 / 1e6,
+        seconds,
+        articles_per_second: articles as f64 / seconds,
+        rss_mib_quarters: vec![proc_status_mib("VmRSS:")],
+        peak_rss_mib: proc_status_mib("VmHWM:"),
+    }
+}
+
 /// `vigie bench --stream N`: only the synthetic grouping stream.
 fn stream(n: usize, format: FormatArgs) -> anyhow::Result<ExitCode> {
     let mut quarters = Vec::new();
@@ -106,59 +139,21 @@ pub fn run(inputs: &[String], with_store: bool, stream_articles: Option<usize>, 
     }];
     // Extraction on top: figures (with sources and dates) and entities.
     let extractor = vigie_extract::Extractor::new();
-    let (mut extracted, mut figures) = (0usize, 0usize);
-    let mut reader = Reader::new(ReadOptions::default());
-    let start = Instant::now();
-    for source in &sources {
-        reader.read(source, &mut |event| {
-            if let Event::Document(doc) = event {
-                if let Ok(a) = cleaner.clean(*doc) {
-                    figures += extractor.figures(&a).len();
-                    extractor.entities(&a);
-                    extracted += 1;
-                }
-            }
-        });
-    }
-    let seconds = start.elapsed().as_secs_f64();
-    measures.push(Measure {
-        stage: "…+extract (figures, entities)",
-        articles: extracted,
-        megabytes: bytes as f64 / 1e6,
-        seconds,
-        articles_per_second: extracted as f64 / seconds,
-        rss_mib_quarters: vec![proc_status_mib("VmRSS:")],
-        peak_rss_mib: proc_status_mib("VmHWM:"),
-    });
+    let mut figures = 0;
+    measures.push(timed_pass(&sources, &cleaner, bytes, "…+extract (figures, entities)", |a| {
+        figures += extractor.figures(a).len();
+        extractor.entities(a);
+    }));
     eprintln!("extract: {figures} figures");
     // Grouping on top of cleaning: entities, profile, online assignment to a story.
     let profiler = vigie_stories::Profiler::new();
     let mut grouper = vigie_stories::Grouper::new(vigie_stories::Config::default());
-    let (mut grouped, mut stories) = (0usize, 0usize);
-    let mut reader = Reader::new(ReadOptions::default());
-    let start = Instant::now();
-    for source in &sources {
-        reader.read(source, &mut |event| {
-            if let Event::Document(doc) = event {
-                if let Ok(a) = cleaner.clean(*doc) {
-                    let profile = profiler.profile(&a, &extractor.entities(&a));
-                    stories += (grouper.assign(&profile, false) == a.id) as usize;
-                    grouped += 1;
-                }
-            }
-        });
-    }
-    let seconds = start.elapsed().as_secs_f64();
-    eprintln!("stories: {stories} from {grouped} articles");
-    measures.push(Measure {
-        stage: "…+group into stories",
-        articles: grouped,
-        megabytes: bytes as f64 / 1e6,
-        seconds,
-        articles_per_second: grouped as f64 / seconds,
-        rss_mib_quarters: vec![proc_status_mib("VmRSS:")],
-        peak_rss_mib: proc_status_mib("VmHWM:"),
-    });
+    let mut stories = 0;
+    measures.push(timed_pass(&sources, &cleaner, bytes, "…+group into stories", |a| {
+        let profile = profiler.profile(a, &extractor.entities(a));
+        stories += (grouper.assign(&profile, false) == a.id) as usize;
+    }));
+    eprintln!("stories: {stories}");
     if with_store {
         let dir = tempfile::tempdir()?;
         let mut store = Store::open(dir.path().join("bench.db"))?;
