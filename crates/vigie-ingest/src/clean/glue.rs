@@ -22,16 +22,23 @@ pub(super) struct Glue<'a> {
     /// The article's own words, built on first need.
     vocabulary: Option<HashSet<&'a str>>,
     lower: String,
+    /// The split points of the last word, reused: no allocation per word.
+    points: Vec<usize>,
 }
 
 impl<'a> Glue<'a> {
     pub fn new(original: &'a str, lang: Option<&'static Language>) -> Self {
-        Glue { original, lang, vocabulary: None, lower: String::new() }
+        Glue { original, lang, vocabulary: None, lower: String::new(), points: Vec::new() }
     }
 
     /// Byte offsets in `w` where a space belongs.
-    pub fn split_points(&mut self, w: &str) -> Vec<usize> {
-        let mut points = punctuation_points(w);
+    pub fn split_points(&mut self, w: &str) -> &[usize] {
+        let mut points = std::mem::take(&mut self.points);
+        points.clear();
+        // Most words hold no punctuation: skip the character walk.
+        if w.contains(['.', ',', ';']) {
+            punctuation_points(w, &mut points);
+        }
         let mut start = None;
         for (i, c) in w.char_indices().chain(std::iter::once((w.len(), ' '))) {
             match (c.is_alphabetic(), start) {
@@ -46,7 +53,8 @@ impl<'a> Glue<'a> {
             }
         }
         points.sort_unstable();
-        points
+        self.points = points;
+        &self.points
     }
 
     fn lexical_point(&mut self, token: &str) -> Option<usize> {
@@ -101,9 +109,8 @@ impl<'a> Glue<'a> {
 
 /// "dernier.Près" (a lower-case word, a full stop, a capitalised word) and
 /// "morts,dont" (letters on both sides of a comma) lost their space.
-fn punctuation_points(w: &str) -> Vec<usize> {
+fn punctuation_points(w: &str, points: &mut Vec<usize>) {
     let chars: Vec<(usize, char)> = w.char_indices().collect();
-    let mut points = Vec::new();
     for k in 2..chars.len().saturating_sub(2) {
         let (i, c) = chars[k];
         let (before2, before, after, after2) = (chars[k - 2].1, chars[k - 1].1, chars[k + 1].1, chars[k + 2].1);
@@ -113,7 +120,6 @@ fn punctuation_points(w: &str) -> Vec<usize> {
             points.push(i + 1);
         }
     }
-    points
 }
 
 #[cfg(test)]
@@ -122,7 +128,7 @@ mod tests {
     use vigie_lang::Languages;
 
     fn points(text: &str, lang: &str, word: &str) -> Vec<usize> {
-        Glue::new(text, Languages::get().by_code(lang)).split_points(word)
+        Glue::new(text, Languages::get().by_code(lang)).split_points(word).to_vec()
     }
 
     #[test]
@@ -149,12 +155,18 @@ mod tests {
         }
     }
 
+    fn punctuation(w: &str) -> Vec<usize> {
+        let mut points = Vec::new();
+        punctuation_points(w, &mut points);
+        points
+    }
+
     #[test]
     fn missing_spaces_after_punctuation() {
-        assert_eq!(punctuation_points("dernier.Près"), vec![8]);
-        assert_eq!(punctuation_points("morts,dont"), vec![6]);
-        assert!(punctuation_points("1,5").is_empty());
-        assert!(punctuation_points("U.S.A").is_empty());
-        assert!(punctuation_points("Sudquotidien.sn").is_empty());
+        assert_eq!(punctuation("dernier.Près"), vec![8]);
+        assert_eq!(punctuation("morts,dont"), vec![6]);
+        assert!(punctuation("1,5").is_empty());
+        assert!(punctuation("U.S.A").is_empty());
+        assert!(punctuation("Sudquotidien.sn").is_empty());
     }
 }
