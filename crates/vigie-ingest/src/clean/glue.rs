@@ -110,10 +110,15 @@ impl<'a> Glue<'a> {
 /// "dernier.Près" (a lower-case word, a full stop, a capitalised word) and
 /// "morts,dont" (letters on both sides of a comma) lost their space.
 fn punctuation_points(w: &str, points: &mut Vec<usize>) {
-    let chars: Vec<(usize, char)> = w.char_indices().collect();
-    for k in 2..chars.len().saturating_sub(2) {
-        let (i, c) = chars[k];
-        let (before2, before, after, after2) = (chars[k - 2].1, chars[k - 1].1, chars[k + 1].1, chars[k + 2].1);
+    // A window of five characters slides over the word: two before, the mark, two after.
+    let mut window = [(0usize, ' '); 5];
+    for (n, next) in w.char_indices().enumerate() {
+        window.rotate_left(1);
+        window[4] = next;
+        if n < 4 {
+            continue;
+        }
+        let [(_, before2), (_, before), (i, c), (_, after), (_, after2)] = window;
         let sentence_glue = c == '.' && before.is_lowercase() && before2.is_lowercase() && after.is_uppercase() && after2.is_lowercase();
         let list_glue = (c == ',' || c == ';') && before.is_alphabetic() && after.is_alphabetic();
         if sentence_glue || list_glue {
