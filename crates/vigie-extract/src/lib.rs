@@ -121,8 +121,13 @@ impl Extractor {
     pub fn figures(&self, article: &Article) -> Vec<Figure> {
         let Some(finders) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
         let found = finders.figures.find(&article.text);
-        let country = finders.entities.main_country(&article.text);
-        let sources = finders.sources.sources(&article.text, country.as_deref(), &found.attributions);
+        // Sources need the article's country, which takes a pass of the entity finder: only for articles with figures.
+        let sources = if found.figures.is_empty() {
+            Vec::new()
+        } else {
+            let country = finders.entities.main_country(&article.text);
+            finders.sources.sources(&article.text, country.as_deref(), &found.attributions)
+        };
         let raw = &found.figures;
         let day = article.published.and_then(|p| p.exact_day());
         let year = article.published.map(|p| p.date.year());
