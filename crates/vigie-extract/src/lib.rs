@@ -129,6 +129,17 @@ impl Extractor {
             finders.sources.sources(&article.text, country.as_deref(), &found.attributions)
         };
         let raw = &found.figures;
+        // A figure stated several times takes the best-evidenced source of its
+        // mentions: a headline's "2681 deaths" is the ministry's when the body says so.
+        let mut best_source: HashMap<(vigie_model::Metric, u64, vigie_model::Group), sources::Attribution> = HashMap::new();
+        for f in raw.iter() {
+            if let Some(a) = sources::attribute(&found, &sources, f) {
+                let best = best_source.entry((f.metric, f.value, f.group)).or_insert_with(|| a.clone());
+                if a.evidence > best.evidence {
+                    *best = a;
+                }
+            }
+        }
         let day = article.published.and_then(|p| p.exact_day());
         let year = article.published.map(|p| p.date.year());
         // Where each distinct (metric, value, group) was kept in `out`.
@@ -164,7 +175,7 @@ impl Extractor {
             let source = match total {
                 _ if other_event => None,
                 Some(total) if total.source.is_some() => total.source.clone(),
-                _ => sources::attribute(&found, &sources, f),
+                _ => best_source.get(&(f.metric, f.value, f.group)).map(|a| a.label.clone()),
             };
             // An earlier toll keeps only a date its sentence states ("the previous toll announced on Saturday").
             // Parts of a tally share its date: a sentence that dates nothing

@@ -224,8 +224,27 @@ fn bind(mentions: &mut [SourceMention], attributions: &[Range<usize>]) {
     }
 }
 
-/// The source of each figure (by index), as a label.
-pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -> Option<String> {
+/// How a figure's source was found, weakest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// The source the article cites most.
+    MostCited,
+    /// A source attributed in one of the sentences before.
+    Nearby,
+    /// A source in the figure's own sentence.
+    Sentence,
+}
+
+/// A figure's source and how it was found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub label: String,
+    pub evidence: Evidence,
+}
+
+/// The source of a figure.
+pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -> Option<Attribution> {
+    let found_as = |label: &str, evidence| Some(Attribution { label: label.to_string(), evidence });
     let sentence = |s: usize| found.sentences.get(s).cloned().unwrap_or(0..0);
     let in_sentence = |s: usize| -> Vec<&SourceMention> {
         let r = sentence(s);
@@ -236,23 +255,24 @@ pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -
     let distance = |m: &&&SourceMention| m.span.start.abs_diff(figure.number.start);
     let speaking = here.iter().filter(|m| attributed(m)).min_by_key(|m| (!m.named, std::cmp::Reverse(m.strength), distance(m)));
     if let Some(m) = speaking.or_else(|| here.iter().filter(|m| m.named).min_by_key(distance)) {
-        return Some(m.label.clone());
+        return found_as(&m.label, Evidence::Sentence);
     }
     let nearby = (1..=SENTENCES_BACK.min(figure.sentence)).find_map(|back| {
         let earlier = in_sentence(figure.sentence - back);
-        earlier.iter().rev().find(|m| attributed(m)).map(|m| m.label.clone())
+        earlier.iter().rev().find(|m| attributed(m)).map(|m| m.label.as_str())
     });
+    if let Some(label) = nearby {
+        return found_as(label, Evidence::Nearby);
+    }
     // Failing that, the source the article cites most: reports restate one source's tally.
-    nearby.or_else(|| {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for m in sources.iter().filter(|m| attributed(m)) {
-            match counts.iter_mut().find(|(l, _)| *l == m.label) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((&m.label, 1)),
-            }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in sources.iter().filter(|m| attributed(m)) {
+        match counts.iter_mut().find(|(l, _)| *l == m.label) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&m.label, 1)),
         }
-        counts.iter().max_by_key(|(_, n)| *n).map(|(l, _)| l.to_string())
-    })
+    }
+    counts.iter().max_by_key(|(_, n)| *n).and_then(|(l, _)| found_as(l, Evidence::MostCited))
 }
 
 #[cfg(test)]
