@@ -129,9 +129,17 @@ impl Extractor {
             finders.sources.sources(&article.text, country.as_deref(), &found.attributions)
         };
         let raw = &found.figures;
+        let day = article.published.and_then(|p| p.exact_day());
         // A figure stated several times takes the best-evidenced source of its
         // mentions: a headline's "2681 deaths" is the ministry's when the body says so.
         let mut best_source: HashMap<(vigie_model::Metric, u64, vigie_model::Group), sources::Attribution> = HashMap::new();
+        // ... and the day a later mention states ("said on Wednesday" after a headline without a day).
+        let mut stated_day: HashMap<(vigie_model::Metric, u64, vigie_model::Group), chrono::NaiveDate> = HashMap::new();
+        for f in raw.iter().filter(|f| !f.previous && !f.other_event) {
+            if let Some(date) = dates::stated(&found.dates, f.sentence, day) {
+                stated_day.entry((f.metric, f.value, f.group)).or_insert(date);
+            }
+        }
         for f in raw.iter() {
             if let Some(a) = sources::attribute(&found, &sources, f) {
                 let best = best_source.entry((f.metric, f.value, f.group)).or_insert_with(|| a.clone());
@@ -140,7 +148,6 @@ impl Extractor {
                 }
             }
         }
-        let day = article.published.and_then(|p| p.exact_day());
         let year = article.published.map(|p| p.date.year());
         // Where each distinct (metric, value, group) was kept in `out`.
         let mut seen = HashMap::new();
@@ -192,7 +199,11 @@ impl Extractor {
             let as_of = match (other_event, f.previous) {
                 (true, _) => None,
                 (false, true) => dates::stated(&found.dates, f.sentence, day),
-                (false, false) => dates::stated(&found.dates, f.sentence, day).or(total.and_then(|t| t.as_of)).or_else(tally_date).or(day),
+                (false, false) => dates::stated(&found.dates, f.sentence, day)
+                    .or(total.and_then(|t| t.as_of))
+                    .or_else(|| stated_day.get(&(f.metric, f.value, f.group)).copied())
+                    .or_else(tally_date)
+                    .or(day),
             };
             kept_sentences.push(f.sentence);
             let note = if other_event {
@@ -221,5 +232,36 @@ impl Extractor {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_model::{DateOrigin, Document, PublishedDate};
+
+    fn figures_of(lang: &str, published: &str, text: &str) -> Vec<Figure> {
+        let date = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+        let doc = Document {
+            id: "t".into(),
+            origin: "test".into(),
+            lang: Some(lang.into()),
+            published: Some(PublishedDate::day(date, DateOrigin::Metadata)),
+            text: text.into(),
+            ..Document::default()
+        };
+        Extractor::new().figures(&vigie_ingest::Cleaner::new().clean(doc).unwrap())
+    }
+
+    #[test]
+    fn a_restated_figure_takes_what_its_best_mention_says() {
+        // The headline states the toll without a source or a day; the body gives both.
+        let text = "Floods kill at least 40 in the valley\n\
+                    Heavy rain fell for two days on the towns of the valley.\n\
+                    At least 40 people have died, the regional civil protection agency said on Wednesday.";
+        let f = figures_of("en", "2030-01-10", text);
+        let forty = f.iter().find(|f| f.value == 40).unwrap();
+        assert_eq!(forty.as_of, chrono::NaiveDate::from_ymd_opt(2030, 1, 9));
+        assert_eq!(f.iter().filter(|f| f.value == 40).count(), 1, "one line per distinct figure");
     }
 }
