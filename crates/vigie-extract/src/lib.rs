@@ -69,6 +69,9 @@ const OTHER_EVENT_AFTER: usize = 60;
 /// ... or this close before it ("la guerre qui a éclaté en 2011, et qui a fait ...").
 const OTHER_EVENT_BEFORE: usize = 60;
 
+/// A year this close to the start of a sentence frames all of it ("En février 2004, un séisme ... 628 morts").
+const SENTENCE_FRAME: usize = 20;
+
 /// How many sentences on a tally's date still carries to its parts.
 const TALLY_REACH: usize = 2;
 
@@ -175,7 +178,8 @@ impl Extractor {
                         |&(at, written, _)| {
                             written < y
                                 && (at >= f.number.end && at - f.number.end <= OTHER_EVENT_AFTER
-                                    || at < f.number.start && f.number.start - at <= OTHER_EVENT_BEFORE)
+                                    || at < f.number.start && f.number.start - at <= OTHER_EVENT_BEFORE
+                                    || at < f.number.start && at - sentence.start <= SENTENCE_FRAME)
                         },
                     )
                 });

@@ -139,9 +139,12 @@ impl SourceFinder {
                         "NGO" => ngos.last().map(|&i| &out[i]).or_else(|| out.iter().rev().find(|m| m.label == UNNAMED_NGO)),
                         word => out.iter().rev().find(|m| m.label.contains(word)),
                     };
-                    match previous {
-                        Some(previous) => (previous.label.clone(), previous.named),
-                        None => continue,
+                    // Nothing named before: "la préfecture de Mayotte" names the institution itself.
+                    let institution = || self.lang.sources.institutions.iter().position(|inst| inst.name == *what);
+                    match (previous, institution()) {
+                        (Some(previous), _) => (previous.label.clone(), previous.named),
+                        (None, Some(k)) => (self.institution_label(text, &mentions, i, k, country), false),
+                        (None, None) => continue,
                     }
                 }
                 Target::Country(_) => continue,
@@ -253,7 +256,7 @@ pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -
     let attributed = |m: &SourceMention| m.strength > 0;
     let here = in_sentence(figure.sentence);
     let distance = |m: &&&SourceMention| m.span.start.abs_diff(figure.number.start);
-    let speaking = here.iter().filter(|m| attributed(m)).min_by_key(|m| (!m.named, std::cmp::Reverse(m.strength), distance(m)));
+    let speaking = here.iter().filter(|m| attributed(m)).min_by_key(|m| (std::cmp::Reverse(m.strength), !m.named, distance(m)));
     if let Some(m) = speaking.or_else(|| here.iter().filter(|m| m.named).min_by_key(distance)) {
         return found_as(&m.label, Evidence::Sentence);
     }
@@ -296,6 +299,9 @@ mod tests {
         assert_eq!(labels("fr", "selon le maire de Mamoudzou Jean Dupont"), ["mayor of Mamoudzou"]);
         assert_eq!(labels("fr", "selon une ONG. L'OSDH compte 12 morts."), ["OSDH", "OSDH"]);
         assert_eq!(labels("en", "the mayor of Paiporta said"), ["mayor of Paiporta"]);
+        // "la préfecture" refers back to a prefecture named before; with none before, it names one.
+        assert_eq!(labels("fr", "le bilan établi par la préfecture de Mayotte"), ["prefecture of Mayotte"]);
+        assert_eq!(labels("en", "says the UN children's agency"), ["UNICEF"]);
     }
 
     /// The strength of each mention, given where the attribution phrases stand.
@@ -316,6 +322,16 @@ mod tests {
             [("OSDH".to_string(), 2), ("Syrian army".to_string(), 0)]
         );
         assert_eq!(bound("selon l'OSDH", &["selon"]), [("OSDH".to_string(), 2)]);
+    }
+
+    #[test]
+    fn the_directly_attributed_source_speaks_for_its_sentence() {
+        let lang = Languages::get().by_code("fr").unwrap();
+        let text = "Le bilan établi par la préfecture de Mayotte fait état de 40 morts, déclarés par le Centre hospitalier de Mayotte.";
+        let found = crate::figures::FigureFinder::new(lang).find(text);
+        let sources = SourceFinder::new(lang).sources(text, Some("YT"), &found.attributions);
+        let forty = found.figures.iter().find(|f| f.value == 40).unwrap();
+        assert_eq!(attribute(&found, &sources, forty).map(|a| a.label), Some("prefecture of Mayotte".to_string()));
     }
 
     #[test]
