@@ -196,6 +196,34 @@ fn cause_after(text: &str, tokens: &[Token], k: usize) -> Option<Range<usize>> {
     None
 }
 
+/// "24 civils sont morts : 19 dans des frappes, un dans des tirs": the
+/// counts after a colon that follows a total are its parts, and count the
+/// same people (civilians) unless they name their own group. `offset` is the
+/// index of the sentence's first figure.
+fn breakdown_after_colon(text: &str, figures: &mut [RawFigure], offset: usize) {
+    for t in 0..figures.len() {
+        let total = &figures[t];
+        let Some(colon) = text[total.span.end..].find(':').map(|c| total.span.end + c) else { continue };
+        // The colon closes the total's clause: nothing but words between them.
+        if text[total.span.end..colon].chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ';' | ',')) {
+            continue;
+        }
+        let (metric, value, group) = (total.metric, total.value, total.group);
+        for part in figures[t + 1..].iter_mut() {
+            if part.number.start < colon {
+                continue;
+            }
+            if part.metric != metric || part.value >= value || part.part_of.is_some_and(|p| p != offset + t) {
+                break;
+            }
+            part.part_of = Some(offset + t);
+            if part.group == Group::Total {
+                part.group = group;
+            }
+        }
+    }
+}
+
 /// Attribution phrases and date expressions of one sentence.
 fn context(text: &str, tokens: &[Token], s: usize, found: &mut Found) {
     // "depuis mercredi", "the quake that rocked Al Haouz late on Friday": back
@@ -298,6 +326,7 @@ impl FigureFinder {
             }
             let first_of_sentence = found.figures.len();
             self.sentence(text, &tokens[begin..t], s, &mut found.figures, first_of_sentence);
+            breakdown_after_colon(text, &mut found.figures[first_of_sentence..], first_of_sentence);
             context(text, &tokens[begin..t], s, &mut found);
         }
         found.sentences = sentences;
@@ -735,6 +764,14 @@ mod tests {
     use Group::*;
     use Metric::*;
     use Qualifier::*;
+
+    #[test]
+    fn counts_after_a_colon_break_a_total_down() {
+        let finder = FigureFinder::new(Languages::get().by_code("fr").unwrap());
+        let found = finder.find("En outre, 24 civils sont morts : 19 dans les bombardements et quatre dans des tirs de roquettes.");
+        let parts: Vec<_> = found.figures.iter().filter(|f| f.value != 24).map(|f| (f.value, f.group, f.part_of)).collect();
+        assert_eq!(parts, [(19, Civilians, Some(0)), (4, Civilians, Some(0))]);
+    }
 
     #[test]
     fn french_nouns_verbs_and_lists() {
