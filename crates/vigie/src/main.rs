@@ -91,6 +91,33 @@ enum Command {
         #[arg(long)]
         md: bool,
     },
+    /// Serve the web dashboard and the JSON API (loopback only unless --addr says otherwise).
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        /// Address to listen on; port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Accept POST /api/ingest from requests bearing this token (Authorization: Bearer TOKEN).
+        #[arg(long, env = "VIGIE_TOKEN")]
+        token: Option<String>,
+        /// Worker threads.
+        #[arg(long, default_value_t = 4)]
+        workers: usize,
+    },
+    /// Export stories and claims: json, jsonl, csv (one row per claim) or geojson (places with figures).
+    Export {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_parser = ["json", "jsonl", "csv", "geojson"], default_value = "json")]
+        format: String,
+        /// Only this story.
+        #[arg(long)]
+        story: Option<String>,
+        /// Write here instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// One story's claims per metric and group, day by day.
     Timeline {
         id: String,
@@ -152,6 +179,8 @@ fn main() -> ExitCode {
         Command::Stories { inputs, db, format } => cmd::stories::group(&inputs, db.as_deref(), format),
         Command::Story { id, db, json, md } => cmd::stories::show(&db.db, &id, json, md),
         Command::Timeline { id, db, format } => cmd::stories::timeline(&db.db, &id, format),
+        Command::Serve { db, addr, token, workers } => cmd::serve::serve(db.db, addr, token, workers),
+        Command::Export { db, format, story, out } => cmd::serve::run_export(&db.db, &format, story.as_deref(), out.as_deref()),
         Command::Articles { db, format } => cmd::articles::list(&db.db, format),
         Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),
         Command::Search { query, db, limit, format } => cmd::articles::search(&db.db, &query, limit, format),

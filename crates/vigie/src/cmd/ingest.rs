@@ -1,12 +1,12 @@
 //! `vigie ingest`: inputs through reading and cleaning into the store.
 
 use super::pipeline::each_article;
-use super::stories::Assigner;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 use std::process::ExitCode;
 use vigie_ingest::{InputError, ReadOptions};
+use vigie_serve::assign::Assigner;
 use vigie_store::{Added, Store};
 
 /// What one ingest run did.

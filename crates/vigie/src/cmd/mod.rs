@@ -5,4 +5,5 @@ pub mod demo;
 pub mod extract;
 pub mod ingest;
 pub mod pipeline;
+pub mod serve;
 pub mod stories;

@@ -1,83 +1,20 @@
 //! Stories: `vigie stories` (group inputs, or list the stored stories),
 //! `vigie story ID` (the reconciled report) and `vigie timeline ID`.
-//! `vigie ingest` assigns stories through the same [`Assigner`].
+//! `vigie ingest` assigns stories through the same `Assigner` (`vigie-serve`).
 
 use super::pipeline::each_article;
 use crate::output::{emit, or_dash, truncate, Table};
 use crate::FormatArgs;
-use anyhow::{bail, Context};
+use anyhow::Context;
 use serde::Serialize;
 use std::path::Path;
 use std::process::ExitCode;
 use vigie_extract::Extractor;
 use vigie_ingest::{InputError, ReadOptions};
-use vigie_model::{Article, Figure};
-use vigie_store::{Added, Store, StorySummary};
+use vigie_serve::assign::Assigner;
+use vigie_serve::report::{Named, ReportError, StoryReport};
+use vigie_store::{Store, StorySummary};
 use vigie_stories::reconcile::Change;
-use vigie_stories::{group_more, reconcile, ArticleInfo, Config, Grouper, Profile, Profiler, Reconciled};
-
-/// Extracts figures and profiles of new articles, then assigns their stories
-/// after the stories already stored.
-pub struct Assigner {
-    extractor: Extractor,
-    profiler: Profiler,
-    pending: Vec<Profile>,
-    /// For each pending profile, the stored article it stands for (itself, or the copy already stored).
-    stored_as: Vec<String>,
-}
-
-impl Assigner {
-    pub fn new() -> Self {
-        Assigner { extractor: Extractor::new(), profiler: Profiler::new(), pending: Vec::new(), stored_as: Vec::new() }
-    }
-
-    /// Stores the figures of a newly added article and keeps its profile for [`finish`](Self::finish).
-    pub fn add(&mut self, store: &mut Store, article: &Article, added: &Added) -> Result<(), InputError> {
-        let fail = |e| InputError::new(&article.origin, e);
-        let id = match added {
-            Added::New { id, .. } => id,
-            Added::Exists { id, .. } => id,
-        };
-        if let Added::New { .. } = added {
-            store.set_figures(id, &self.extractor.figures(article)).map_err(fail)?;
-        }
-        let mut profile = self.profiler.profile(article, &self.extractor.entities(article));
-        profile.article = article.id.clone();
-        profile.duplicate_of = match added {
-            Added::New { duplicate_of, .. } => duplicate_of.as_ref().map(|(d, _)| d.clone()),
-            Added::Exists { id, .. } => Some(id.clone()),
-        };
-        self.pending.push(profile);
-        self.stored_as.push(id.clone());
-        Ok(())
-    }
-
-    /// Assigns every pending article to a story; returns (article, story) pairs in input order.
-    pub fn finish(self, store: &mut Store) -> anyhow::Result<Vec<(String, String)>> {
-        let mut grouper = Grouper::new(Config::default());
-        // Resume: the stored stories take part, their articles re-profiled from the stored text.
-        for story in store.stories()? {
-            for a in store.story_articles(&story.id)? {
-                let Some(stored) = store.article(&a.id)? else { continue };
-                let day = a.published.as_deref().filter(|p| p.len() == 10).and_then(|p| p.parse().ok());
-                let lang = a.lang.as_deref();
-                let entities = lang.map(|l| self.extractor.entities_in(l, &stored.text)).unwrap_or_default();
-                grouper.restore(&self.profiler.profile_text(&a.id, lang, day, &stored.text, &entities), &story.id);
-            }
-        }
-        let stories = group_more(&mut grouper, &self.pending);
-        let mut out = Vec::with_capacity(stories.len());
-        for ((profile, stored), story) in self.pending.iter().zip(&self.stored_as).zip(stories) {
-            // An article already stored keeps its story.
-            if store.story_of(stored)?.is_none() {
-                store.set_story(stored, &story)?;
-            }
-            out.push((profile.article.clone(), store.story_of(stored)?.unwrap_or(story)));
-        }
-        store.commit()?;
-        Ok(out)
-    }
-}
 
 /// One line of `vigie stories INPUT... --jsonl`.
 #[derive(Serialize)]
@@ -136,94 +73,11 @@ pub fn list(db: &Path, format: FormatArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The full report of one story.
-#[derive(Serialize)]
-pub struct StoryReport {
-    pub id: String,
-    pub title: Option<String>,
-    pub first: Option<String>,
-    pub last: Option<String>,
-    pub languages: Vec<String>,
-    /// Places named in the story, most articles first, with coordinates.
-    pub places: Vec<Named>,
-    /// Organisations, armed groups, people and named events, most articles first.
-    pub actors: Vec<Named>,
-    pub articles: Vec<vigie_store::StoryArticle>,
-    #[serde(flatten)]
-    pub reconciled: Reconciled,
-}
-
-/// An entity of a story and how many of its articles name it.
-#[derive(Serialize)]
-pub struct Named {
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub articles: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub place: Option<vigie_extract::entities::PlaceInfo>,
-}
-
-/// How many entities of each list a report keeps.
-const REPORT_ENTITIES: usize = 12;
-
-/// The places and actors of a story's articles, read again from the stored text.
-fn named(store: &Store, articles: &[vigie_store::StoryArticle]) -> anyhow::Result<(Vec<Named>, Vec<Named>)> {
-    let extractor = Extractor::new();
-    let mut all: Vec<Named> = Vec::new();
-    for a in articles {
-        let (Some(lang), Some(stored)) = (a.lang.as_deref(), store.article(&a.id)?) else { continue };
-        for e in extractor.entities_in(lang, &stored.text) {
-            if e.kind == "unknown" {
-                continue;
-            }
-            match all.iter_mut().find(|n| n.name == e.canonical) {
-                Some(n) => n.articles += 1,
-                None => all.push(Named { name: e.canonical, kind: e.kind, articles: 1, place: e.place }),
-            }
-        }
-    }
-    all.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.name.cmp(&b.name)));
-    let (mut places, mut actors): (Vec<Named>, Vec<Named>) = all.into_iter().partition(|n| n.place.is_some());
-    places.truncate(REPORT_ENTITIES);
-    actors.truncate(REPORT_ENTITIES);
-    Ok((places, actors))
-}
-
+/// The report of story `id`, for the command line.
 pub fn report(store: &Store, id: &str) -> anyhow::Result<StoryReport> {
-    let articles = store.story_articles(id)?;
-    if articles.is_empty() {
-        bail!("no story {id:?} in the database (see `vigie stories`)");
-    }
-    let mut figures: Vec<Figure> = Vec::new();
-    for a in &articles {
-        figures.extend(store.figures(&a.id)?);
-    }
-    let infos: Vec<ArticleInfo> = articles
-        .iter()
-        .map(|a| ArticleInfo {
-            id: a.id.clone(),
-            outlet: a.outlet.clone(),
-            url: a.url.clone(),
-            published: a.published.as_deref().and_then(|p| p.get(..10)).and_then(|p| p.parse().ok()),
-            duplicate_of: a.duplicate_of.clone(),
-        })
-        .collect();
-    let mut languages: Vec<String> = articles.iter().filter_map(|a| a.lang.clone()).collect();
-    languages.sort();
-    languages.dedup();
-    let days: Vec<&str> = articles.iter().filter_map(|a| a.published.as_deref()).collect();
-    let (places, actors) = named(store, &articles)?;
-    Ok(StoryReport {
-        id: id.to_string(),
-        title: articles.iter().find_map(|a| a.title.clone()),
-        first: days.iter().min().map(|d| d.to_string()),
-        last: days.iter().max().map(|d| d.to_string()),
-        languages,
-        places,
-        actors,
-        reconciled: reconcile(&infos, &figures),
-        articles,
+    vigie_serve::report::report(store, &Extractor::new(), id).map_err(|e| match e {
+        ReportError::NoStory(_) => anyhow::anyhow!("{e} (see `vigie stories`)"),
+        e => e.into(),
     })
 }
 

@@ -1,0 +1,338 @@
+//! The JSON API under `/api/` and the dashboard's static files, as a pure
+//! function from a request to a response: the server ([`crate::server`])
+//! only moves bytes. Every error is JSON with its status code.
+
+use crate::assign::Assigner;
+use crate::export;
+use crate::report::{report, ReportError};
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use vigie_extract::Extractor;
+use vigie_ingest::{plan, Cleaner, Event, ReadOptions, Reader};
+use vigie_model::Figure;
+use vigie_store::Store;
+use vigie_stories::reconcile::Scope;
+use vigie_stories::{reconcile, ArticleInfo};
+
+/// Requests larger than this are refused (413).
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+/// Query strings longer than this are refused (414).
+pub const MAX_QUERY_BYTES: usize = 4096;
+/// Stories per page at most.
+const MAX_PER_PAGE: usize = 100;
+
+/// What the API needs of a request.
+pub struct Request<'a> {
+    pub method: &'a str,
+    /// The path and query string, as sent.
+    pub url: &'a str,
+    pub body: &'a [u8],
+    /// The `Authorization` header, if any.
+    pub authorization: Option<&'a str>,
+}
+
+pub struct Response {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    fn json(status: u16, value: &impl Serialize) -> Response {
+        Response { status, content_type: "application/json", body: serde_json::to_vec(value).expect("JSON values serialise") }
+    }
+
+    fn error(status: u16, message: impl Into<String>) -> Response {
+        Response::json(status, &json!({ "error": message.into(), "status": status }))
+    }
+
+    fn asset(content_type: &'static str, body: &'static [u8]) -> Response {
+        Response { status: 200, content_type, body: body.to_vec() }
+    }
+}
+
+/// The dashboard, embedded in the binary: it works with no network.
+const ASSETS: &[(&str, &str, &[u8])] = &[
+    ("/", "text/html; charset=utf-8", include_bytes!("assets/index.html")),
+    ("/app.js", "text/javascript; charset=utf-8", include_bytes!("assets/app.js")),
+    ("/app.css", "text/css; charset=utf-8", include_bytes!("assets/app.css")),
+    ("/world.json", "application/json", include_bytes!("assets/world.json")),
+    ("/api/openapi.json", "application/json", include_bytes!("openapi.json")),
+];
+
+/// The API: the extractor's automata are built once and shared by requests.
+pub struct Api {
+    extractor: Extractor,
+    /// Writes are off unless a token is set.
+    token: Option<String>,
+}
+
+impl Api {
+    pub fn new(token: Option<String>) -> Self {
+        Api { extractor: Extractor::new(), token }
+    }
+
+    /// Answers one request. Never panics on bad input: every failure is a 4xx or 5xx JSON error.
+    pub fn handle(&self, store: &mut Store, req: &Request) -> Response {
+        let (path, query) = req.url.split_once('?').unwrap_or((req.url, ""));
+        if query.len() > MAX_QUERY_BYTES {
+            return Response::error(414, format!("query string over {MAX_QUERY_BYTES} bytes"));
+        }
+        if req.body.len() > MAX_BODY_BYTES {
+            return Response::error(413, format!("request body over {MAX_BODY_BYTES} bytes"));
+        }
+        let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+        let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let result = match (req.method, segments.as_slice()) {
+            ("GET", _) if ASSETS.iter().any(|(p, _, _)| *p == path) => {
+                let (_, content_type, body) = ASSETS.iter().find(|(p, _, _)| *p == path).expect("found above");
+                return Response::asset(content_type, body);
+            }
+            ("GET", ["api", "health"]) => self.health(store),
+            ("GET", ["api", "stories"]) => self.stories(store, &params),
+            ("GET", ["api", "stories", id]) => self.story(store, id),
+            ("GET", ["api", "stories", id, "claims"]) => self.claims(store, id, &params),
+            ("GET", ["api", "articles", id]) => self.article(store, id),
+            ("GET", ["api", "search"]) => self.search(store, &params),
+            ("GET", ["api", "export"]) => return self.export(store, &params),
+            ("POST", ["api", "ingest"]) => self.ingest(store, req),
+            (_, ["api", "health" | "stories" | "articles" | "search" | "export" | "ingest", ..]) => {
+                Err(Response::error(405, format!("method {} not allowed on {path}", req.method)))
+            }
+            (_, ["api", ..]) | ("GET", _) => Err(Response::error(404, format!("no such resource: {path}"))),
+            _ => Err(Response::error(405, format!("method {} not allowed here", req.method))),
+        };
+        result.unwrap_or_else(|e| e)
+    }
+
+    fn health(&self, store: &mut Store) -> Result<Response, Response> {
+        let articles = store.article_count().map_err(internal)?;
+        let stories = store.stories().map_err(internal)?.len();
+        Ok(Response::json(200, &json!({ "status": "ok", "articles": articles, "stories": stories, "writes": self.token.is_some() })))
+    }
+
+    /// Stories, largest first, filtered and paged, each with its headline toll and a sparkline of it.
+    fn stories(&self, store: &mut Store, params: &HashMap<String, String>) -> Result<Response, Response> {
+        let page = number(params, "page", 1)?.max(1);
+        let per_page = number(params, "per_page", 20)?.clamp(1, MAX_PER_PAGE);
+        let text = params.get("q").map(|q| q.to_lowercase()).filter(|q| !q.is_empty());
+        let lang = params.get("lang").filter(|l| !l.is_empty());
+        let from = params.get("from").filter(|d| !d.is_empty());
+        let to = params.get("to").filter(|d| !d.is_empty());
+        // A place (or any words) filters through full-text search of the stories' articles.
+        let with_place: Option<Vec<String>> = match params.get("place").filter(|p| !p.trim().is_empty()) {
+            Some(place) => {
+                let hits = store.search(place, 10_000).map_err(internal)?;
+                let mut stories = Vec::new();
+                for hit in hits {
+                    if let Some(s) = store.story_of(&hit.id).map_err(internal)? {
+                        stories.push(s);
+                    }
+                }
+                Some(stories)
+            }
+            None => None,
+        };
+        let all = store.stories().map_err(internal)?;
+        let matching: Vec<_> = all
+            .into_iter()
+            .filter(|s| text.as_ref().is_none_or(|q| s.title.as_deref().unwrap_or("").to_lowercase().contains(q.as_str())))
+            .filter(|s| lang.is_none_or(|l| s.languages.iter().any(|x| x == l)))
+            .filter(|s| from.is_none_or(|f| s.last.as_deref().is_some_and(|l| l >= f.as_str())))
+            .filter(|s| to.is_none_or(|t| s.first.as_deref().is_some_and(|f| f <= t.as_str())))
+            .filter(|s| with_place.as_ref().is_none_or(|ids| ids.contains(&s.id)))
+            .collect();
+        let total = matching.len();
+        let mut items = Vec::new();
+        for s in matching.into_iter().skip((page - 1) * per_page).take(per_page) {
+            let (toll, sparkline) = self.headline(store, &s.id)?;
+            items.push(json!({
+                "id": s.id, "title": s.title, "articles": s.articles, "languages": s.languages,
+                "first": s.first, "last": s.last, "killed": toll, "sparkline": sparkline,
+            }));
+        }
+        Ok(Response::json(200, &json!({ "page": page, "per_page": per_page, "total": total, "stories": items })))
+    }
+
+    /// The killed toll of a story (latest, low, best, high) and its day-by-day highest count.
+    fn headline(&self, store: &Store, id: &str) -> Result<(Value, Vec<Value>), Response> {
+        let articles = store.story_articles(id).map_err(internal)?;
+        let mut figures: Vec<Figure> = Vec::new();
+        for a in &articles {
+            figures.extend(store.figures(&a.id).map_err(internal)?);
+        }
+        let infos: Vec<ArticleInfo> = articles
+            .iter()
+            .map(|a| ArticleInfo {
+                id: a.id.clone(),
+                outlet: a.outlet.clone(),
+                url: a.url.clone(),
+                published: None,
+                duplicate_of: a.duplicate_of.clone(),
+            })
+            .collect();
+        let r = reconcile(&infos, &figures);
+        let killed = r.estimates.iter().find(|e| e.metric == vigie_model::Metric::Killed && e.group == vigie_model::Group::Total);
+        let toll = killed.map_or(
+            Value::Null,
+            |e| json!({ "latest": e.latest.value, "as_of": e.as_of, "low": e.low.value, "best": e.best.value, "high": e.high.value }),
+        );
+        let mut by_day: Vec<(chrono::NaiveDate, u64)> = Vec::new();
+        for c in r
+            .claims
+            .iter()
+            .filter(|c| c.scope == Scope::Story && c.metric == vigie_model::Metric::Killed && c.group == vigie_model::Group::Total)
+        {
+            let Some(day) = c.as_of else { continue };
+            match by_day.iter_mut().find(|(d, _)| *d == day) {
+                Some((_, v)) => *v = (*v).max(c.value),
+                None => by_day.push((day, c.value)),
+            }
+        }
+        by_day.sort();
+        Ok((toll, by_day.into_iter().map(|(d, v)| json!({ "day": d, "value": v })).collect()))
+    }
+
+    fn story(&self, store: &mut Store, id: &str) -> Result<Response, Response> {
+        match report(store, &self.extractor, id) {
+            Ok(r) => Ok(Response::json(200, &r)),
+            Err(e @ ReportError::NoStory(_)) => Err(Response::error(404, e.to_string())),
+            Err(e) => Err(internal(e)),
+        }
+    }
+
+    /// A story's claims, filtered by metric, group, source and day.
+    fn claims(&self, store: &mut Store, id: &str, params: &HashMap<String, String>) -> Result<Response, Response> {
+        let r = match report(store, &self.extractor, id) {
+            Ok(r) => r,
+            Err(e @ ReportError::NoStory(_)) => return Err(Response::error(404, e.to_string())),
+            Err(e) => return Err(internal(e)),
+        };
+        let wanted = |key: &str, value: String| params.get(key).filter(|v| !v.is_empty()).is_none_or(|v| v.eq_ignore_ascii_case(&value));
+        let day = |c: &vigie_stories::reconcile::Claim| c.as_of.map(|d| d.to_string());
+        let claims: Vec<_> = r
+            .reconciled
+            .claims
+            .iter()
+            .filter(|c| wanted("metric", c.metric.to_string()) && wanted("group", c.group.to_string()))
+            .filter(|c| wanted("source", c.source.clone().unwrap_or_default()))
+            .filter(|c| params.get("from").filter(|f| !f.is_empty()).is_none_or(|f| day(c).is_some_and(|d| d >= *f)))
+            .filter(|c| params.get("to").filter(|t| !t.is_empty()).is_none_or(|t| day(c).is_some_and(|d| d <= *t)))
+            .collect();
+        Ok(Response::json(200, &json!({ "story": id, "claims": claims })))
+    }
+
+    /// One article with its figures: `start`/`end` of each are byte offsets into `original`.
+    fn article(&self, store: &mut Store, id: &str) -> Result<Response, Response> {
+        let Some(a) = store.article(id).map_err(internal)? else {
+            return Err(Response::error(404, format!("no article {id:?} in the database")));
+        };
+        let figures = store.figures(id).map_err(internal)?;
+        let story = store.story_of(id).map_err(internal)?;
+        Ok(Response::json(200, &json!({ "article": a, "story": story, "figures": figures })))
+    }
+
+    fn search(&self, store: &mut Store, params: &HashMap<String, String>) -> Result<Response, Response> {
+        let Some(q) = params.get("q").filter(|q| !q.trim().is_empty()) else {
+            return Err(Response::error(400, "the search needs a query: ?q=words"));
+        };
+        let limit = number(params, "limit", 20)?.clamp(1, 200);
+        let hits = store.search(q, limit).map_err(internal)?;
+        let mut out = Vec::new();
+        for h in hits {
+            let story = store.story_of(&h.id).map_err(internal)?;
+            out.push(json!({ "id": h.id, "title": h.title, "snippet": h.snippet, "story": story }));
+        }
+        Ok(Response::json(200, &json!({ "query": q, "hits": out })))
+    }
+
+    fn export(&self, store: &mut Store, params: &HashMap<String, String>) -> Response {
+        let format = params.get("format").map(String::as_str).unwrap_or("json");
+        let Some(format) = export::Format::parse(format) else {
+            return Response::error(400, format!("unknown export format {format:?}: json, jsonl, csv or geojson"));
+        };
+        match export::export(store, &self.extractor, format, params.get("story").map(String::as_str)) {
+            Ok(body) => Response { status: 200, content_type: format.content_type(), body: body.into_bytes() },
+            Err(e @ ReportError::NoStory(_)) => Response::error(404, e.to_string()),
+            Err(e) => internal(e),
+        }
+    }
+
+    /// `POST /api/ingest`: articles as JSON Lines with inline `text` (files on the server are not read).
+    fn ingest(&self, store: &mut Store, req: &Request) -> Result<Response, Response> {
+        let Some(token) = &self.token else {
+            return Err(Response::error(403, "writes are off: start `vigie serve` with --token to accept them"));
+        };
+        if req.authorization != Some(format!("Bearer {token}").as_str()) {
+            return Err(Response::error(401, "missing or wrong bearer token"));
+        }
+        let body = std::str::from_utf8(req.body).map_err(|_| Response::error(400, "the body is not UTF-8"))?;
+        let mut errors: Vec<String> = Vec::new();
+        let mut manifest = String::new();
+        for (n, line) in body.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            match serde_json::from_str::<Value>(line) {
+                Ok(v) if v.get("file").is_some() => {
+                    errors.push(format!("line {}: a file reference is not accepted over HTTP; send `text`", n + 1))
+                }
+                Ok(v) if v.get("text").and_then(Value::as_str).is_some() => {
+                    manifest.push_str(line.trim());
+                    manifest.push('\n');
+                }
+                Ok(_) => errors.push(format!("line {}: no `text`", n + 1)),
+                Err(e) => errors.push(format!("line {}: not JSON: {e}", n + 1)),
+            }
+        }
+        // The manifest reader takes a file: a private temporary one.
+        let path = std::env::temp_dir().join(format!("vigie-ingest-{}-{}.jsonl", std::process::id(), unique()));
+        std::fs::write(&path, &manifest).map_err(internal)?;
+        let (sources, plan_errors) = plan(&[path.display().to_string()]);
+        errors.extend(plan_errors.iter().map(|e| e.to_string()));
+        let cleaner = Cleaner::new();
+        let mut reader = Reader::new(ReadOptions::default());
+        let mut assigner = Assigner::new();
+        let mut stored = Vec::new();
+        for source in &sources {
+            reader.read(source, &mut |event| {
+                let result = match event {
+                    Event::Document(doc) => cleaner.clean(*doc).and_then(|mut article| {
+                        // The temporary file is ours, not the client's: name the request instead.
+                        article.origin = article.origin.replace(&path.display().to_string(), "request body line");
+                        let added = store.add(&article).map_err(|e| vigie_ingest::InputError::new(&article.origin, e))?;
+                        stored.push(article.id.clone());
+                        assigner.add(store, &article, &added)
+                    }),
+                    Event::Failed(e) => Err(e),
+                };
+                if let Err(e) = result {
+                    errors.push(e.to_string().replace(&path.display().to_string(), "body"));
+                }
+            });
+        }
+        let _ = std::fs::remove_file(&path);
+        let assigned = assigner.finish(store).map_err(internal)?;
+        let stories: Vec<_> = assigned.into_iter().map(|(article, story)| json!({ "article": article, "story": story })).collect();
+        Ok(Response::json(
+            if errors.is_empty() { 200 } else { 207 },
+            &json!({ "stored": stored.len(), "stories": stories, "errors": errors }),
+        ))
+    }
+}
+
+/// A number from the query string, or `default`.
+fn number(params: &HashMap<String, String>, key: &str, default: usize) -> Result<usize, Response> {
+    match params.get(key).filter(|v| !v.is_empty()) {
+        None => Ok(default),
+        Some(v) => v.parse().map_err(|_| Response::error(400, format!("{key} must be a number, not {v:?}"))),
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> Response {
+    Response::error(500, e.to_string())
+}
+
+/// A number no other call in this process returns.
+fn unique() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}

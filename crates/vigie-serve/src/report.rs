@@ -1,0 +1,116 @@
+//! A story's report, assembled from the store: its articles, places and
+//! actors, and its figures reconciled into claims, timeline and estimates.
+//! The command line (`vigie story`) and the HTTP API both serve it.
+
+use serde::Serialize;
+use vigie_extract::entities::PlaceInfo;
+use vigie_extract::Extractor;
+use vigie_model::{Figure, Group, Metric};
+use vigie_store::{Store, StoryArticle};
+use vigie_stories::{reconcile, ArticleInfo, Reconciled};
+
+/// How many entities of each list a report keeps.
+const REPORT_ENTITIES: usize = 12;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("no story {0:?} in the database")]
+    NoStory(String),
+    #[error(transparent)]
+    Store(#[from] vigie_store::StoreError),
+}
+
+/// The full report of one story.
+#[derive(Serialize)]
+pub struct StoryReport {
+    pub id: String,
+    pub title: Option<String>,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub languages: Vec<String>,
+    /// Places named in the story, most articles first, with coordinates.
+    pub places: Vec<Named>,
+    /// Organisations, armed groups, people and named events, most articles first.
+    pub actors: Vec<Named>,
+    pub articles: Vec<StoryArticle>,
+    #[serde(flatten)]
+    pub reconciled: Reconciled,
+}
+
+/// An entity of a story and how many of its articles name it.
+#[derive(Serialize)]
+pub struct Named {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub articles: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<PlaceInfo>,
+}
+
+impl StoryReport {
+    /// The latest killed-total estimate, the story's headline toll.
+    pub fn headline(&self) -> Option<&vigie_stories::reconcile::Estimate> {
+        self.reconciled.estimates.iter().find(|e| e.metric == Metric::Killed && e.group == Group::Total)
+    }
+}
+
+/// The places and actors of a story's articles, read again from the stored text.
+fn named(store: &Store, extractor: &Extractor, articles: &[StoryArticle]) -> Result<(Vec<Named>, Vec<Named>), ReportError> {
+    let mut all: Vec<Named> = Vec::new();
+    for a in articles {
+        let (Some(lang), Some(stored)) = (a.lang.as_deref(), store.article(&a.id)?) else { continue };
+        for e in extractor.entities_in(lang, &stored.text) {
+            if e.kind == "unknown" {
+                continue;
+            }
+            match all.iter_mut().find(|n| n.name == e.canonical) {
+                Some(n) => n.articles += 1,
+                None => all.push(Named { name: e.canonical, kind: e.kind, articles: 1, place: e.place }),
+            }
+        }
+    }
+    all.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.name.cmp(&b.name)));
+    let (mut places, mut actors): (Vec<Named>, Vec<Named>) = all.into_iter().partition(|n| n.place.is_some());
+    places.truncate(REPORT_ENTITIES);
+    actors.truncate(REPORT_ENTITIES);
+    Ok((places, actors))
+}
+
+/// The report of story `id`.
+pub fn report(store: &Store, extractor: &Extractor, id: &str) -> Result<StoryReport, ReportError> {
+    let articles = store.story_articles(id)?;
+    if articles.is_empty() {
+        return Err(ReportError::NoStory(id.to_string()));
+    }
+    let mut figures: Vec<Figure> = Vec::new();
+    for a in &articles {
+        figures.extend(store.figures(&a.id)?);
+    }
+    let infos: Vec<ArticleInfo> = articles
+        .iter()
+        .map(|a| ArticleInfo {
+            id: a.id.clone(),
+            outlet: a.outlet.clone(),
+            url: a.url.clone(),
+            published: a.published.as_deref().and_then(|p| p.get(..10)).and_then(|p| p.parse().ok()),
+            duplicate_of: a.duplicate_of.clone(),
+        })
+        .collect();
+    let mut languages: Vec<String> = articles.iter().filter_map(|a| a.lang.clone()).collect();
+    languages.sort();
+    languages.dedup();
+    let days: Vec<&str> = articles.iter().filter_map(|a| a.published.as_deref()).collect();
+    let (places, actors) = named(store, extractor, &articles)?;
+    Ok(StoryReport {
+        id: id.to_string(),
+        title: articles.iter().find_map(|a| a.title.clone()),
+        first: days.iter().min().map(|d| d.to_string()),
+        last: days.iter().max().map(|d| d.to_string()),
+        languages,
+        places,
+        actors,
+        reconciled: reconcile(&infos, &figures),
+        articles,
+    })
+}
