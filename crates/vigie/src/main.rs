@@ -161,6 +161,9 @@ enum Command {
         /// Instead, group a synthetic stream of this many articles (our own templates) into stories.
         #[arg(long, value_name = "N")]
         stream: Option<usize>,
+        /// Instead, serve a database of this many synthetic articles and load the API (requests/s, p99).
+        #[arg(long, value_name = "N")]
+        http: Option<usize>,
         #[command(flatten)]
         format: FormatArgs,
     },
@@ -184,7 +187,10 @@ fn main() -> ExitCode {
         Command::Articles { db, format } => cmd::articles::list(&db.db, format),
         Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),
         Command::Search { query, db, limit, format } => cmd::articles::search(&db.db, &query, limit, format),
-        Command::Bench { inputs, store, stream, format } => cmd::bench::run(&inputs, store, stream, format),
+        Command::Bench { inputs, store, stream, http, format } => match http {
+            Some(n) => cmd::bench::http(n, format),
+            None => cmd::bench::run(&inputs, store, stream, format),
+        },
     };
     match result {
         Ok(code) => code,

@@ -72,6 +72,39 @@ fn timed_pass(
     }
 }
 
+/// `vigie bench --http N`: the API under load over a database of N synthetic articles.
+pub fn http(n: usize, format: FormatArgs) -> anyhow::Result<ExitCode> {
+    let (_, loads) = super::bench_http::run(n)?;
+    #[derive(Serialize)]
+    struct Row {
+        path: String,
+        requests: usize,
+        failed: usize,
+        requests_per_second: f64,
+        p50_ms: f64,
+        p99_ms: f64,
+    }
+    let rows: Vec<Row> = loads
+        .into_iter()
+        .map(|l| Row { path: l.path, requests: l.requests, failed: l.failed, requests_per_second: l.per_second, p50_ms: l.p50_ms, p99_ms: l.p99_ms })
+        .collect();
+    emit(format, &rows, |rows| {
+        let mut t = Table::new(vec!["endpoint", "requests", "failed", "requests/s", "p50 ms", "p99 ms"]);
+        for r in rows {
+            t.row(vec![
+                r.path.clone(),
+                r.requests.to_string(),
+                r.failed.to_string(),
+                format!("{:.0}", r.requests_per_second),
+                format!("{:.1}", r.p50_ms),
+                format!("{:.1}", r.p99_ms),
+            ]);
+        }
+        t
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `vigie bench --stream N`: only the synthetic grouping stream.
 fn stream(n: usize, format: FormatArgs) -> anyhow::Result<ExitCode> {
     let mut quarters = Vec::new();

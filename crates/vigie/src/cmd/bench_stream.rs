@@ -52,6 +52,79 @@ struct Event {
     toll: u64,
 }
 
+/// One synthetic article.
+pub struct Synthetic {
+    pub id: String,
+    pub lang: &'static str,
+    pub day: chrono::NaiveDate,
+    pub text: String,
+}
+
+/// The synthetic stream: about 300 new events a day, each reported for 1
+/// to 10 days by about two articles a day, in time order.
+pub struct Stream {
+    cities: Vec<String>,
+    rng: Rng,
+    day0: chrono::NaiveDate,
+    day: i64,
+    active: Vec<Event>,
+    /// Articles still to write today: (event index, language).
+    today: Vec<(usize, &'static str)>,
+    pub events: usize,
+    produced: usize,
+}
+
+impl Stream {
+    pub fn new() -> Stream {
+        let cities = gazetteer().places().iter().filter(|p| p.kind == PlaceKind::City).map(|p| p.name.to_string()).take(20_000).collect();
+        let day0 = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("valid date");
+        Stream { cities, rng: Rng(0x9E37_79B9_7F4A_7C15), day0, day: -1, active: Vec::new(), today: Vec::new(), events: 0, produced: 0 }
+    }
+
+    fn next_day(&mut self) {
+        self.day += 1;
+        let today = self.day0 + chrono::Duration::days(self.day);
+        self.active.retain(|e| (today - e.start).num_days() < e.days);
+        for _ in 0..300 {
+            let name: String = (0..3).map(|_| SYLLABLES[self.rng.below(SYLLABLES.len())]).collect();
+            self.active.push(Event {
+                kind: KINDS[self.rng.below(KINDS.len())],
+                place: self.cities[self.rng.below(self.cities.len())].clone(),
+                name: name[..1].to_uppercase() + &name[1..],
+                start: today,
+                days: 1 + self.rng.below(10) as i64,
+                toll: 1 + self.rng.below(50) as u64,
+            });
+            self.events += 1;
+        }
+        self.today = (0..self.active.len()).flat_map(|e| [e, e]).map(|e| (e, LANGS[self.rng.below(LANGS.len())])).rev().collect();
+    }
+}
+
+impl Iterator for Stream {
+    type Item = Synthetic;
+
+    fn next(&mut self) -> Option<Synthetic> {
+        while self.today.is_empty() {
+            self.next_day();
+        }
+        let (e, lang) = self.today.pop()?;
+        let day = self.day0 + chrono::Duration::days(self.day);
+        let bump = self.rng.below(5) as u64;
+        let event = &mut self.active[e];
+        event.toll += bump;
+        let template = TEMPLATES.iter().find(|(l, k, _)| *l == lang && *k == event.kind).map(|t| t.2).expect("a template per language and kind");
+        let text = template
+            .replace("{place}", &event.place)
+            .replace("{n}", &event.toll.to_string())
+            .replace("{name}", &event.name)
+            .replace("{day}", &day.format("%d/%m").to_string());
+        let id = format!("s{}", self.produced);
+        self.produced += 1;
+        Some(Synthetic { id, lang, day, text })
+    }
+}
+
 /// What the stream measured.
 pub struct StreamMeasure {
     pub articles: usize,
@@ -63,68 +136,20 @@ pub struct StreamMeasure {
 
 /// Groups `n` synthetic articles; `sample` is called with the article count as it goes (for memory).
 pub fn run(n: usize, mut sample: impl FnMut(usize)) -> StreamMeasure {
-    let cities: Vec<String> = {
-        let g = gazetteer();
-        g.places().iter().filter(|p| p.kind == PlaceKind::City).map(|p| p.name.to_string()).take(20_000).collect()
-    };
     let extractor = Extractor::new();
     let profiler = Profiler::new();
     let mut grouper = Grouper::new(Config::default());
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let day0 = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("valid date");
-    let (mut events, mut active): (usize, Vec<Event>) = (0, Vec::new());
+    let mut stream = Stream::new();
     let mut stories = 0;
     let start = Instant::now();
-    let mut produced = 0;
-    let mut day = 0i64;
-    while produced < n {
-        // About 300 new events a day, each reported for 1 to 10 days by about two articles a day.
-        let today = day0 + chrono::Duration::days(day);
-        active.retain(|e| (today - e.start).num_days() < e.days);
-        for _ in 0..300 {
-            let name: String = (0..3).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect();
-            active.push(Event {
-                kind: KINDS[rng.below(KINDS.len())],
-                place: cities[rng.below(cities.len())].clone(),
-                name: name[..1].to_uppercase() + &name[1..],
-                start: today,
-                days: 1 + rng.below(10) as i64,
-                toll: 1 + rng.below(50) as u64,
-            });
-            events += 1;
+    for (done, a) in stream.by_ref().take(n).enumerate() {
+        let entities = extractor.entities_in(a.lang, &a.text);
+        let profile = profiler.profile_text(&a.id, Some(a.lang), Some(a.day), &a.text, &entities);
+        // A new story takes the id of its first article.
+        stories += (grouper.assign(&profile, false) == a.id) as usize;
+        if (done + 1) % 10_000 == 0 {
+            sample(done + 1);
         }
-        for e in active.iter_mut() {
-            for _ in 0..2 {
-                if produced >= n {
-                    break;
-                }
-                let lang = LANGS[rng.below(LANGS.len())];
-                let template =
-                    TEMPLATES.iter().find(|(l, k, _)| *l == lang && *k == e.kind).map(|t| t.2).expect("a template per language and kind");
-                e.toll += rng.below(5) as u64;
-                let text = template
-                    .replace("{place}", &e.place)
-                    .replace("{n}", &e.toll.to_string())
-                    .replace("{name}", &e.name)
-                    .replace("{day}", &today.format("%d/%m").to_string());
-                let id = format!("s{produced}");
-                let entities = extractor.entities_in(lang, &text);
-                let profile = profiler.profile_text(&id, Some(lang), Some(today), &text, &entities);
-                // A new story takes the id of its first article.
-                stories += (grouper.assign(&profile, false) == id) as usize;
-                produced += 1;
-                if produced % 10_000 == 0 {
-                    sample(produced);
-                }
-            }
-        }
-        day += 1;
     }
-    StreamMeasure {
-        articles: produced,
-        events,
-        stories,
-        seconds: start.elapsed().as_secs_f64(),
-        open_stories_at_end: grouper.open_stories(),
-    }
+    StreamMeasure { articles: n, events: stream.events, stories, seconds: start.elapsed().as_secs_f64(), open_stories_at_end: grouper.open_stories() }
 }

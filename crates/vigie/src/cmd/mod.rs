@@ -7,3 +7,4 @@ pub mod ingest;
 pub mod pipeline;
 pub mod serve;
 pub mod stories;
+pub mod bench_http;

@@ -1,0 +1,102 @@
+//! `vigie bench --http N`: a database of N synthetic articles (see
+//! `bench_stream.rs`), served on loopback, under load from client threads:
+//! requests per second and latency percentiles for the story list and a
+//! story page.
+
+use super::bench_stream::Stream;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+use vigie_ingest::Cleaner;
+use vigie_model::{DateOrigin, Document, PublishedDate};
+use vigie_serve::assign::Assigner;
+use vigie_serve::server::{start, ServeConfig};
+use vigie_store::Store;
+
+/// How long each endpoint is loaded, and by how many clients.
+const LOAD: Duration = Duration::from_secs(10);
+const CLIENTS: usize = 4;
+
+/// One endpoint's measure.
+pub struct Load {
+    pub path: String,
+    pub requests: usize,
+    pub failed: usize,
+    pub per_second: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+}
+
+/// One GET on a fresh connection; whether it answered 200.
+fn get(addr: &str, path: &str) -> bool {
+    let Ok(mut stream) = TcpStream::connect(addr) else { return false };
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let mut response = Vec::new();
+    stream.write_all(request.as_bytes()).is_ok() && stream.read_to_end(&mut response).is_ok() && response.starts_with(b"HTTP/1.1 200")
+}
+
+fn load(addr: &str, path: &str) -> Load {
+    let results: Vec<(Vec<f64>, usize)> = std::thread::scope(|scope| {
+        let clients: Vec<_> = (0..CLIENTS)
+            .map(|_| {
+                scope.spawn(|| {
+                    let (mut times, mut failed) = (Vec::new(), 0);
+                    let start = Instant::now();
+                    while start.elapsed() < LOAD {
+                        let t = Instant::now();
+                        if get(addr, path) {
+                            times.push(t.elapsed().as_secs_f64() * 1000.0);
+                        } else {
+                            failed += 1;
+                        }
+                    }
+                    (times, failed)
+                })
+            })
+            .collect();
+        clients.into_iter().map(|c| c.join().expect("client thread")).collect()
+    });
+    let mut times: Vec<f64> = results.iter().flat_map(|(t, _)| t.iter().copied()).collect();
+    let failed = results.iter().map(|(_, f)| f).sum();
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times.get(((times.len() as f64 * q) as usize).min(times.len().saturating_sub(1))).copied().unwrap_or(0.0);
+    Load { path: path.to_string(), requests: times.len(), failed, per_second: times.len() as f64 / LOAD.as_secs_f64(), p50_ms: at(0.5), p99_ms: at(0.99) }
+}
+
+/// Builds the database, serves it, loads the story list and the largest story's page.
+pub fn run(n: usize) -> anyhow::Result<(f64, Vec<Load>)> {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("bench-http.db");
+    let mut store = Store::open(&db)?;
+    let cleaner = Cleaner::new();
+    let mut assigner = Assigner::new();
+    let start = Instant::now();
+    for a in Stream::new().take(n) {
+        let title = a.text.split(". ").next().map(str::to_string);
+        let doc = Document {
+            id: a.id.clone(),
+            origin: "synthetic".into(),
+            title,
+            lang: Some(a.lang.into()),
+            published: Some(PublishedDate::day(a.day, DateOrigin::Metadata)),
+            text: a.text,
+            ..Document::default()
+        };
+        let article = cleaner.clean(doc)?;
+        let added = store.add(&article)?;
+        assigner.add(&mut store, &article, &added)?;
+    }
+    assigner.finish(&mut store)?;
+    drop(store);
+    let build = start.elapsed().as_secs_f64();
+    eprintln!("http: {n} articles stored, with figures and stories, in {build:.0} s");
+    let running = start_server(&db)?;
+    let largest = Store::open(&db)?.stories()?.first().map(|s| s.id.clone()).unwrap_or_default();
+    let loads = vec![load(&running.addr, "/api/stories?per_page=20"), load(&running.addr, &format!("/api/stories/{largest}"))];
+    running.stop();
+    Ok((build, loads))
+}
+
+fn start_server(db: &std::path::Path) -> anyhow::Result<vigie_serve::server::Running> {
+    Ok(start(ServeConfig { db: db.to_path_buf(), addr: "127.0.0.1:0".into(), token: None, workers: 4 })?)
+}
