@@ -10,10 +10,7 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use vigie_extract::Extractor;
 use vigie_ingest::{plan, Cleaner, Event, ReadOptions, Reader};
-use vigie_model::Figure;
 use vigie_store::Store;
-use vigie_stories::reconcile::Scope;
-use vigie_stories::{reconcile, ArticleInfo};
 
 /// Requests larger than this are refused (413).
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
@@ -134,6 +131,12 @@ impl Api {
             }
             None => None,
         };
+        // Without filters the database pages; with them, the summaries are filtered here.
+        if text.is_none() && lang.is_none() && from.is_none() && to.is_none() && with_place.is_none() {
+            let total = store.story_count().map_err(internal)?;
+            let page_of = store.stories_page((page - 1) * per_page, per_page).map_err(internal)?;
+            return Ok(Response::json(200, &json!({ "page": page, "per_page": per_page, "total": total, "stories": list_items(page_of) })));
+        }
         let all = store.stories().map_err(internal)?;
         let matching: Vec<_> = all
             .into_iter()
@@ -144,54 +147,8 @@ impl Api {
             .filter(|s| with_place.as_ref().is_none_or(|ids| ids.contains(&s.id)))
             .collect();
         let total = matching.len();
-        let mut items = Vec::new();
-        for s in matching.into_iter().skip((page - 1) * per_page).take(per_page) {
-            let (toll, sparkline) = self.headline(store, &s.id)?;
-            items.push(json!({
-                "id": s.id, "title": s.title, "articles": s.articles, "languages": s.languages,
-                "first": s.first, "last": s.last, "killed": toll, "sparkline": sparkline,
-            }));
-        }
+        let items = list_items(matching.into_iter().skip((page - 1) * per_page).take(per_page).collect());
         Ok(Response::json(200, &json!({ "page": page, "per_page": per_page, "total": total, "stories": items })))
-    }
-
-    /// The killed toll of a story (latest, low, best, high) and its day-by-day highest count.
-    fn headline(&self, store: &Store, id: &str) -> Result<(Value, Vec<Value>), Response> {
-        let articles = store.story_articles(id).map_err(internal)?;
-        let mut figures: Vec<Figure> = Vec::new();
-        for a in &articles {
-            figures.extend(store.figures(&a.id).map_err(internal)?);
-        }
-        let infos: Vec<ArticleInfo> = articles
-            .iter()
-            .map(|a| ArticleInfo {
-                id: a.id.clone(),
-                outlet: a.outlet.clone(),
-                url: a.url.clone(),
-                published: None,
-                duplicate_of: a.duplicate_of.clone(),
-            })
-            .collect();
-        let r = reconcile(&infos, &figures);
-        let killed = r.estimates.iter().find(|e| e.metric == vigie_model::Metric::Killed && e.group == vigie_model::Group::Total);
-        let toll = killed.map_or(
-            Value::Null,
-            |e| json!({ "latest": e.latest.value, "as_of": e.as_of, "low": e.low.value, "best": e.best.value, "high": e.high.value }),
-        );
-        let mut by_day: Vec<(chrono::NaiveDate, u64)> = Vec::new();
-        for c in r
-            .claims
-            .iter()
-            .filter(|c| c.scope == Scope::Story && c.metric == vigie_model::Metric::Killed && c.group == vigie_model::Group::Total)
-        {
-            let Some(day) = c.as_of else { continue };
-            match by_day.iter_mut().find(|(d, _)| *d == day) {
-                Some((_, v)) => *v = (*v).max(c.value),
-                None => by_day.push((day, c.value)),
-            }
-        }
-        by_day.sort();
-        Ok((toll, by_day.into_iter().map(|(d, v)| json!({ "day": d, "value": v })).collect()))
     }
 
     fn story(&self, store: &mut Store, id: &str) -> Result<Response, Response> {
@@ -317,6 +274,20 @@ impl Api {
             &json!({ "stored": stored.len(), "stories": stories, "errors": errors }),
         ))
     }
+}
+
+/// Story summaries as the list shows them.
+fn list_items(stories: Vec<vigie_store::StorySummary>) -> Vec<Value> {
+    stories
+        .into_iter()
+        .map(|s| {
+            let headline = s.headline.unwrap_or_default();
+            json!({
+                "id": s.id, "title": s.title, "articles": s.articles, "languages": s.languages,
+                "first": s.first, "last": s.last, "killed": headline["killed"], "sparkline": headline["sparkline"],
+            })
+        })
+        .collect()
 }
 
 /// A number from the query string, or `default`.

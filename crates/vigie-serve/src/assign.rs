@@ -37,10 +37,13 @@ impl Assigner {
             Added::New { id, .. } => id,
             Added::Exists { id, .. } => id,
         };
+        let entities = self.extractor.entities(article);
         if let Added::New { .. } = added {
             store.set_figures(id, &self.extractor.figures(article)).map_err(fail)?;
+            let json = serde_json::to_value(&entities).expect("entities serialise");
+            store.set_entities(id, &json).map_err(fail)?;
         }
-        let mut profile = self.profiler.profile(article, &self.extractor.entities(article));
+        let mut profile = self.profiler.profile(article, &entities);
         profile.article = article.id.clone();
         profile.duplicate_of = match added {
             Added::New { duplicate_of, .. } => duplicate_of.as_ref().map(|(d, _)| d.clone()),
@@ -66,12 +69,18 @@ impl Assigner {
         }
         let stories = group_more(&mut grouper, &self.pending);
         let mut out = Vec::with_capacity(stories.len());
+        let mut touched = std::collections::BTreeSet::new();
         for ((profile, stored), story) in self.pending.iter().zip(&self.stored_as).zip(stories) {
             // An article already stored keeps its story.
             if store.story_of(stored)?.is_none() {
                 store.set_story(stored, &story)?;
+                touched.insert(story.clone());
             }
             out.push((profile.article.clone(), store.story_of(stored)?.unwrap_or(story)));
+        }
+        for story in touched {
+            let headline = crate::report::headline(store, &story)?;
+            store.refresh_story(&story, Some(&headline))?;
         }
         store.commit()?;
         Ok(out)

@@ -2,11 +2,12 @@
 //! actors, and its figures reconciled into claims, timeline and estimates.
 //! The command line (`vigie story`) and the HTTP API both serve it.
 
-use serde::Serialize;
-use vigie_extract::entities::PlaceInfo;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 use vigie_extract::Extractor;
 use vigie_model::{Figure, Group, Metric};
 use vigie_store::{Store, StoryArticle};
+use vigie_stories::reconcile::Scope;
 use vigie_stories::{reconcile, ArticleInfo, Reconciled};
 
 /// How many entities of each list a report keeps.
@@ -42,10 +43,29 @@ pub struct StoryReport {
 pub struct Named {
     pub name: String,
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: String,
     pub articles: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub place: Option<PlaceInfo>,
+    pub place: Option<Place>,
+}
+
+/// Where a place is, as kept with an article's entities.
+#[derive(Serialize, Deserialize, Clone)]
+pub struct Place {
+    pub name: String,
+    pub country: String,
+    pub lat: f32,
+    pub lon: f32,
+    pub precision: String,
+}
+
+/// An entity as kept with its article (the extractor's `ArticleEntity`, read back).
+#[derive(Deserialize)]
+struct Kept {
+    canonical: String,
+    #[serde(rename = "type")]
+    kind: String,
+    place: Option<Place>,
 }
 
 impl StoryReport {
@@ -55,12 +75,21 @@ impl StoryReport {
     }
 }
 
-/// The places and actors of a story's articles, read again from the stored text.
+/// The entities of one article: as kept at ingest, else found again in the stored text.
+fn entities_of(store: &Store, extractor: &Extractor, a: &StoryArticle) -> Result<Vec<Kept>, ReportError> {
+    if let Some(kept) = store.entities(&a.id)? {
+        return Ok(serde_json::from_value(kept).unwrap_or_default());
+    }
+    let (Some(lang), Some(stored)) = (a.lang.as_deref(), store.article(&a.id)?) else { return Ok(Vec::new()) };
+    let found = serde_json::to_value(extractor.entities_in(lang, &stored.text)).expect("entities serialise");
+    Ok(serde_json::from_value(found).unwrap_or_default())
+}
+
+/// The places and actors of a story's articles.
 fn named(store: &Store, extractor: &Extractor, articles: &[StoryArticle]) -> Result<(Vec<Named>, Vec<Named>), ReportError> {
     let mut all: Vec<Named> = Vec::new();
     for a in articles {
-        let (Some(lang), Some(stored)) = (a.lang.as_deref(), store.article(&a.id)?) else { continue };
-        for e in extractor.entities_in(lang, &stored.text) {
+        for e in entities_of(store, extractor, a)? {
             if e.kind == "unknown" {
                 continue;
             }
@@ -75,6 +104,43 @@ fn named(store: &Store, extractor: &Extractor, articles: &[StoryArticle]) -> Res
     places.truncate(REPORT_ENTITIES);
     actors.truncate(REPORT_ENTITIES);
     Ok((places, actors))
+}
+
+/// The killed toll of a story (latest, low, best, high) and its
+/// day-by-day highest count: what story lists show.
+pub fn headline(store: &Store, id: &str) -> Result<Value, vigie_store::StoreError> {
+    let articles = store.story_articles(id)?;
+    let mut figures: Vec<Figure> = Vec::new();
+    for a in &articles {
+        figures.extend(store.figures(&a.id)?);
+    }
+    let infos: Vec<ArticleInfo> = articles
+        .iter()
+        .map(|a| ArticleInfo {
+            id: a.id.clone(),
+            outlet: a.outlet.clone(),
+            url: a.url.clone(),
+            published: None,
+            duplicate_of: a.duplicate_of.clone(),
+        })
+        .collect();
+    let r = reconcile(&infos, &figures);
+    let killed = r.estimates.iter().find(|e| e.metric == Metric::Killed && e.group == Group::Total);
+    let toll = killed.map_or(
+        Value::Null,
+        |e| json!({ "latest": e.latest.value, "as_of": e.as_of, "low": e.low.value, "best": e.best.value, "high": e.high.value }),
+    );
+    let mut by_day: Vec<(chrono::NaiveDate, u64)> = Vec::new();
+    for c in r.claims.iter().filter(|c| c.scope == Scope::Story && c.metric == Metric::Killed && c.group == Group::Total) {
+        let Some(day) = c.as_of else { continue };
+        match by_day.iter_mut().find(|(d, _)| *d == day) {
+            Some((_, v)) => *v = (*v).max(c.value),
+            None => by_day.push((day, c.value)),
+        }
+    }
+    by_day.sort();
+    let sparkline: Vec<Value> = by_day.into_iter().map(|(d, v)| json!({ "day": d, "value": v })).collect();
+    Ok(json!({ "killed": toll, "sparkline": sparkline }))
 }
 
 /// The report of story `id`.

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 pub const NEAR_DUPLICATE_SIMILARITY: f64 = 0.4;
 
 /// Schema migrations, in order; the version is the index plus one.
-const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema.sql"), include_str!("schema_v2.sql"), include_str!("schema_v3.sql")];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

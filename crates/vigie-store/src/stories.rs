@@ -2,7 +2,7 @@
 //! figures extracted from it, so that reports need no re-extraction.
 
 use crate::{Result, Store};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use vigie_model::Figure;
 
@@ -16,6 +16,8 @@ pub struct StorySummary {
     pub languages: Vec<String>,
     pub first: Option<String>,
     pub last: Option<String>,
+    /// What the presentation layer stored: the headline toll and its sparkline.
+    pub headline: Option<serde_json::Value>,
 }
 
 /// An article of a story, with what reconciliation needs.
@@ -39,7 +41,6 @@ impl Store {
 
     /// The story of `article`, if it has one.
     pub fn story_of(&self, article: &str) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
         Ok(self.conn.query_row("SELECT story FROM story_articles WHERE article = ?1", [article], |r| r.get(0)).optional()?)
     }
 
@@ -53,29 +54,83 @@ impl Store {
         Ok(())
     }
 
-    /// Every story, largest first.
+    /// Every story, largest first (from the summaries; see [`Store::refresh_story`]).
     pub fn stories(&self) -> Result<Vec<StorySummary>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.story, count(*), group_concat(DISTINCT a.lang), min(a.published), max(a.published),
-                    (SELECT t.title FROM story_articles st JOIN articles t ON t.id = st.article
-                     WHERE st.story = s.story AND t.title IS NOT NULL ORDER BY t.published IS NULL, t.published, t.rowid LIMIT 1)
-             FROM story_articles s JOIN articles a ON a.id = s.article
-             GROUP BY s.story ORDER BY count(*) DESC, min(a.published), s.story",
+        self.stories_page(0, i64::MAX as usize)
+    }
+
+    /// How many stories there are.
+    pub fn story_count(&self) -> Result<usize> {
+        Ok(self.conn.query_row("SELECT count(*) FROM story_summaries", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    /// `limit` stories from the `offset`-th, largest first.
+    pub fn stories_page(&self, offset: usize, limit: usize) -> Result<Vec<StorySummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT story, title, articles, languages, first, last, headline FROM story_summaries
+             ORDER BY articles DESC, first, story LIMIT ?1 OFFSET ?2",
         )?;
-        let rows = stmt.query_map([], |r| {
-            let langs: Option<String> = r.get(2)?;
-            let mut languages: Vec<String> = langs.map(|l| l.split(',').map(str::to_string).collect()).unwrap_or_default();
-            languages.sort();
+        let rows = stmt.query_map(params![limit.min(i64::MAX as usize) as i64, offset.min(i64::MAX as usize) as i64], |r| {
+            let languages: String = r.get(3)?;
+            let headline: Option<String> = r.get(6)?;
             Ok(StorySummary {
                 id: r.get(0)?,
-                articles: r.get::<_, i64>(1)? as usize,
-                languages,
-                first: r.get(3)?,
-                last: r.get(4)?,
-                title: r.get(5)?,
+                title: r.get(1)?,
+                articles: r.get::<_, i64>(2)? as usize,
+                languages: languages.split(',').filter(|l| !l.is_empty()).map(str::to_string).collect(),
+                first: r.get(4)?,
+                last: r.get(5)?,
+                headline: headline.and_then(|h| serde_json::from_str(&h).ok()),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Recomputes the summary of `story` from its articles, with the
+    /// presentation layer's `headline` (JSON); drops it when it has none left.
+    pub fn refresh_story(&mut self, story: &str, headline: Option<&serde_json::Value>) -> Result<()> {
+        let (count, languages, first, last): (i64, Option<String>, Option<String>, Option<String>) = self.conn.query_row(
+            "SELECT count(*), group_concat(DISTINCT a.lang), min(a.published), max(a.published)
+             FROM story_articles s JOIN articles a ON a.id = s.article WHERE s.story = ?1",
+            [story],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        if count == 0 {
+            self.conn.execute("DELETE FROM story_summaries WHERE story = ?1", [story])?;
+            return Ok(());
+        }
+        let mut languages: Vec<&str> = languages.as_deref().unwrap_or("").split(',').filter(|l| !l.is_empty()).collect();
+        languages.sort_unstable();
+        let title: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT t.title FROM story_articles st JOIN articles t ON t.id = st.article
+             WHERE st.story = ?1 AND t.title IS NOT NULL ORDER BY t.published IS NULL, t.published, t.rowid LIMIT 1",
+                [story],
+                |r| r.get(0),
+            )
+            .optional()?;
+        self.conn.execute(
+            "INSERT OR REPLACE INTO story_summaries (story, title, articles, languages, first, last, headline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![story, title, count, languages.join(","), first, last, headline.map(|h| h.to_string())],
+        )?;
+        Ok(())
+    }
+
+    /// Keeps the entities found in `article` (JSON).
+    pub fn set_entities(&mut self, article: &str, entities: &serde_json::Value) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO article_entities (article, entities) VALUES (?1, ?2)",
+            params![article, entities.to_string()],
+        )?;
+        Ok(())
+    }
+
+    /// The entities kept for `article`, if any.
+    pub fn entities(&self, article: &str) -> Result<Option<serde_json::Value>> {
+        let json: Option<String> =
+            self.conn.query_row("SELECT entities FROM article_entities WHERE article = ?1", [article], |r| r.get(0)).optional()?;
+        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
     }
 
     /// The articles of one story, oldest first.

@@ -86,7 +86,14 @@ pub fn http(n: usize, format: FormatArgs) -> anyhow::Result<ExitCode> {
     }
     let rows: Vec<Row> = loads
         .into_iter()
-        .map(|l| Row { path: l.path, requests: l.requests, failed: l.failed, requests_per_second: l.per_second, p50_ms: l.p50_ms, p99_ms: l.p99_ms })
+        .map(|l| Row {
+            path: l.path,
+            requests: l.requests,
+            failed: l.failed,
+            requests_per_second: l.per_second,
+            p50_ms: l.p50_ms,
+            p99_ms: l.p99_ms,
+        })
         .collect();
     emit(format, &rows, |rows| {
         let mut t = Table::new(vec!["endpoint", "requests", "failed", "requests/s", "p50 ms", "p99 ms"]);

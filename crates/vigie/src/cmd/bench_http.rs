@@ -60,7 +60,14 @@ fn load(addr: &str, path: &str) -> Load {
     let failed = results.iter().map(|(_, f)| f).sum();
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times.get(((times.len() as f64 * q) as usize).min(times.len().saturating_sub(1))).copied().unwrap_or(0.0);
-    Load { path: path.to_string(), requests: times.len(), failed, per_second: times.len() as f64 / LOAD.as_secs_f64(), p50_ms: at(0.5), p99_ms: at(0.99) }
+    Load {
+        path: path.to_string(),
+        requests: times.len(),
+        failed,
+        per_second: times.len() as f64 / LOAD.as_secs_f64(),
+        p50_ms: at(0.5),
+        p99_ms: at(0.99),
+    }
 }
 
 /// Builds the database, serves it, loads the story list and the largest story's page.

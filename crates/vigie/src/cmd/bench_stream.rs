@@ -113,7 +113,8 @@ impl Iterator for Stream {
         let bump = self.rng.below(5) as u64;
         let event = &mut self.active[e];
         event.toll += bump;
-        let template = TEMPLATES.iter().find(|(l, k, _)| *l == lang && *k == event.kind).map(|t| t.2).expect("a template per language and kind");
+        let template =
+            TEMPLATES.iter().find(|(l, k, _)| *l == lang && *k == event.kind).map(|t| t.2).expect("a template per language and kind");
         let text = template
             .replace("{place}", &event.place)
             .replace("{n}", &event.toll.to_string())
@@ -151,5 +152,11 @@ pub fn run(n: usize, mut sample: impl FnMut(usize)) -> StreamMeasure {
             sample(done + 1);
         }
     }
-    StreamMeasure { articles: n, events: stream.events, stories, seconds: start.elapsed().as_secs_f64(), open_stories_at_end: grouper.open_stories() }
+    StreamMeasure {
+        articles: n,
+        events: stream.events,
+        stories,
+        seconds: start.elapsed().as_secs_f64(),
+        open_stories_at_end: grouper.open_stories(),
+    }
 }

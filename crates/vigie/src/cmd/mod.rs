@@ -1,5 +1,6 @@
 pub mod articles;
 pub mod bench;
+pub mod bench_http;
 pub mod bench_stream;
 pub mod demo;
 pub mod extract;
@@ -7,4 +8,3 @@ pub mod ingest;
 pub mod pipeline;
 pub mod serve;
 pub mod stories;
-pub mod bench_http;
