@@ -62,6 +62,8 @@ pub struct EntityFinder {
     known_of: Vec<(usize, bool)>,
     lang: &'static Language,
     countries: HashMap<String, String>,
+    /// Month and weekday names: "March" and "Mayo" date things, they are no places.
+    calendar: std::collections::HashSet<String>,
 }
 
 impl EntityFinder {
@@ -81,7 +83,8 @@ impl EntityFinder {
             .expect("entity aliases compile");
         let countries =
             lang.sources.countries.iter().flat_map(|(code, words)| words.iter().map(move |w| (w.to_lowercase(), code.clone()))).collect();
-        EntityFinder { known, known_of, lang, countries }
+        let calendar = lang.dates.months.iter().chain(&lang.dates.weekdays).flatten().map(|w| w.to_lowercase()).collect();
+        EntityFinder { known, known_of, lang, countries, calendar }
     }
 
     /// The country the text is most about, as an ISO code.
@@ -152,6 +155,9 @@ impl EntityFinder {
                     let first_word = lone && run.sentence_start && i == 0;
                     let common = lone && self.lang.lexicon.rank(&name.to_lowercase()).is_some_and(|r| r < COMMON_WORD_RANK);
                     if first_word && common {
+                        continue;
+                    }
+                    if lone && self.calendar.contains(&name.to_lowercase()) {
                         continue;
                     }
                     // "Norte" is an alternate name of São Paulo, and a word: a common word names a place only as its main name.
@@ -338,6 +344,8 @@ mod tests {
     #[test]
     fn a_common_word_is_a_place_only_by_its_main_name() {
         // "Norte" is among São Paulo's alternate names.
+        let found = entities_of("en", "The rain began in early March in Murcia.");
+        assert!(found.iter().all(|e| e.canonical != "March"), "a month is no town");
         let found = entities_of("es", "Los combates en la provincia de Kivu del Norte siguen.");
         assert!(found.iter().all(|e| e.canonical != "São Paulo"), "{:?}", found.iter().map(|e| &e.canonical).collect::<Vec<_>>());
     }
