@@ -281,10 +281,10 @@ fn list_items(stories: Vec<vigie_store::StorySummary>) -> Vec<Value> {
     stories
         .into_iter()
         .map(|s| {
-            let headline = s.headline.unwrap_or_default();
+            let digest = s.digest.unwrap_or_default();
             json!({
                 "id": s.id, "title": s.title, "articles": s.articles, "languages": s.languages,
-                "first": s.first, "last": s.last, "killed": headline["killed"], "sparkline": headline["sparkline"],
+                "first": s.first, "last": s.last, "killed": digest["killed"], "sparkline": digest["sparkline"],
             })
         })
         .collect()

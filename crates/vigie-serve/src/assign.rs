@@ -79,8 +79,11 @@ impl Assigner {
             out.push((profile.article.clone(), store.story_of(stored)?.unwrap_or(story)));
         }
         for story in touched {
-            let headline = crate::report::headline(store, &story)?;
-            store.refresh_story(&story, Some(&headline))?;
+            let digest = crate::report::digest(store, &self.extractor, &story).map_err(|e| match e {
+                crate::report::ReportError::Store(e) => e,
+                crate::report::ReportError::NoStory(_) => unreachable!("a touched story has articles"),
+            })?;
+            store.refresh_story(&story, Some(&digest))?;
         }
         store.commit()?;
         Ok(out)

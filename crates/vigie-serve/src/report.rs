@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use vigie_extract::Extractor;
-use vigie_model::{Figure, Group, Metric};
+use vigie_model::{Group, Metric};
 use vigie_store::{Store, StoryArticle};
 use vigie_stories::reconcile::Scope;
 use vigie_stories::{reconcile, ArticleInfo, Reconciled};
@@ -39,7 +39,7 @@ pub struct StoryReport {
 }
 
 /// An entity of a story and how many of its articles name it.
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 pub struct Named {
     pub name: String,
     #[serde(rename = "type")]
@@ -75,27 +75,34 @@ impl StoryReport {
     }
 }
 
-/// The entities of one article: as kept at ingest, else found again in the stored text.
-fn entities_of(store: &Store, extractor: &Extractor, a: &StoryArticle) -> Result<Vec<Kept>, ReportError> {
-    if let Some(kept) = store.entities(&a.id)? {
-        return Ok(serde_json::from_value(kept).unwrap_or_default());
-    }
+/// The entities of one article found again in the stored text (articles stored before entities were kept).
+fn found_again(store: &Store, extractor: &Extractor, a: &StoryArticle) -> Result<Vec<Kept>, ReportError> {
     let (Some(lang), Some(stored)) = (a.lang.as_deref(), store.article(&a.id)?) else { return Ok(Vec::new()) };
     let found = serde_json::to_value(extractor.entities_in(lang, &stored.text)).expect("entities serialise");
     Ok(serde_json::from_value(found).unwrap_or_default())
 }
 
 /// The places and actors of a story's articles.
-fn named(store: &Store, extractor: &Extractor, articles: &[StoryArticle]) -> Result<(Vec<Named>, Vec<Named>), ReportError> {
+fn named(store: &Store, extractor: &Extractor, story: &str, articles: &[StoryArticle]) -> Result<(Vec<Named>, Vec<Named>), ReportError> {
+    let mut kept: std::collections::HashMap<String, Vec<Kept>> =
+        store.story_entities(story)?.into_iter().map(|(article, v)| (article, serde_json::from_value(v).unwrap_or_default())).collect();
     let mut all: Vec<Named> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for a in articles {
-        for e in entities_of(store, extractor, a)? {
+        let entities = match kept.remove(&a.id) {
+            Some(e) => e,
+            None => found_again(store, extractor, a)?,
+        };
+        for e in entities {
             if e.kind == "unknown" {
                 continue;
             }
-            match all.iter_mut().find(|n| n.name == e.canonical) {
-                Some(n) => n.articles += 1,
-                None => all.push(Named { name: e.canonical, kind: e.kind, articles: 1, place: e.place }),
+            match index.get(&e.canonical) {
+                Some(&i) => all[i].articles += 1,
+                None => {
+                    index.insert(e.canonical.clone(), all.len());
+                    all.push(Named { name: e.canonical, kind: e.kind, articles: 1, place: e.place });
+                }
             }
         }
     }
@@ -106,14 +113,12 @@ fn named(store: &Store, extractor: &Extractor, articles: &[StoryArticle]) -> Res
     Ok((places, actors))
 }
 
-/// The killed toll of a story (latest, low, best, high) and its
-/// day-by-day highest count: what story lists show.
-pub fn headline(store: &Store, id: &str) -> Result<Value, vigie_store::StoreError> {
+/// What lists and pages show of a story without recomputing it: the killed
+/// toll (latest, low, best, high), its day-by-day highest count, and the
+/// story's places and actors. Kept with the story's summary.
+pub fn digest(store: &Store, extractor: &Extractor, id: &str) -> Result<Value, ReportError> {
     let articles = store.story_articles(id)?;
-    let mut figures: Vec<Figure> = Vec::new();
-    for a in &articles {
-        figures.extend(store.figures(&a.id)?);
-    }
+    let figures = store.story_figures(id)?;
     let infos: Vec<ArticleInfo> = articles
         .iter()
         .map(|a| ArticleInfo {
@@ -140,7 +145,8 @@ pub fn headline(store: &Store, id: &str) -> Result<Value, vigie_store::StoreErro
     }
     by_day.sort();
     let sparkline: Vec<Value> = by_day.into_iter().map(|(d, v)| json!({ "day": d, "value": v })).collect();
-    Ok(json!({ "killed": toll, "sparkline": sparkline }))
+    let (places, actors) = named(store, extractor, id, &articles)?;
+    Ok(json!({ "killed": toll, "sparkline": sparkline, "places": places, "actors": actors }))
 }
 
 /// The report of story `id`.
@@ -149,10 +155,7 @@ pub fn report(store: &Store, extractor: &Extractor, id: &str) -> Result<StoryRep
     if articles.is_empty() {
         return Err(ReportError::NoStory(id.to_string()));
     }
-    let mut figures: Vec<Figure> = Vec::new();
-    for a in &articles {
-        figures.extend(store.figures(&a.id)?);
-    }
+    let figures = store.story_figures(id)?;
     let infos: Vec<ArticleInfo> = articles
         .iter()
         .map(|a| ArticleInfo {
@@ -167,7 +170,13 @@ pub fn report(store: &Store, extractor: &Extractor, id: &str) -> Result<StoryRep
     languages.sort();
     languages.dedup();
     let days: Vec<&str> = articles.iter().filter_map(|a| a.published.as_deref()).collect();
-    let (places, actors) = named(store, extractor, &articles)?;
+    // Places and actors as the story's digest keeps them, else gathered now.
+    let digest = store.story_digest(id)?;
+    let kept = |key: &str| digest.as_ref().and_then(|d| serde_json::from_value::<Vec<Named>>(d[key].clone()).ok());
+    let (places, actors) = match (kept("places"), kept("actors")) {
+        (Some(places), Some(actors)) => (places, actors),
+        _ => named(store, extractor, id, &articles)?,
+    };
     Ok(StoryReport {
         id: id.to_string(),
         title: articles.iter().find_map(|a| a.title.clone()),

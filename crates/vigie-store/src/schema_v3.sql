@@ -5,8 +5,8 @@ CREATE TABLE article_entities (
     entities TEXT NOT NULL
 );
 
--- One row per story, refreshed when its articles change; `headline` is JSON
--- written by the presentation layer (the killed toll and its daily sparkline).
+-- One row per story, refreshed when its articles change; `digest` is JSON
+-- written by the presentation layer (headline toll, sparkline, places, actors).
 CREATE TABLE story_summaries (
     story TEXT PRIMARY KEY,
     title TEXT,
@@ -14,7 +14,7 @@ CREATE TABLE story_summaries (
     languages TEXT NOT NULL,
     first TEXT,
     last TEXT,
-    headline TEXT
+    digest TEXT
 );
 CREATE INDEX story_summaries_order ON story_summaries(articles DESC, first, story);
 

@@ -16,8 +16,8 @@ pub struct StorySummary {
     pub languages: Vec<String>,
     pub first: Option<String>,
     pub last: Option<String>,
-    /// What the presentation layer stored: the headline toll and its sparkline.
-    pub headline: Option<serde_json::Value>,
+    /// What the presentation layer keeps with the story (headline toll, sparkline, places, actors).
+    pub digest: Option<serde_json::Value>,
 }
 
 /// An article of a story, with what reconciliation needs.
@@ -67,12 +67,12 @@ impl Store {
     /// `limit` stories from the `offset`-th, largest first.
     pub fn stories_page(&self, offset: usize, limit: usize) -> Result<Vec<StorySummary>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT story, title, articles, languages, first, last, headline FROM story_summaries
+            "SELECT story, title, articles, languages, first, last, digest FROM story_summaries
              ORDER BY articles DESC, first, story LIMIT ?1 OFFSET ?2",
         )?;
         let rows = stmt.query_map(params![limit.min(i64::MAX as usize) as i64, offset.min(i64::MAX as usize) as i64], |r| {
             let languages: String = r.get(3)?;
-            let headline: Option<String> = r.get(6)?;
+            let digest: Option<String> = r.get(6)?;
             Ok(StorySummary {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -80,15 +80,15 @@ impl Store {
                 languages: languages.split(',').filter(|l| !l.is_empty()).map(str::to_string).collect(),
                 first: r.get(4)?,
                 last: r.get(5)?,
-                headline: headline.and_then(|h| serde_json::from_str(&h).ok()),
+                digest: digest.and_then(|h| serde_json::from_str(&h).ok()),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Recomputes the summary of `story` from its articles, with the
-    /// presentation layer's `headline` (JSON); drops it when it has none left.
-    pub fn refresh_story(&mut self, story: &str, headline: Option<&serde_json::Value>) -> Result<()> {
+    /// presentation layer's `digest` (JSON); drops it when it has none left.
+    pub fn refresh_story(&mut self, story: &str, digest: Option<&serde_json::Value>) -> Result<()> {
         let (count, languages, first, last): (i64, Option<String>, Option<String>, Option<String>) = self.conn.query_row(
             "SELECT count(*), group_concat(DISTINCT a.lang), min(a.published), max(a.published)
              FROM story_articles s JOIN articles a ON a.id = s.article WHERE s.story = ?1",
@@ -111,10 +111,17 @@ impl Store {
             )
             .optional()?;
         self.conn.execute(
-            "INSERT OR REPLACE INTO story_summaries (story, title, articles, languages, first, last, headline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![story, title, count, languages.join(","), first, last, headline.map(|h| h.to_string())],
+            "INSERT OR REPLACE INTO story_summaries (story, title, articles, languages, first, last, digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![story, title, count, languages.join(","), first, last, digest.map(|h| h.to_string())],
         )?;
         Ok(())
+    }
+
+    /// The digest kept with `story`'s summary, if any.
+    pub fn story_digest(&self, story: &str) -> Result<Option<serde_json::Value>> {
+        let json: Option<Option<String>> =
+            self.conn.query_row("SELECT digest FROM story_summaries WHERE story = ?1", [story], |r| r.get(0)).optional()?;
+        Ok(json.flatten().and_then(|j| serde_json::from_str(&j).ok()))
     }
 
     /// Keeps the entities found in `article` (JSON).
@@ -152,6 +159,37 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The figures of every article of `story`: each article's together, in order.
+    pub fn story_figures(&self, story: &str) -> Result<Vec<Figure>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.figure FROM story_articles s JOIN figures f ON f.article = s.article WHERE s.story = ?1 ORDER BY f.article, f.n",
+        )?;
+        let rows = stmt.query_map([story], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for json in rows {
+            if let Ok(f) = serde_json::from_str(&json?) {
+                out.push(f);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The entities kept for every article of `story`, by article.
+    pub fn story_entities(&self, story: &str) -> Result<Vec<(String, serde_json::Value)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.article, e.entities FROM story_articles s JOIN article_entities e ON e.article = s.article WHERE s.story = ?1",
+        )?;
+        let rows = stmt.query_map([story], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (article, json) = row?;
+            if let Ok(v) = serde_json::from_str(&json) {
+                out.push((article, v));
+            }
+        }
+        Ok(out)
     }
 
     /// The figures of one article, in order.

@@ -272,6 +272,15 @@ fn classify(claims: &mut [Claim]) -> (Vec<TimelineDay>, Vec<usize>) {
     for ((metric, group), mut members) in series {
         // Undated claims last; within a day, smaller counts first (tolls grow).
         members.sort_by_key(|&i| (claims[i].as_of.is_none(), claims[i].as_of, claims[i].value));
+        let mut reference_of: HashMap<NaiveDate, usize> = HashMap::new();
+        for &j in &members {
+            if let Some(d) = claims[j].as_of {
+                let r = reference_of.entry(d).or_insert(j);
+                if (claims[j].independent, j) > (claims[*r].independent, *r) {
+                    *r = j;
+                }
+            }
+        }
         let mut latest_by_source: HashMap<Option<String>, usize> = HashMap::new();
         let mut previous: Option<usize> = None;
         for &i in &members {
@@ -287,8 +296,7 @@ fn classify(claims: &mut [Claim]) -> (Vec<TimelineDay>, Vec<usize>) {
             };
             // The day's reference is its most reported claim (the later on a tie);
             // another source giving another value that day is in conflict with it.
-            let day = members.iter().filter(|&&j| c.as_of.is_some() && claims[j].as_of == c.as_of);
-            let reference = day.max_by_key(|&&j| (claims[j].independent, j));
+            let reference = c.as_of.and_then(|d| reference_of.get(&d));
             let disputed = reference.is_some_and(|&r| claims[r].source != c.source && claims[r].value != c.value);
             let change = if disputed { Change::Conflict } else { change };
             if change == Change::Conflict {
