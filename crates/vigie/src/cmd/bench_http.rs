@@ -1,7 +1,7 @@
 //! `vigie bench --http N`: a database of N synthetic articles (see
 //! `bench_stream.rs`), served on loopback, under load from client threads:
-//! requests per second and latency percentiles for the story list and a
-//! story page.
+//! requests per second and latency percentiles for the story list, a story
+//! page of median size and the largest story's page.
 
 use super::bench_stream::Stream;
 use std::io::{Read, Write};
@@ -98,8 +98,21 @@ pub fn run(n: usize) -> anyhow::Result<(f64, Vec<Load>)> {
     let build = start.elapsed().as_secs_f64();
     eprintln!("http: {n} articles stored, with figures and stories, in {build:.0} s");
     let running = start_server(&db)?;
-    let largest = Store::open(&db)?.stories()?.first().map(|s| s.id.clone()).unwrap_or_default();
-    let loads = vec![load(&running.addr, "/api/stories?per_page=20"), load(&running.addr, &format!("/api/stories/{largest}"))];
+    // The largest story (the heaviest page) and a story of median size (the usual page).
+    let stories = Store::open(&db)?.stories()?;
+    let largest = stories.first().map(|s| s.id.clone()).unwrap_or_default();
+    let median = stories.get(stories.len() / 2).map(|s| s.id.clone()).unwrap_or_default();
+    eprintln!(
+        "http: {} stories; the largest has {} articles, the median {}",
+        stories.len(),
+        stories.first().map_or(0, |s| s.articles),
+        stories.get(stories.len() / 2).map_or(0, |s| s.articles)
+    );
+    let loads = vec![
+        load(&running.addr, "/api/stories?per_page=20"),
+        load(&running.addr, &format!("/api/stories/{median}")),
+        load(&running.addr, &format!("/api/stories/{largest}")),
+    ];
     running.stop();
     Ok((build, loads))
 }
