@@ -174,7 +174,14 @@ impl Grouper {
         let terms = self.vector(&profile.terms);
         let names = self.vector(&profile.names);
         let duplicate = profile.duplicate_of.as_ref().and_then(|d| self.story_of.get(d)).map(|(i, _)| *i);
-        let chosen = duplicate.filter(|&i| self.stories[i as usize].is_some()).or_else(|| self.best(profile, &entities, &terms, &names));
+        // A near-copy joins its original's story, unless it names other places
+        // only: one wire template filled in for two towns is two stories.
+        let same_places = |i: u32| {
+            self.stories[i as usize]
+                .as_ref()
+                .is_some_and(|s| profile.places.is_empty() || s.places.is_empty() || profile.places.iter().any(|p| s.places.contains(p)))
+        };
+        let chosen = duplicate.filter(|&i| same_places(i)).or_else(|| self.best(profile, &entities, &terms, &names));
         let index = match chosen {
             Some(i) => i,
             None => {
@@ -465,7 +472,14 @@ mod tests {
         let mut copy = profile("b", "2025-03-10", "", &["unrelated"], &["nothing"]);
         copy.duplicate_of = Some("a".into());
         p.push(copy);
+        // The same template about another town is no copy.
+        let mut elsewhere = profile("c", "2025-03-10", "", &["another"], &["different"]);
+        elsewhere.duplicate_of = Some("a".into());
+        p[8].places = vec![key("p", "1")];
+        elsewhere.places = vec![key("p", "2")];
+        p.push(elsewhere);
         let s = stories(&p);
         assert_eq!(s[9], "a");
+        assert_ne!(s[10], "a");
     }
 }
