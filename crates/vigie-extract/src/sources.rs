@@ -182,12 +182,48 @@ impl SourceFinder {
             if let Some(place) = place_after(&text[span.end..]) {
                 return format!("{} of {place}", inst.name);
             }
+            // "Paiporta ... según su alcaldesa": a possessive points to the place named just before.
+            let before = text[..span.start].trim_end();
+            let possessive = self.lang.sources.possessives.iter().any(|p| {
+                let cut = before.len().saturating_sub(p.len());
+                before.get(cut..).is_some_and(|w| w.eq_ignore_ascii_case(p)) && !before[..cut].ends_with(char::is_alphanumeric)
+            });
+            let mut from = span.start.saturating_sub(PLACE_LOOKBACK);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            if let Some(place) = possessive.then(|| place_before(&text[from..span.start])).flatten() {
+                return format!("{} of {place}", inst.name);
+            }
             if let Some(country) = main.filter(|_| inst.of_country).and_then(|c| gazetteer().country(c)) {
                 return format!("{} of {}", inst.name, country.name);
             }
         }
         inst.name.clone()
     }
+}
+
+/// How far back (bytes) a possessive role looks for its place.
+const PLACE_LOOKBACK: usize = 300;
+
+/// The last place of the gazetteer named in `before`, a capitalised word not opening a sentence.
+fn place_before(before: &str) -> Option<&str> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in before.char_indices().chain(std::iter::once((before.len(), ' '))) {
+        match (c.is_alphanumeric() || c == '-', start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, &before[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words.into_iter().rev().find_map(|(at, w)| {
+        let opens_sentence = before[..at].trim_end().is_empty() || before[..at].trim_end().ends_with(['.', '!', '?', '\n']);
+        (w.chars().count() >= 3 && w.starts_with(char::is_uppercase) && !opens_sentence && !gazetteer().lookup(w).is_empty()).then_some(w)
+    })
 }
 
 /// "de Mayotte", "d'Alep", "of Paiporta": the capitalised place after a title.
@@ -299,6 +335,7 @@ mod tests {
         assert_eq!(labels("fr", "selon le maire de Mamoudzou Jean Dupont"), ["mayor of Mamoudzou"]);
         assert_eq!(labels("fr", "selon une ONG. L'OSDH compte 12 morts."), ["OSDH", "OSDH"]);
         assert_eq!(labels("en", "the mayor of Paiporta said"), ["mayor of Paiporta"]);
+        assert_eq!(labels("es", "Más de 40 muertos en Paiporta, según su alcaldesa."), ["mayor of Paiporta"]);
         // "la préfecture" refers back to a prefecture named before; with none before, it names one.
         assert_eq!(labels("fr", "le bilan établi par la préfecture de Mayotte"), ["prefecture of Mayotte"]);
         assert_eq!(labels("en", "says the UN children's agency"), ["UNICEF"]);

@@ -249,6 +249,9 @@ pub struct Sources {
     pub countries: BTreeMap<String, Vec<String>>,
     #[serde(default, rename = "institution")]
     pub institutions: Vec<Institution>,
+    /// Possessives before a role that point to the place named before ("su alcaldesa").
+    #[serde(default)]
+    pub possessives: Vec<String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").
