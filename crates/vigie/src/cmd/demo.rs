@@ -75,5 +75,6 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         ]);
     }
     table.write(&mut std::io::stdout().lock())?;
+    println!("\nTo browse them: `vigie demo --db demo.db`, then `vigie serve --db demo.db` and open http://127.0.0.1:8080/");
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
