@@ -766,6 +766,12 @@ mod tests {
     use Qualifier::*;
 
     #[test]
+    fn spans_of_time_count_no_one() {
+        assert!(find("en", "Floods that killed dozens, the deadliest to hit the region for three decades.").is_empty());
+        assert!(find("es", "Las peores inundaciones en tres décadas.").is_empty());
+    }
+
+    #[test]
     fn counts_after_a_colon_break_a_total_down() {
         let finder = FigureFinder::new(Languages::get().by_code("fr").unwrap());
         let found = finder.find("En outre, 24 civils sont morts : 19 dans les bombardements et quatre dans des tirs de roquettes.");
