@@ -14,7 +14,7 @@ pub mod numbers;
 pub mod sources;
 
 /// Whether `text[range]` stands as whole words: no letter or digit glued on either side.
-pub(crate) fn whole_words(text: &str, range: std::ops::Range<usize>) -> bool {
+pub fn whole_words(text: &str, range: std::ops::Range<usize>) -> bool {
     let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     !glued(text[..range.start].chars().next_back()) && !glued(text[range.end..].chars().next())
 }

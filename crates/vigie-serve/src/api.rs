@@ -81,11 +81,12 @@ impl Api {
         }
         let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-        let result = match (req.method, segments.as_slice()) {
-            ("GET", _) if ASSETS.iter().any(|(p, _, _)| *p == path) => {
-                let (_, content_type, body) = ASSETS.iter().find(|(p, _, _)| *p == path).expect("found above");
+        if req.method == "GET" {
+            if let Some((_, content_type, body)) = ASSETS.iter().find(|(p, _, _)| *p == path) {
                 return Response::asset(content_type, body);
             }
+        }
+        let result = match (req.method, segments.as_slice()) {
             ("GET", ["api", "health"]) => self.health(store),
             ("GET", ["api", "stories"]) => self.stories(store, &params),
             ("GET", ["api", "stories", id]) => self.story(store, id),

@@ -113,23 +113,21 @@ fn named(store: &Store, extractor: &Extractor, story: &str, articles: &[StoryArt
     Ok((places, actors))
 }
 
+/// What reconciliation needs of a story's articles.
+fn infos(articles: &[StoryArticle]) -> Vec<ArticleInfo> {
+    articles
+        .iter()
+        .map(|a| ArticleInfo { id: a.id.clone(), outlet: a.outlet.clone(), url: a.url.clone(), duplicate_of: a.duplicate_of.clone() })
+        .collect()
+}
+
 /// What lists and pages show of a story without recomputing it: the killed
 /// toll (latest, low, best, high), its day-by-day highest count, and the
 /// story's places and actors. Kept with the story's summary.
 pub fn digest(store: &Store, extractor: &Extractor, id: &str) -> Result<Value, ReportError> {
     let articles = store.story_articles(id)?;
     let figures = store.story_figures(id)?;
-    let infos: Vec<ArticleInfo> = articles
-        .iter()
-        .map(|a| ArticleInfo {
-            id: a.id.clone(),
-            outlet: a.outlet.clone(),
-            url: a.url.clone(),
-            published: None,
-            duplicate_of: a.duplicate_of.clone(),
-        })
-        .collect();
-    let r = reconcile(&infos, &figures);
+    let r = reconcile(&infos(&articles), &figures);
     let killed = r.estimates.iter().find(|e| e.metric == Metric::Killed && e.group == Group::Total);
     let toll = killed.map_or(
         Value::Null,
@@ -156,16 +154,6 @@ pub fn report(store: &Store, extractor: &Extractor, id: &str) -> Result<StoryRep
         return Err(ReportError::NoStory(id.to_string()));
     }
     let figures = store.story_figures(id)?;
-    let infos: Vec<ArticleInfo> = articles
-        .iter()
-        .map(|a| ArticleInfo {
-            id: a.id.clone(),
-            outlet: a.outlet.clone(),
-            url: a.url.clone(),
-            published: a.published.as_deref().and_then(|p| p.get(..10)).and_then(|p| p.parse().ok()),
-            duplicate_of: a.duplicate_of.clone(),
-        })
-        .collect();
     let mut languages: Vec<String> = articles.iter().filter_map(|a| a.lang.clone()).collect();
     languages.sort();
     languages.dedup();
@@ -185,7 +173,7 @@ pub fn report(store: &Store, extractor: &Extractor, id: &str) -> Result<StoryRep
         languages,
         places,
         actors,
-        reconciled: reconcile(&infos, &figures),
+        reconciled: reconcile(&infos(&articles), &figures),
         articles,
     })
 }

@@ -122,7 +122,7 @@ impl Profiler {
         let (_, automaton, kinds) = self.kinds.iter().find(|(c, _, _)| *c == code)?;
         let mut counts: Vec<(&'static str, u32)> = Vec::new();
         for m in automaton.find_iter(text) {
-            if !is_word(text, m.range()) {
+            if !vigie_extract::whole_words(text, m.range()) {
                 continue;
             }
             let kind = kinds[m.pattern().as_usize()];
@@ -133,11 +133,6 @@ impl Profiler {
         }
         counts.into_iter().filter(|&(_, n)| n >= 2).max_by_key(|&(k, n)| (n, std::cmp::Reverse(k))).map(|(k, _)| k)
     }
-}
-
-fn is_word(text: &str, range: std::ops::Range<usize>) -> bool {
-    let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    !glued(text[..range.start].chars().next_back()) && !glued(text[range.end..].chars().next())
 }
 
 /// Lower case without accents: "Alépo" and "alepo" are one term.

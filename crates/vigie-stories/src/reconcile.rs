@@ -20,7 +20,6 @@ pub struct ArticleInfo {
     pub id: String,
     pub outlet: Option<String>,
     pub url: Option<String>,
-    pub published: Option<NaiveDate>,
     /// The article this one nearly copies.
     pub duplicate_of: Option<String>,
 }
@@ -398,13 +397,7 @@ mod tests {
     }
 
     fn article(id: &str, duplicate_of: Option<&str>) -> ArticleInfo {
-        ArticleInfo {
-            id: id.into(),
-            outlet: Some(format!("{id}.example")),
-            url: None,
-            published: None,
-            duplicate_of: duplicate_of.map(Into::into),
-        }
+        ArticleInfo { id: id.into(), outlet: Some(format!("{id}.example")), url: None, duplicate_of: duplicate_of.map(Into::into) }
     }
 
     #[test]
