@@ -56,9 +56,19 @@ impl Assigner {
 
     /// Assigns every pending article to a story; returns (article, story) pairs in input order.
     pub fn finish(self, store: &mut Store) -> Result<Vec<(String, String)>, StoreError> {
-        let mut grouper = Grouper::new(Config::default());
-        // Resume: the stored stories take part, their articles re-profiled from the stored text.
-        for story in store.stories()? {
+        if self.pending.is_empty() {
+            store.commit()?;
+            return Ok(Vec::new());
+        }
+        let config = Config::default();
+        // Stories that no pending article can join stay closed: their last day
+        // is further back than a follow-up reaches. An undated article may join any.
+        let reach = self.pending.iter().map(|p| p.day).collect::<Option<Vec<_>>>().and_then(|days| days.into_iter().min());
+        let horizon = reach.map(|day| (day - chrono::Duration::days(config.follow_up_days)).to_string());
+        let mut grouper = Grouper::new(config);
+        // Resume: the open stored stories take part, their articles re-profiled from the stored text.
+        let open = store.stories()?.into_iter().filter(|s| horizon.as_ref().is_none_or(|h| s.last.as_ref().is_none_or(|l| l >= h)));
+        for story in open {
             for a in store.story_articles(&story.id)? {
                 let Some(stored) = store.article(&a.id)? else { continue };
                 let day = a.published.as_deref().filter(|p| p.len() == 10).and_then(|p| p.parse().ok());
