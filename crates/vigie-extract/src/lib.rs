@@ -219,6 +219,7 @@ impl Extractor {
             } else {
                 None
             };
+            let note = if std::env::var("DBGEV").is_ok() { Some(format!("{:?} s{} first{:?} n{}", best_source.get(&(f.metric, f.value, f.group)).map(|a| a.evidence), f.sentence, sources.iter().filter(|m| m.strength>0).map(|m| found.sentences.iter().position(|r| r.contains(&m.span.start))).next(), found.sentences.len())) } else { note };
             out.push(figure(article, f, span, source, as_of, part_of, note));
         }
         // Links to other articles ("Lire aussi : Au moins 200 morts ...") state

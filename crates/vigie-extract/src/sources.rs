@@ -303,7 +303,13 @@ pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -
     if let Some(label) = nearby {
         return found_as(label, Evidence::Nearby);
     }
-    // Failing that, the source the article cites most: reports restate one source's tally.
+    // Failing that, a headline or lede stating the tally that the body then
+    // attributes takes the source the article cites most. Once a source has
+    // spoken, an unattributed figure further on is the outlet's own.
+    let first_attributed = sources.iter().filter(|m| attributed(m)).map(|m| m.span.start).min()?;
+    if figure.number.start > first_attributed {
+        return None;
+    }
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in sources.iter().filter(|m| attributed(m)) {
         match counts.iter_mut().find(|(l, _)| *l == m.label) {
