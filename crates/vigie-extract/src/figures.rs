@@ -514,7 +514,10 @@ impl FigureFinder {
             }
             // "1 de febrero", "1 of February".
             let short_word = matches!(t.item, Item::Word | Item::Cue(_)) && t.end - t.start <= 3;
-            if short_word && matches!(tokens.get(k + 2).map(|m| m.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::Month(_)))) {
+            // ... and "une trentaine d'ONG", "a dozen of the hospitals".
+            if short_word
+                && matches!(tokens.get(k + 2).map(|m| m.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::Month(_) | Cue::NotCount)))
+            {
                 return true;
             }
             if matches!(t.item, Item::Punct(':' | '/' | '°' | '€' | '$' | '£')) && t.start == num.end {
@@ -656,6 +659,8 @@ impl FigureFinder {
                     words += 1;
                 }
                 Item::Word => words += 1,
+                // "plusieurs centaines (de morts), peut-être le millier": an aside names the noun.
+                Item::Punct('(' | ')') if collective => {}
                 Item::Number(_) | Item::Punct('(' | ')' | ';' | '"') => return None,
                 Item::Punct(_) => {}
             }
@@ -688,6 +693,8 @@ impl FigureFinder {
                 Item::Word => words += 1,
                 Item::Number(_) => return None,
                 Item::Punct('(' | ')' | ';' | '–' | '—' | ':') => joined = true,
+                // "100 soldats. et 28 civils": a stray stop that ends no sentence.
+                Item::Punct('.') if text[t.end..].trim_start().starts_with(char::is_lowercase) => {}
                 Item::Punct(_) => return None,
             }
         }
@@ -769,6 +776,25 @@ mod tests {
     fn spans_of_time_count_no_one() {
         assert!(find("en", "Floods that killed dozens, the deadliest to hit the region for three decades.").is_empty());
         assert!(find("es", "Las peores inundaciones en tres décadas.").is_empty());
+    }
+
+    #[test]
+    fn organisations_and_facilities_count_no_one() {
+        let got = find("fr", "Plus de 9 000 habitants ont fui leurs foyers, et une vingtaine d'ONG et 12 centres médicaux ont fermé.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [9000]);
+        assert!(find("en", "Some 40 NGOs and 15 clinics halted their work after 300 people fled.").iter().all(|f| f.1 == 300));
+    }
+
+    #[test]
+    fn a_stray_stop_inside_a_list_does_not_end_it() {
+        let got = find("fr", "Le bilan s'élève à 64 morts : 30 rebelles, 20 soldats de l'armée. et 14 civils, selon l'ONG.");
+        assert!(got.iter().any(|f| f.1 == 14 && f.3 == Civilians), "{got:?}");
+    }
+
+    #[test]
+    fn an_aside_names_the_noun_of_a_collective() {
+        let got = find("fr", "\"Il y aura des dizaines (de morts), peut-être approcherons-nous la centaine\", craint le maire.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Killed, 100, Nearly)]);
     }
 
     #[test]

@@ -219,7 +219,6 @@ impl Extractor {
             } else {
                 None
             };
-            let note = if std::env::var("DBGEV").is_ok() { Some(format!("{:?} s{} first{:?} n{}", best_source.get(&(f.metric, f.value, f.group)).map(|a| a.evidence), f.sentence, sources.iter().filter(|m| m.strength>0).map(|m| found.sentences.iter().position(|r| r.contains(&m.span.start))).next(), found.sentences.len())) } else { note };
             out.push(figure(article, f, span, source, as_of, part_of, note));
         }
         // Links to other articles ("Lire aussi : Au moins 200 morts ...") state
@@ -256,6 +255,19 @@ mod tests {
             ..Document::default()
         };
         Extractor::new().figures(&vigie_ingest::Cleaner::new().clean(doc).unwrap())
+    }
+
+    #[test]
+    fn only_a_lede_before_any_attribution_takes_the_most_cited_source() {
+        let text = "Storm toll climbs to 57\n\
+                    The storm hit the coast overnight.\n\
+                    Fifty-seven people have died, the civil protection agency said.\n\
+                    The coast road stays closed. Crews cleared trees all day. Schools will reopen on Monday.\n\
+                    Further south, a fishing boat sank and 12 sailors died.";
+        let f = figures_of("en", "2030-01-10", text);
+        let source = |v: u64| f.iter().find(|f| f.value == v).unwrap().source.clone();
+        assert_eq!(source(57).as_deref(), Some("emergency services"));
+        assert_eq!(source(12), None, "the outlet's own background");
     }
 
     #[test]
