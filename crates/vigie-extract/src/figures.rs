@@ -408,7 +408,9 @@ impl FigureFinder {
             }
             let start = own.map_or(span_start, |(_, at)| at.min(span_start));
             // "24 civils tués, dont 19 dans des frappes": a sub-count counts the same people.
-            let group = right.group.or_else(|| inherited.filter(|l| l.subset).map(|l| figures[l.index].group));
+            // "14 combattants iraniens et au moins trois du Hezbollah": a bare count in a list counts the same kind.
+            let bare = right.metric.is_none() && right.group.is_none() && !right.people && left.is_none();
+            let group = right.group.or_else(|| inherited.filter(|l| l.subset || bare).map(|l| figures[l.index].group));
             let mut figure = RawFigure {
                 metric: metric.unwrap_or(Metric::Killed),
                 value,
@@ -565,6 +567,19 @@ impl FigureFinder {
                         out.end = out.end.max(t.end).min(if out.words > MAX_WORDS_AFTER { out.end } else { t.end });
                         if out.group.is_none() && !mixed {
                             out.group = c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None });
+                        }
+                        // "131 de los fallecidos son hombres": a copula after the noun names the group.
+                        if out.group.is_none() {
+                            if let [copula, named, ..] = &tokens[i..] {
+                                let group = |t: &Token| match t.item {
+                                    Item::Cue(c) => c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None }),
+                                    _ => None,
+                                };
+                                if matches!(copula.item, Item::Cue(c) if c.has(|r| r == Cue::Copula)) && group(named).is_some() {
+                                    out.group = group(named);
+                                    out.end = named.end;
+                                }
+                            }
                         }
                         if mixed {
                             out.group = None;
@@ -783,6 +798,22 @@ mod tests {
         let got = find("fr", "Plus de 9 000 habitants ont fui leurs foyers, et une vingtaine d'ONG et 12 centres médicaux ont fermé.");
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [9000]);
         assert!(find("en", "Some 40 NGOs and 15 clinics halted their work after 300 people fled.").iter().all(|f| f.1 == 300));
+    }
+
+    #[test]
+    fn a_bare_count_in_a_list_counts_the_same_kind() {
+        let got = find("fr", "Parmi les tués figurent 9 soldats turcs et au moins deux de leurs alliés.");
+        assert!(got.iter().any(|f| f.1 == 2 && f.3 == Soldiers), "{got:?}");
+        // A count with its own noun keeps it.
+        let got = find("en", "The blast killed 12 soldiers and 3 civilians.");
+        assert!(got.iter().any(|f| f.1 == 3 && f.3 == Civilians), "{got:?}");
+    }
+
+    #[test]
+    fn a_copula_after_the_noun_names_the_group() {
+        let got = find("es", "Según el recuento, 70 de los fallecidos son mujeres y 50 son hombres.");
+        assert!(got.iter().any(|f| f.1 == 70 && f.3 == Women), "{got:?}");
+        assert!(got.iter().any(|f| f.1 == 50 && f.3 == Men), "{got:?}");
     }
 
     #[test]
