@@ -178,6 +178,11 @@ impl SourceFinder {
                 None => inst.name.clone(),
             };
         }
+        if inst.regional {
+            if let Some(region) = self.region_of(text, span.clone(), main) {
+                return format!("{region} {}", inst.name);
+            }
+        }
         if inst.of_place {
             if let Some(place) = place_after(&text[span.end..]) {
                 return format!("{} of {place}", inst.name);
@@ -200,6 +205,32 @@ impl SourceFinder {
             }
         }
         inst.name.clone()
+    }
+}
+
+impl SourceFinder {
+    /// The region a regional institution serves, in the gazetteer's spelling:
+    /// named after it ("de Valence", "de la région de Valence") or pointed
+    /// back to ("de cette région"). Places of the article's country come first.
+    fn region_of(&self, text: &str, span: Range<usize>, main: Option<&str>) -> Option<&'static str> {
+        let rest = text[span.end..].trim_start();
+        let pointer = self.lang.sources.this_place.iter().find(|p| rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p)));
+        let named = match pointer {
+            Some(p) => match place_after(&rest[p.len()..]) {
+                Some(place) => place,
+                None => {
+                    let mut from = span.start.saturating_sub(PLACE_LOOKBACK);
+                    while !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    place_before(&text[from..span.start])?
+                }
+            },
+            None => place_after(rest)?,
+        };
+        let places = gazetteer().lookup(named);
+        let local = places.iter().find(|&&i| Some(gazetteer().place(i).country) == main);
+        local.or(places.first()).map(|&i| gazetteer().place(i).name)
     }
 }
 
@@ -345,6 +376,18 @@ mod tests {
         // "la préfecture" refers back to a prefecture named before; with none before, it names one.
         assert_eq!(labels("fr", "le bilan établi par la préfecture de Mayotte"), ["prefecture of Mayotte"]);
         assert_eq!(labels("en", "says the UN children's agency"), ["UNICEF"]);
+    }
+
+    #[test]
+    fn regional_institutions_take_their_region() {
+        // Named after the phrase, or pointed back to; the article's country picks among homonyms.
+        let labels = |lang, text| {
+            let lang = Languages::get().by_code(lang).unwrap();
+            SourceFinder::new(lang).sources(text, Some("ES"), &[]).into_iter().map(|m| m.label).collect::<Vec<_>>()
+        };
+        assert_eq!(labels("fr", "selon les services de secours de Valence"), ["Valencia emergency services"]);
+        assert_eq!(labels("fr", "La crue a frappé surtout Valence, selon les pompiers de cette région."), ["Valencia emergency services"]);
+        assert_eq!(labels("en", "the emergency services said"), ["emergency services"]);
     }
 
     /// The strength of each mention, given where the attribution phrases stand.

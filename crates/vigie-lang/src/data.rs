@@ -252,6 +252,10 @@ pub struct Sources {
     /// Possessives before a role that point to the place named before ("su alcaldesa").
     #[serde(default)]
     pub possessives: Vec<String>,
+    /// Phrases after a regional institution that point to the place named
+    /// before ("les services de secours de cette région").
+    #[serde(default)]
+    pub this_place: Vec<String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").
@@ -266,6 +270,10 @@ pub struct Institution {
     /// The label takes the place named after the phrase: "prefect of Mayotte".
     #[serde(default)]
     pub of_place: bool,
+    /// The label takes the region named after the phrase, in front:
+    /// "services de secours de Valence" gives "Valencia emergency services".
+    #[serde(default)]
+    pub regional: bool,
     /// Without a place after it, the role is that of the country the article is
     /// about ("le préfet" in an article about Mayotte is the prefect of Mayotte).
     #[serde(default)]
