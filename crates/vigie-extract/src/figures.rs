@@ -690,10 +690,13 @@ impl FigureFinder {
     fn list_head(&self, text: &str, tokens: &[Token], k: usize, figures: &[RawFigure], first: usize, max_words: usize) -> Option<ListLink> {
         let last = figures.len().checked_sub(1).filter(|&i| i >= first)?;
         let head_end = figures[last].number.end;
-        let between = tokens[..k].iter().rev().take_while(|t| t.start >= head_end);
+        let between = tokens[..k].iter().enumerate().rev().take_while(|(_, t)| t.start >= head_end);
         let (mut words, mut subset, mut verb_between, mut joined) = (0, false, false, false);
-        for t in between {
+        // "siete niños menores de 10 años y 26 extranjeros": an age or a length is a word of the list.
+        let measure = |i: usize| matches!(tokens.get(i + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::NotCount));
+        for (i, t) in between {
             match t.item {
+                Item::Number(_) if measure(i) => words += 1,
                 Item::Cue(c) => {
                     subset |= c.has(|r| r == Cue::Subset);
                     joined |= is_comma(text, t) || c.has(|r| matches!(r, Cue::ListJoiner | Cue::Subset));
@@ -807,6 +810,13 @@ mod tests {
         // A count with its own noun keeps it.
         let got = find("en", "The blast killed 12 soldiers and 3 civilians.");
         assert!(got.iter().any(|f| f.1 == 3 && f.3 == Civilians), "{got:?}");
+    }
+
+    #[test]
+    fn an_age_inside_a_list_does_not_break_it() {
+        let got = find("es", "El balance incluye el fallecimiento de cuatro niños menores de 5 años y 12 extranjeros.");
+        let counts: Vec<_> = got.iter().map(|f| (f.0, f.1, f.3)).collect();
+        assert_eq!(counts, [(Killed, 4, Children), (Killed, 12, Foreigners)]);
     }
 
     #[test]
