@@ -23,6 +23,8 @@ const ATTRIBUTION_REACH: usize = 60;
 const DIRECT_REACH: usize = 6;
 /// The label of "une ONG", "an NGO".
 const UNNAMED_NGO: &str = "unnamed NGO";
+/// The most words an organisation's name may have before its acronym.
+const MAX_NAME_WORDS: usize = 10;
 /// How many sentences back a source still speaks for a figure.
 const SENTENCES_BACK: usize = 2;
 
@@ -33,6 +35,9 @@ enum Target {
     /// What the phrase refers to: "NGO", a word of the label, or "any".
     Anaphora(String),
     Country(String),
+    /// An organisation the lexicon does not know, introduced with its
+    /// acronym ("l'Observatoire des violences au Kivu (OVK)"): the acronym, and whether it is an NGO.
+    Introduced(String, bool),
 }
 
 #[derive(Clone, Debug)]
@@ -53,6 +58,8 @@ pub struct SourceMention {
     /// How clearly an attribution phrase introduces it: 2 right next to
     /// one ("a précisé le ministère", "selon l'OSDH"), 1 within reach, 0 not at all.
     pub strength: u8,
+    /// After an agent preposition ("par", "by"): who did something, not who said so.
+    pub agent: bool,
 }
 
 pub struct SourceFinder {
@@ -69,6 +76,14 @@ impl SourceFinder {
         }
         for (i, inst) in lang.sources.institutions.iter().enumerate() {
             patterns.extend(inst.phrases.iter().map(|p| (p.clone(), Target::Institution(i))));
+            if inst.national {
+                // "ministère espagnol de l'intérieur": a country's adjective inside the phrase.
+                for (head, rest) in inst.phrases.iter().filter_map(|p| p.split_once(' ')) {
+                    for word in lang.sources.countries.values().flatten() {
+                        patterns.push((format!("{head} {word} {rest}"), Target::Institution(i)));
+                    }
+                }
+            }
         }
         patterns.extend(lang.sources.anaphora.iter().map(|(p, what)| (p.clone(), Target::Anaphora(what.clone()))));
         for (code, words) in &lang.sources.countries {
@@ -101,8 +116,101 @@ impl SourceFinder {
                 taken.push(Mention { span: m.range(), target: self.patterns[m.pattern().as_usize()].1.clone() });
             }
         }
+        // A name spelled out before its acronym is more specific than a role
+        // or an anaphora inside it ("l'Observatoire des violences au Kivu"); a known entity still wins.
+        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        for m in self.introduced(text) {
+            if !taken.iter().any(|t| overlaps(&t.span, &m.span) && matches!(t.target, Target::Entity(_))) {
+                taken.retain(|t| !overlaps(&t.span, &m.span));
+                taken.push(m);
+            }
+        }
         taken.sort_by_key(|m| m.span.start);
         taken
+    }
+
+    /// Whether `before` ends with an agent preposition, an article allowed after it ("par l'", "by the").
+    fn after_agent(&self, before: &str) -> bool {
+        let words: Vec<&str> =
+            before.rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’').filter(|w| !w.is_empty()).take(2).collect();
+        words.iter().any(|w| self.lang.sources.agents.iter().any(|a| a.eq_ignore_ascii_case(w)))
+    }
+
+    /// Organisations introduced by name and acronym, "Name Of The Body (NOTB)",
+    /// and every later or earlier use of the acronym on its own.
+    fn introduced(&self, text: &str) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        let mut acronyms: Vec<(String, bool)> = Vec::new();
+        for (open, _) in text.match_indices('(') {
+            let Some(close) = text[open..].find(')').map(|c| open + c) else { continue };
+            let acronym = &text[open + 1..close];
+            let uppercase = acronym.chars().filter(char::is_ascii_uppercase).count();
+            if !(2..=8).contains(&acronym.len()) || uppercase < 2 || !acronym.chars().all(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let Some(name_start) = self.spelled_out(&text[..open], acronym).or_else(|| self.name_before(&text[..open])) else { continue };
+            let name = &text[name_start..open];
+            let mut words = name.split(|c: char| c.is_whitespace() || c == '\'' || c == '’');
+            let ngo = words.any(|w| self.lang.sources.ngo_heads.iter().any(|h| h == w));
+            out.push(Mention { span: name_start..close + 1, target: Target::Introduced(acronym.to_string(), ngo) });
+            if !acronyms.iter().any(|(a, _)| a == acronym) {
+                acronyms.push((acronym.to_string(), ngo));
+            }
+        }
+        for (acronym, ngo) in acronyms {
+            for (at, _) in text.match_indices(acronym.as_str()) {
+                let span = at..at + acronym.len();
+                if crate::whole_words(text, span.clone()) && out.iter().all(|m| span.end <= m.span.start || span.start >= m.span.end) {
+                    out.push(Mention { span, target: Target::Introduced(acronym.clone(), ngo) });
+                }
+            }
+        }
+        out
+    }
+
+    /// Where the name that `acronym` abbreviates starts, when its words end
+    /// `before` with the acronym's initials, in order ("Observatoire des
+    /// violences au Kivu" for OVK); joiners may stand between them.
+    fn spelled_out(&self, before: &str, acronym: &str) -> Option<usize> {
+        let mut letters = acronym.chars().rev().peekable();
+        let mut rest = before.trim_end();
+        loop {
+            let separator = rest.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’');
+            let word_start = separator.map_or(0, |(i, c)| i + c.len_utf8());
+            let word = &rest[word_start..];
+            let initial = word.chars().next()?;
+            if letters.peek().is_some_and(|l| l.eq_ignore_ascii_case(&initial)) {
+                letters.next();
+                if letters.peek().is_none() {
+                    return Some(word_start);
+                }
+            } else if !self.lang.sources.name_joiners.iter().any(|j| j == word) {
+                return None;
+            }
+            rest = &rest[..separator?.0];
+        }
+    }
+
+    /// Where the capitalised name ending `before` starts: capitalised words,
+    /// joined by the short lower-case words of names ("des", "au", "of the").
+    fn name_before(&self, before: &str) -> Option<usize> {
+        let mut rest = before.trim_end();
+        let mut start = None;
+        for _ in 0..MAX_NAME_WORDS {
+            let separator = rest.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’');
+            let word_start = separator.map_or(0, |(i, c)| i + c.len_utf8());
+            let word = &rest[word_start..];
+            if word.starts_with(char::is_uppercase) {
+                start = Some(word_start);
+            } else if word.is_empty() || !self.lang.sources.name_joiners.iter().any(|j| j == word) {
+                break;
+            }
+            match separator {
+                Some((i, _)) => rest = &rest[..i],
+                None => break,
+            }
+        }
+        start
     }
 
     /// Every source named in `text`, labelled, anaphora resolved. `country`
@@ -111,17 +219,18 @@ impl SourceFinder {
     pub fn sources(&self, text: &str, country: Option<&str>, attributions: &[Range<usize>]) -> Vec<SourceMention> {
         let mentions = self.mentions(text);
         // "une ONG" in an article that names an NGO elsewhere is that NGO.
-        let named_ngo = mentions.iter().find_map(|m| match m.target {
-            Target::Entity(e) if entities()[e].ngo => Some(entities()[e].label()),
+        let named_ngo = mentions.iter().find_map(|m| match &m.target {
+            Target::Entity(e) if entities()[*e].ngo => Some(entities()[*e].label()),
+            Target::Introduced(acronym, true) => Some(acronym.as_str()),
             _ => None,
         });
         let mut out: Vec<SourceMention> = Vec::new();
         let mut ngos: Vec<usize> = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
-            if let Target::Entity(e) = m.target {
-                if entities()[e].ngo {
-                    ngos.push(out.len());
-                }
+            match &m.target {
+                Target::Entity(e) if entities()[*e].ngo => ngos.push(out.len()),
+                Target::Introduced(_, true) => ngos.push(out.len()),
+                _ => {}
             }
             let (label, named) = match &m.target {
                 Target::Entity(e) => (entities()[*e].label().to_string(), true),
@@ -147,11 +256,13 @@ impl SourceFinder {
                         (None, None) => continue,
                     }
                 }
+                Target::Introduced(acronym, _) => (acronym.clone(), true),
                 Target::Country(_) => continue,
             };
-            out.push(SourceMention { span: m.span.clone(), label, named, strength: 0 });
+            let agent = self.after_agent(&text[..m.span.start]);
+            out.push(SourceMention { span: m.span.clone(), label, named, strength: 0, agent });
         }
-        bind(&mut out, attributions);
+        bind(text, &mut out, attributions);
         out
     }
 
@@ -274,10 +385,23 @@ fn place_after(rest: &str) -> Option<&str> {
 /// vendredi l'ONG"), else the nearest before it ("l'OSDH, basée à Londres, a
 /// indiqué"). Actors named near a reporting verb ("l'armée ..., a rapporté
 /// l'ONG") are not speakers.
-fn bind(mentions: &mut [SourceMention], attributions: &[Range<usize>]) {
+fn bind(text: &str, mentions: &mut [SourceMention], attributions: &[Range<usize>]) {
+    // A phrase never introduces a source across the end of a sentence.
+    let one_sentence = |gap: Range<usize>| {
+        let between = &text[gap];
+        !between.contains('\n') && ![". ", "! ", "? "].iter().any(|stop| between.contains(stop))
+    };
     for a in attributions {
-        let after = |m: &SourceMention| (m.span.start >= a.end).then(|| m.span.start - a.end).filter(|&gap| gap <= ATTRIBUTION_REACH);
-        let before = |m: &SourceMention| (m.span.end <= a.start).then(|| a.start - m.span.end).filter(|&gap| gap <= ATTRIBUTION_REACH);
+        let after = |m: &SourceMention| {
+            (m.span.start >= a.end)
+                .then(|| m.span.start - a.end)
+                .filter(|&gap| gap <= ATTRIBUTION_REACH && one_sentence(a.end..m.span.start))
+        };
+        let before = |m: &SourceMention| {
+            (m.span.end <= a.start)
+                .then(|| a.start - m.span.end)
+                .filter(|&gap| gap <= ATTRIBUTION_REACH && one_sentence(m.span.end..a.start))
+        };
         let nearest = |gap_of: &dyn Fn(&SourceMention) -> Option<usize>| {
             mentions.iter().enumerate().filter_map(|(i, m)| gap_of(m).map(|gap| (gap, i))).min()
         };
@@ -324,7 +448,10 @@ pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -
     let here = in_sentence(figure.sentence);
     let distance = |m: &&&SourceMention| m.span.start.abs_diff(figure.number.start);
     let speaking = here.iter().filter(|m| attributed(m)).min_by_key(|m| (std::cmp::Reverse(m.strength), !m.named, distance(m)));
-    if let Some(m) = speaking.or_else(|| here.iter().filter(|m| m.named).min_by_key(distance)) {
+    // Without an attribution phrase, an organisation in the sentence speaks for
+    // it, unless it is the agent of the count ("secourues par l'UME").
+    let unattributed = || here.iter().filter(|m| m.named && !m.agent).min_by_key(distance);
+    if let Some(m) = speaking.or_else(unattributed) {
         return found_as(&m.label, Evidence::Sentence);
     }
     let nearby = (1..=SENTENCES_BACK.min(figure.sentence)).find_map(|back| {
@@ -376,6 +503,38 @@ mod tests {
         // "la préfecture" refers back to a prefecture named before; with none before, it names one.
         assert_eq!(labels("fr", "le bilan établi par la préfecture de Mayotte"), ["prefecture of Mayotte"]);
         assert_eq!(labels("en", "says the UN children's agency"), ["UNICEF"]);
+    }
+
+    #[test]
+    fn a_country_adjective_may_stand_inside_an_institution() {
+        assert_eq!(labels("fr", "selon le ministère espagnol de l'Intérieur"), ["Spanish interior ministry"]);
+    }
+
+    #[test]
+    fn organisations_introduced_with_their_acronym_are_sources() {
+        let text = "Au moins 40 morts selon l'Observatoire des droits au Sahel (ODS). L'ONG cite aussi l'ODS.";
+        assert_eq!(labels("fr", text), ["ODS", "ODS", "ODS"]);
+        // A known name keeps its label.
+        assert_eq!(labels("en", "the Syrian Observatory for Human Rights (SOHR) said"), ["OSDH", "OSDH"]);
+    }
+
+    #[test]
+    fn an_attribution_phrase_stays_in_its_sentence() {
+        // "según" ends the sentence; the Red Crescent of the next one does not speak for it.
+        let text = "Unas 47 personas fueron rescatadas, según. Según la Media Luna Roja, 900 familias esperan.";
+        let spans = [text.find("según.").map(|at| at..at + "según".len()).unwrap()];
+        let lang = Languages::get().by_code("es").unwrap();
+        let sources = SourceFinder::new(lang).sources(text, Some("TR"), &spans);
+        assert_eq!(sources.iter().map(|m| (m.label.as_str(), m.strength)).collect::<Vec<_>>(), [("Red Crescent", 0)]);
+    }
+
+    #[test]
+    fn the_agent_of_a_count_does_not_speak_for_it() {
+        let lang = Languages::get().by_code("fr").unwrap();
+        let text = "Plus de 300 personnes ont été secourues par la Croix-Rouge.";
+        let found = crate::figures::FigureFinder::new(lang).find(text);
+        let sources = SourceFinder::new(lang).sources(text, Some("ES"), &found.attributions);
+        assert_eq!(attribute(&found, &sources, &found.figures[0]), None);
     }
 
     #[test]

@@ -256,6 +256,16 @@ pub struct Sources {
     /// before ("les services de secours de cette région").
     #[serde(default)]
     pub this_place: Vec<String>,
+    /// First words of an NGO's name ("Observatoire", "League"), for
+    /// organisations the lexicon does not know.
+    #[serde(default)]
+    pub ngo_heads: Vec<String>,
+    /// Lower-case words inside names ("des", "of the"): "Observatoire des violences au Kivu".
+    #[serde(default)]
+    pub name_joiners: Vec<String>,
+    /// Prepositions that introduce the agent of a passive ("secourues par l'UME"): not a source.
+    #[serde(default)]
+    pub agents: Vec<String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").
