@@ -25,6 +25,10 @@ pub fn resolve(when: When, published: Option<NaiveDate>) -> Option<NaiveDate> {
             let back = (p.weekday().num_days_from_monday() as i64 - w as i64).rem_euclid(7);
             Some(p - Duration::days(back))
         }
+        (When::LastWeekday(w), Some(p)) => {
+            let back = (p.weekday().num_days_from_monday() as i64 - w as i64).rem_euclid(7);
+            Some(p - Duration::days(if back == 0 { 7 } else { back }))
+        }
         (When::Relative(days), Some(p)) => Some(p + Duration::days(days as i64)),
         (_, None) => None,
     }
@@ -61,6 +65,8 @@ mod tests {
         assert_eq!(resolve(When::Weekday(6), Some(saturday)), Some(day(2024, 11, 24)));
         assert_eq!(resolve(When::Relative(-1), Some(saturday)), Some(day(2024, 11, 29)));
         assert_eq!(resolve(When::Weekday(4), None), None);
+        // "samedi dernier" in a Saturday paper is a week back.
+        assert_eq!(resolve(When::LastWeekday(5), Some(saturday)), Some(day(2024, 11, 23)));
     }
 
     #[test]

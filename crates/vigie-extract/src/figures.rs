@@ -72,6 +72,8 @@ pub struct RawFigure {
 pub enum When {
     /// Monday = 0.
     Weekday(u8),
+    /// "mardi dernier": the weekday of the week before, never the publication day.
+    LastWeekday(u8),
     /// Days from the publication day: "hier" is -1.
     Relative(i8),
     /// "28 novembre [2024]": month 1 to 12.
@@ -105,6 +107,7 @@ pub struct FigureFinder {
     numbers: NumberReader,
     cues: Cues,
     abbreviations: Vec<String>,
+    dates: vigie_lang::Dates,
 }
 
 fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) -> Vec<Token<'a>> {
@@ -224,77 +227,152 @@ fn breakdown_after_colon(text: &str, figures: &mut [RawFigure], offset: usize) {
     }
 }
 
-/// Attribution phrases and date expressions of one sentence.
-fn context(text: &str, tokens: &[Token], s: usize, found: &mut Found) {
-    // "depuis mercredi", "the quake that rocked Al Haouz late on Friday": back
-    // to the last comma, number or metric phrase, a since-word or an event verb.
-    let since_before = |k: usize| {
-        // A date in apposition ("balayée par le cyclone, samedi 14 décembre,") looks past its comma.
-        let k = if k > 0 && is_comma(text, &tokens[k - 1]) { k - 1 } else { k };
-        for t in tokens[k.saturating_sub(12)..k].iter().rev() {
-            match t.item {
-                Item::Cue(c) if c.has(|r| r == Cue::Since) => return true,
-                Item::Cue(c)
-                    if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::ListJoiner | Cue::AttributionBefore)) =>
-                {
-                    return false
-                }
-                Item::Number(_) | Item::Punct(_) => return false,
-                _ => {}
+/// How many days back "il y a N jours" or "il y a N semaines" may count.
+const MAX_DAYS_AGO: u64 = 31;
+
+/// Whether `before` ends with the word or phrase `w`, any case.
+fn ends_with_word(before: &str, w: &str) -> bool {
+    let Some(cut) = before.len().checked_sub(w.len()) else { return false };
+    before.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(w)) && !before[..cut].ends_with(char::is_alphanumeric)
+}
+
+/// Whether `after` starts, past spaces, with the word or phrase `w`, any case.
+fn starts_with_word(after: &str, w: &str) -> bool {
+    let after = after.trim_start();
+    after.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)) && !after[w.len()..].starts_with(char::is_alphanumeric)
+}
+
+fn month_of(tokens: &[Token], i: usize) -> Option<u32> {
+    tokens.get(i).and_then(|t| match t.item {
+        Item::Cue(c) => c.find(|r| if let Cue::Month(m) = r { Some(m as u32 + 1) } else { None }),
+        _ => None,
+    })
+}
+
+impl FigureFinder {
+    /// Whether token `i` is one of `words`.
+    fn is_one_of(text: &str, tokens: &[Token], i: usize, words: &[String]) -> bool {
+        tokens.get(i).is_some_and(|t| words.iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
+    }
+
+    /// The date a weekday names: none when it only labels a date that
+    /// follows ("jeudi 20 mars") or lies ahead ("lundi prochain").
+    fn weekday(&self, text: &str, tokens: &[Token], k: usize, w: u8) -> Option<When> {
+        let t = &tokens[k];
+        let month = (k + 1..(k + 5).min(tokens.len())).find(|&i| month_of(tokens, i).is_some());
+        if let Some(m) = month {
+            let gap = &text[t.end..tokens[m].start];
+            let day_after = matches!(tokens.get(m + 1).map(|t| t.item), Some(Item::Number(_)));
+            if gap.len() <= 12 && (gap.chars().any(|c| c.is_ascii_digit()) || day_after) {
+                return None;
             }
         }
-        false
-    };
-    for (k, t) in tokens.iter().enumerate() {
-        let when = match t.item {
-            Item::Cue(c) => {
-                if c.has(|r| matches!(r, Cue::AttributionBefore | Cue::AttributionAfter)) {
-                    found.attributions.push(t.start..t.end);
-                }
-                c.find(|r| match r {
-                    Cue::Weekday(w) => Some(When::Weekday(w)),
-                    Cue::RelativeDay(d) => Some(When::Relative(d)),
-                    _ => None,
-                })
-            }
-            Item::Number(n)
-                if n.kind == NumberKind::Digits && n.end - n.start == 4 && n.integer().is_some_and(|y| (1900..=2100).contains(&y)) =>
-            {
-                let is_date = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Month(_))));
-                if !is_date {
-                    let since = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Since));
-                    found.years.push((t.start, n.value as i32, since));
-                }
-                None
-            }
-            Item::Number(n) => {
-                let month = tokens.get(k + 1).and_then(|m| match m.item {
-                    Item::Cue(c) => c.find(|r| if let Cue::Month(m) = r { Some(m as u32 + 1) } else { None }),
-                    _ => None,
-                });
-                let year = tokens.get(k + 2).and_then(|y| match y.item {
-                    Item::Number(y) => y.integer().filter(|v| (1900..=2100).contains(v)).map(|v| v as i32),
-                    _ => None,
-                });
-                // "le 28 novembre [2024]", or the English "November 28[, 2024]".
-                let month_before = k.checked_sub(1).and_then(|p| match tokens[p].item {
-                    Item::Cue(c) => c.find(|r| if let Cue::Month(m) = r { Some(m as u32 + 1) } else { None }),
-                    _ => None,
-                });
-                let year_after_day = tokens.get(k + 1).and_then(|y| match y.item {
-                    Item::Number(y) => y.integer().filter(|v| (1900..=2100).contains(v)).map(|v| v as i32),
-                    _ => None,
-                });
-                match (month, month_before, n.integer()) {
-                    (Some(month), _, Some(day @ 1..=31)) => Some(When::DayMonth { day: day as u32, month, year }),
-                    (None, Some(month), Some(day @ 1..=31)) => Some(When::DayMonth { day: day as u32, month, year: year_after_day }),
-                    _ => None,
-                }
-            }
-            _ => None,
+        let (before, after) = (&text[..t.start], &text[t.end..]);
+        let next_to = |words: &[String]| words.iter().any(|w| ends_with_word(before.trim_end(), w) || starts_with_word(after, w));
+        if next_to(&self.dates.next) {
+            None
+        } else if next_to(&self.dates.last) {
+            Some(When::LastWeekday(w))
+        } else {
+            Some(When::Weekday(w))
+        }
+    }
+
+    /// The date or the count of days a number starts or ends: "28 novembre
+    /// [2024]", "el 3 de marzo de 2015", "le 1er mars", "November 28[, 2024]", "il y a 3 jours".
+    fn date_at(&self, text: &str, tokens: &[Token], k: usize, n: NumberMatch) -> Option<When> {
+        let value = n.integer()?;
+        let words = &self.dates;
+        let is = |i: usize, list: &[String]| Self::is_one_of(text, tokens, i, list);
+        let year_of = |i: usize| {
+            tokens.get(i).and_then(|t| match t.item {
+                Item::Number(y) if y.kind == NumberKind::Digits => y.integer().filter(|v| (1900..=2100).contains(v)).map(|v| v as i32),
+                _ => None,
+            })
         };
-        if let Some(when) = when {
-            found.dates.push(DateMention { at: t.start, sentence: s, when, since: since_before(k) });
+        // A year after the month, maybe past a joiner or a comma.
+        let year_from = |mut y: usize| {
+            if is(y, &words.date_joiners) || tokens.get(y).is_some_and(|t| is_comma(text, t)) {
+                y += 1;
+            }
+            year_of(y)
+        };
+        let day = u32::try_from(value).ok().filter(|d| (1..=31).contains(d));
+        let mut i = k + 1;
+        if month_of(tokens, i).is_none() && is(i, &words.date_joiners) {
+            i += 1;
+        }
+        if let (Some(month), Some(day)) = (month_of(tokens, i), day) {
+            return Some(When::DayMonth { day, month, year: year_from(i + 1) });
+        }
+        if let (Some(month), Some(day)) = (k.checked_sub(1).and_then(|p| month_of(tokens, p)), day) {
+            return Some(When::DayMonth { day, month, year: year_from(k + 1) });
+        }
+        let days = if is(k + 1, &words.day_units) { Some(value) } else { Some(value * 7).filter(|_| is(k + 1, &words.week_units)) };
+        if let Some(days) = days.filter(|&d| d <= MAX_DAYS_AGO) {
+            let before = text[..tokens[k].start].trim_end();
+            let ago = words.ago_before.iter().any(|w| ends_with_word(before, w)) || is(k + 2, &words.ago_after);
+            if ago {
+                return Some(When::Relative(-(days as i8)));
+            }
+        }
+        None
+    }
+
+    /// Attribution phrases and date expressions of one sentence.
+    fn context(&self, text: &str, tokens: &[Token], s: usize, found: &mut Found) {
+        // "depuis mercredi", "the quake that rocked Al Haouz late on Friday": back
+        // to the last comma, number or metric phrase, a since-word or an event verb.
+        let since_before = |k: usize| {
+            // A date in apposition ("balayée par le cyclone, samedi 14 décembre,") looks past its comma.
+            let k = if k > 0 && is_comma(text, &tokens[k - 1]) { k - 1 } else { k };
+            for t in tokens[k.saturating_sub(12)..k].iter().rev() {
+                match t.item {
+                    Item::Cue(c) if c.has(|r| r == Cue::Since) => return true,
+                    Item::Cue(c)
+                        if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::ListJoiner | Cue::AttributionBefore)) =>
+                    {
+                        return false
+                    }
+                    Item::Number(_) | Item::Punct(_) => return false,
+                    _ => {}
+                }
+            }
+            false
+        };
+        for (k, t) in tokens.iter().enumerate() {
+            let when = match t.item {
+                Item::Cue(c) => {
+                    if c.has(|r| matches!(r, Cue::AttributionBefore | Cue::AttributionAfter)) {
+                        found.attributions.push(t.start..t.end);
+                    }
+                    c.find(|r| match r {
+                        Cue::Weekday(w) => Some(w),
+                        _ => None,
+                    })
+                    .and_then(|w| self.weekday(text, tokens, k, w))
+                    .or_else(|| c.find(|r| if let Cue::RelativeDay(d) = r { Some(When::Relative(d)) } else { None }))
+                }
+                Item::Number(n)
+                    if n.kind == NumberKind::Digits && n.end - n.start == 4 && n.integer().is_some_and(|y| (1900..=2100).contains(&y)) =>
+                {
+                    // "28 novembre 2024", "3 de marzo de 2015", "March 3, 2015": the year of a date.
+                    let joined =
+                        k > 1 && (Self::is_one_of(text, tokens, k - 1, &self.dates.date_joiners) || is_comma(text, &tokens[k - 1]));
+                    let is_date = k > 0 && month_of(tokens, k - 1).is_some()
+                        || joined && (month_of(tokens, k - 2).is_some() || k > 2 && month_of(tokens, k - 3).is_some());
+                    if !is_date {
+                        let since = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Since));
+                        found.years.push((t.start, n.value as i32, since));
+                    }
+                    None
+                }
+                Item::Number(n) => self.date_at(text, tokens, k, n),
+                _ => None,
+            };
+            if let Some(when) = when {
+                found.dates.push(DateMention { at: t.start, sentence: s, when, since: since_before(k) });
+            }
         }
     }
 }
@@ -309,6 +387,7 @@ impl FigureFinder {
             numbers: NumberReader::new(&lang.numbers),
             cues: Cues::new(lang),
             abbreviations: lang.cleaning.abbreviations.clone(),
+            dates: lang.dates.clone(),
         }
     }
 
@@ -327,7 +406,7 @@ impl FigureFinder {
             let first_of_sentence = found.figures.len();
             self.sentence(text, &tokens[begin..t], s, &mut found.figures, first_of_sentence);
             breakdown_after_colon(text, &mut found.figures[first_of_sentence..], first_of_sentence);
-            context(text, &tokens[begin..t], s, &mut found);
+            self.context(text, &tokens[begin..t], s, &mut found);
         }
         found.sentences = sentences;
         found
@@ -350,7 +429,7 @@ impl FigureFinder {
             if k < skip_until {
                 continue;
             }
-            let Some(value) = num.integer().filter(|&v| v > 0) else { continue };
+            let Some(value) = num.integer().filter(|&v| v > 0 && num.kind != NumberKind::Ordinal) else { continue };
             if self.not_a_count(text, tokens, k, value, num) {
                 continue;
             }
@@ -794,6 +873,40 @@ mod tests {
     fn spans_of_time_count_no_one() {
         assert!(find("en", "Floods that killed dozens, the deadliest to hit the region for three decades.").is_empty());
         assert!(find("es", "Las peores inundaciones en tres décadas.").is_empty());
+    }
+
+    /// The date expressions of `text`.
+    fn dates(lang: &str, text: &str) -> Vec<When> {
+        FigureFinder::new(Languages::get().by_code(lang).unwrap()).find(text).dates.into_iter().map(|d| d.when).collect()
+    }
+
+    #[test]
+    fn dates_with_joiners_ordinals_and_years() {
+        let march = |day, year| When::DayMonth { day, month: 3, year };
+        assert_eq!(dates("es", "Ocurrió el 3 de marzo de 2015."), [march(3, Some(2015))]);
+        assert_eq!(dates("fr", "Le bilan du 1er mars."), [march(1, None)]);
+        assert_eq!(dates("en", "On the 1st of March, and on March 2nd, 2015."), [march(1, None), march(2, Some(2015))]);
+        // A year that dates a day is no other event's.
+        let found = FigureFinder::new(Languages::get().by_code("es").unwrap()).find("Murieron 12 personas el 3 de marzo de 2015.");
+        assert!(found.years.is_empty());
+    }
+
+    #[test]
+    fn weekdays_label_dates_point_back_or_look_ahead() {
+        // "jeudi 20 mars" is the date; the weekday only labels it.
+        assert_eq!(dates("fr", "Depuis jeudi 20 mars."), [When::DayMonth { day: 20, month: 3, year: None }]);
+        assert_eq!(dates("en", "It struck on Thursday, March 20."), [When::DayMonth { day: 20, month: 3, year: None }]);
+        assert_eq!(dates("fr", "Le maire parlera lundi prochain."), []);
+        assert_eq!(dates("es", "Ocurrió el pasado martes."), [When::LastWeekday(1)]);
+        assert_eq!(dates("en", "It happened last Friday."), [When::LastWeekday(4)]);
+    }
+
+    #[test]
+    fn days_and_weeks_ago() {
+        assert_eq!(dates("fr", "Le séisme a eu lieu il y a trois jours."), [When::Relative(-3)]);
+        assert_eq!(dates("es", "La riada fue hace dos semanas."), [When::Relative(-14)]);
+        assert_eq!(dates("en", "The flood came 4 days ago."), [When::Relative(-4)]);
+        assert_eq!(dates("en", "The flood lasted 4 days."), []);
     }
 
     #[test]

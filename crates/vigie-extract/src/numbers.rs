@@ -17,6 +17,8 @@ pub enum NumberKind {
     Collective,
     /// A word that is also an indefinite article ("un", "a"): one, or nothing.
     Article,
+    /// Digits with an ordinal ending ("1er", "21st"): a rank or a day of the month.
+    Ordinal,
 }
 
 /// A number found in text; `start..end` are byte offsets.
@@ -55,6 +57,7 @@ pub struct NumberReader {
     collectives: HashMap<String, u64>,
     fractions: HashMap<String, f64>,
     decimal: char,
+    ordinal_suffixes: Vec<String>,
 }
 
 impl NumberReader {
@@ -71,6 +74,7 @@ impl NumberReader {
             collectives: lower(&numbers.collectives),
             fractions: numbers.fractions.clone(),
             decimal: numbers.decimal_separator,
+            ordinal_suffixes: numbers.ordinal_suffixes.clone(),
         }
     }
 
@@ -145,7 +149,9 @@ impl NumberReader {
             while words.get(*w).is_some_and(|t| t.start < glued) {
                 *w += 1;
             }
-            return (None, glued);
+            let ordinal = self.ordinal_suffixes.iter().any(|s| text[end..glued].eq_ignore_ascii_case(s)) && decimals.is_empty();
+            let value = integer.parse::<f64>().ok().filter(|_| ordinal);
+            return (value.map(|value| NumberMatch { start, end: glued, value, kind: NumberKind::Ordinal }), glued);
         }
         let mut value: f64 = format!("{integer}.{}", if decimals.is_empty() { "0" } else { &decimals }).parse().unwrap_or(0.0);
         let mut match_end = end;
@@ -379,6 +385,8 @@ mod tests {
     #[test]
     fn articles_are_weak_and_glued_digits_are_not_counts() {
         assert_eq!(read("fr", "un bilan")[0].1, NumberKind::Article);
-        assert!(values("fr", "à 22h00 lors de la 11e journée").is_empty());
+        let read_fr = read("fr", "à 22h00 lors de la 11e journée");
+        assert_eq!(read_fr.iter().map(|m| (m.0, m.1)).collect::<Vec<_>>(), [(11.0, NumberKind::Ordinal)], "a rank, not a count");
+        assert_eq!(read("en", "on March 1st")[0].1, NumberKind::Ordinal);
     }
 }

@@ -48,7 +48,7 @@ pub struct BoilerplateRule {
 }
 
 /// `dates.toml`: names are lower case; each entry lists accepted spellings.
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 pub struct Dates {
     /// Twelve entries, January first.
     pub months: Vec<Vec<String>>,
@@ -62,6 +62,26 @@ pub struct Dates {
     pub day_before_yesterday: Vec<String>,
     #[serde(default)]
     pub tomorrow: Vec<String>,
+    /// Words between a day and its month or year: "el 3 de marzo de 2015", "the 1st of March".
+    #[serde(default)]
+    pub date_joiners: Vec<String>,
+    /// Words next to a weekday that mean the one of the week before: "mardi dernier", "last Tuesday".
+    #[serde(default)]
+    pub last: Vec<String>,
+    /// Words next to a weekday that put it in the future: "lundi prochain", "next Monday".
+    #[serde(default)]
+    pub next: Vec<String>,
+    /// Phrases around a number of days that count back from the publication
+    /// day: "il y a trois jours", "three days ago".
+    #[serde(default)]
+    pub ago_before: Vec<String>,
+    #[serde(default)]
+    pub ago_after: Vec<String>,
+    /// Words for "day" and "days", and for "week" and "weeks".
+    #[serde(default)]
+    pub day_units: Vec<String>,
+    #[serde(default)]
+    pub week_units: Vec<String>,
 }
 
 /// `numbers.toml`: how numbers are written in words. Keys are lower case;
@@ -78,6 +98,9 @@ pub struct Numbers {
     /// Words joining number words without ending the number ("et", "y", "and").
     #[serde(default)]
     pub connectors: Vec<String>,
+    /// Endings glued to digits that make an ordinal ("1er", "21st"): a rank or a day, never a count.
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
     /// Number words that are also indefinite articles ("un", "a").
     #[serde(default)]
     pub articles: Vec<String>,
