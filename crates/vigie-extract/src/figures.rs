@@ -199,6 +199,31 @@ fn cause_after(text: &str, tokens: &[Token], k: usize) -> Option<Range<usize>> {
     None
 }
 
+/// How many sentences back a total may stand from counts that add up to it.
+const SUM_REACH: usize = 3;
+
+/// "Interior counts 64 dead. Of them, 48 died in Murcia and 16 in
+/// Alicante": counts of one sentence that add up to a total stated shortly
+/// before are its parts, even without a word that links them. `first` is the
+/// index of the sentence's first figure.
+fn breakdown_by_sum(figures: &mut [RawFigure], first: usize) {
+    let Some(sentence) = figures.get(first).map(|f| f.sentence) else { return };
+    let metric = figures[first].metric;
+    let parts = &figures[first..];
+    if parts.len() < 2 || parts.iter().any(|p| p.metric != metric || p.part_of.is_some() || p.previous || p.other_event) {
+        return;
+    }
+    let sum: u64 = parts.iter().map(|p| p.value).sum();
+    let total = figures[..first].iter().rposition(|t| {
+        t.metric == metric && t.value == sum && t.part_of.is_none() && sentence - t.sentence <= SUM_REACH && t.high.is_none()
+    });
+    if let Some(total) = total {
+        for part in &mut figures[first..] {
+            part.part_of = Some(total);
+        }
+    }
+}
+
 /// "24 civils sont morts : 19 dans des frappes, un dans des tirs": the
 /// counts after a colon that follows a total are its parts, and count the
 /// same people (civilians) unless they name their own group. `offset` is the
@@ -406,6 +431,7 @@ impl FigureFinder {
             let first_of_sentence = found.figures.len();
             self.sentence(text, &tokens[begin..t], s, &mut found.figures, first_of_sentence);
             breakdown_after_colon(text, &mut found.figures[first_of_sentence..], first_of_sentence);
+            breakdown_by_sum(&mut found.figures, first_of_sentence);
             self.context(text, &tokens[begin..t], s, &mut found);
         }
         found.sentences = sentences;
@@ -638,10 +664,18 @@ impl FigureFinder {
             i += 1;
             match t.item {
                 Item::Cue(c) => {
-                    if let Some(m) = c.find(|r| match r {
-                        Cue::MetricNoun(m) | Cue::MetricVerb(m) => Some(m),
-                        _ => None,
-                    }) {
+                    // "elevó a 64 el número de fallecidos", "porté à 64 le nombre de morts": the toll named right after.
+                    let article = matches!(tokens[k].item, Item::Number(n) if n.kind == NumberKind::Article);
+                    let toll = c
+                        .find(|r| if let Cue::Toll(m) = r { Some(m) } else { None })
+                        .filter(|_| out.words <= 1 && out.group.is_none() && !article);
+                    if let Some(m) = c
+                        .find(|r| match r {
+                            Cue::MetricNoun(m) | Cue::MetricVerb(m) => Some(m),
+                            _ => None,
+                        })
+                        .or(toll)
+                    {
                         out.metric = Some(m);
                         out.end = out.end.max(t.end).min(if out.words > MAX_WORDS_AFTER { out.end } else { t.end });
                         if out.group.is_none() && !mixed {
@@ -907,6 +941,24 @@ mod tests {
         assert_eq!(dates("es", "La riada fue hace dos semanas."), [When::Relative(-14)]);
         assert_eq!(dates("en", "The flood came 4 days ago."), [When::Relative(-4)]);
         assert_eq!(dates("en", "The flood lasted 4 days."), []);
+    }
+
+    #[test]
+    fn counts_that_add_up_to_a_total_are_its_parts() {
+        let finder = FigureFinder::new(Languages::get().by_code("en").unwrap());
+        let found = finder.find("The ministry counted 50 dead on Sunday. Rescuers say 30 died in the valley and 20 on the coast.");
+        let parts: Vec<_> = found.figures.iter().map(|f| (f.value, f.part_of)).collect();
+        assert_eq!(parts, [(50, None), (30, Some(0)), (20, Some(0))]);
+        // Counts that do not add up stay apart.
+        let found = finder.find("The ministry counted 50 dead on Sunday. Rescuers say 30 died in the valley and 21 on the coast.");
+        assert!(found.figures.iter().all(|f| f.part_of.is_none()));
+    }
+
+    #[test]
+    fn a_toll_named_right_after_the_number_gives_its_metric() {
+        let got = find("es", "El Ministerio del Interior elevó el domingo a 64 el número de fallecidos.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 64)]);
+        assert!(find("fr", "selon un nouveau bilan").is_empty(), "an article is no count");
     }
 
     #[test]
