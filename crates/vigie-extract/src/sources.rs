@@ -259,10 +259,12 @@ impl SourceFinder {
                 Target::Introduced(acronym, _) => (acronym.clone(), true),
                 Target::Country(_) => continue,
             };
-            let agent = self.after_agent(&text[..m.span.start]);
+            // "par l'Unité militaire d'urgence (UME)": an apposition shares the agent role.
+            let apposed = out.last().filter(|p| p.label == label && m.span.start.saturating_sub(p.span.end) <= 3);
+            let agent = self.after_agent(&text[..m.span.start]) || apposed.is_some_and(|p| p.agent);
             out.push(SourceMention { span: m.span.clone(), label, named, strength: 0, agent });
         }
-        bind(text, &mut out, attributions);
+        bind(text, &mut out, attributions, &self.lang.sources.source_follows);
         out
     }
 
@@ -385,7 +387,7 @@ fn place_after(rest: &str) -> Option<&str> {
 /// vendredi l'ONG"), else the nearest before it ("l'OSDH, basée à Londres, a
 /// indiqué"). Actors named near a reporting verb ("l'armée ..., a rapporté
 /// l'ONG") are not speakers.
-fn bind(text: &str, mentions: &mut [SourceMention], attributions: &[Range<usize>]) {
+fn bind(text: &str, mentions: &mut [SourceMention], attributions: &[Range<usize>], source_follows: &[String]) {
     // A phrase never introduces a source across the end of a sentence.
     let one_sentence = |gap: Range<usize>| {
         let between = &text[gap];
@@ -397,8 +399,9 @@ fn bind(text: &str, mentions: &mut [SourceMention], attributions: &[Range<usize>
                 .then(|| m.span.start - a.end)
                 .filter(|&gap| gap <= ATTRIBUTION_REACH && one_sentence(a.end..m.span.start))
         };
+        let follows = source_follows.iter().any(|p| text[a.clone()].eq_ignore_ascii_case(p));
         let before = |m: &SourceMention| {
-            (m.span.end <= a.start)
+            (m.span.end <= a.start && !follows)
                 .then(|| a.start - m.span.end)
                 .filter(|&gap| gap <= ATTRIBUTION_REACH && one_sentence(m.span.end..a.start))
         };
@@ -529,9 +532,20 @@ mod tests {
     }
 
     #[test]
+    fn a_source_follows_selon() {
+        // "l'armée" stands right before "selon" but is not who speaks.
+        let text = "Plus de 200 personnes ont été secourues par les pompiers et l'armée, selon le gouvernement régional.";
+        let spans = [text.find("selon").map(|at| at..at + "selon".len()).unwrap()];
+        let lang = Languages::get().by_code("fr").unwrap();
+        let bound: Vec<_> =
+            SourceFinder::new(lang).sources(text, Some("ES"), &spans).into_iter().filter(|m| m.strength > 0).map(|m| m.label).collect();
+        assert_eq!(bound, ["Spanish government"]);
+    }
+
+    #[test]
     fn the_agent_of_a_count_does_not_speak_for_it() {
         let lang = Languages::get().by_code("fr").unwrap();
-        let text = "Plus de 300 personnes ont été secourues par la Croix-Rouge.";
+        let text = "Plus de 300 personnes ont été secourues par le Comité international de la Croix-Rouge (CICR).";
         let found = crate::figures::FigureFinder::new(lang).find(text);
         let sources = SourceFinder::new(lang).sources(text, Some("ES"), &found.attributions);
         assert_eq!(attribute(&found, &sources, &found.figures[0]), None);

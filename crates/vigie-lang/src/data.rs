@@ -289,6 +289,9 @@ pub struct Sources {
     /// Prepositions that introduce the agent of a passive ("secourues par l'UME"): not a source.
     #[serde(default)]
     pub agents: Vec<String>,
+    /// Attribution phrases whose source always follows them ("selon", "according to").
+    #[serde(default)]
+    pub source_follows: Vec<String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").
