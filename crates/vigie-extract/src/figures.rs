@@ -213,10 +213,14 @@ fn breakdown_by_sum(figures: &mut [RawFigure], first: usize) {
     if parts.len() < 2 || parts.iter().any(|p| p.metric != metric || p.part_of.is_some() || p.previous || p.other_event) {
         return;
     }
-    let sum: u64 = parts.iter().map(|p| p.value).sum();
-    let total = figures[..first].iter().rposition(|t| {
-        t.metric == metric && t.value == sum && t.part_of.is_none() && sentence - t.sentence <= SUM_REACH && t.high.is_none()
-    });
+    let sum = parts.iter().fold(0u64, |sum, p| sum.saturating_add(p.value));
+    let total = figures[..first]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, t)| sentence - t.sentence <= SUM_REACH)
+        .find(|(_, t)| t.metric == metric && t.value == sum && t.part_of.is_none() && t.high.is_none())
+        .map(|(i, _)| i);
     if let Some(total) = total {
         for part in &mut figures[first..] {
             part.part_of = Some(total);
@@ -316,11 +320,22 @@ impl FigureFinder {
             })
         };
         // A year after the month, maybe past a joiner or a comma.
-        let year_from = |mut y: usize| {
+        // The year after token `last` of the date, maybe past a joiner or a comma, and where the date ends.
+        let year_from = |last: usize| {
+            let mut y = last + 1;
             if is(y, &words.date_joiners) || tokens.get(y).is_some_and(|t| is_comma(text, t)) {
                 y += 1;
             }
-            year_of(y)
+            match year_of(y) {
+                Some(year) => (Some(year), tokens[y].end),
+                None => (None, tokens[last].end),
+            }
+        };
+        // "Goma, 24 mars 2025 - Au moins 112 personnes ...": a dateline says when the
+        // story was filed, not what day its counts refer to.
+        let dated = |month: u32, day: u32, (year, end): (Option<i32>, usize)| {
+            let dateline = text[end..].trim_start().starts_with(['-', '–', '—']);
+            (!dateline).then_some(When::DayMonth { day, month, year })
         };
         let day = u32::try_from(value).ok().filter(|d| (1..=31).contains(d));
         let mut i = k + 1;
@@ -328,12 +343,13 @@ impl FigureFinder {
             i += 1;
         }
         if let (Some(month), Some(day)) = (month_of(tokens, i), day) {
-            return Some(When::DayMonth { day, month, year: year_from(i + 1) });
+            return dated(month, day, year_from(i));
         }
         if let (Some(month), Some(day)) = (k.checked_sub(1).and_then(|p| month_of(tokens, p)), day) {
-            return Some(When::DayMonth { day, month, year: year_from(k + 1) });
+            return dated(month, day, year_from(k));
         }
-        let days = if is(k + 1, &words.day_units) { Some(value) } else { Some(value * 7).filter(|_| is(k + 1, &words.week_units)) };
+        let days =
+            if is(k + 1, &words.day_units) { Some(value) } else { Some(value.saturating_mul(7)).filter(|_| is(k + 1, &words.week_units)) };
         if let Some(days) = days.filter(|&d| d <= MAX_DAYS_AGO) {
             let before = text[..tokens[k].start].trim_end();
             let ago = words.ago_before.iter().any(|w| ends_with_word(before, w)) || is(k + 2, &words.ago_after);
@@ -381,12 +397,13 @@ impl FigureFinder {
                 Item::Number(n)
                     if n.kind == NumberKind::Digits && n.end - n.start == 4 && n.integer().is_some_and(|y| (1900..=2100).contains(&y)) =>
                 {
-                    // "28 novembre 2024", "3 de marzo de 2015", "March 3, 2015": the year of a date.
-                    let joined =
-                        k > 1 && (Self::is_one_of(text, tokens, k - 1, &self.dates.date_joiners) || is_comma(text, &tokens[k - 1]));
-                    let is_date = k > 0 && month_of(tokens, k - 1).is_some()
-                        || joined && (month_of(tokens, k - 2).is_some() || k > 2 && month_of(tokens, k - 3).is_some());
-                    if !is_date {
+                    // "28 novembre 2024", "3 de marzo de 2015", "March 3, 2015": the year of a
+                    // day, read with it. "en octobre 2011" names a time, as a year alone does.
+                    let before = &tokens[k.saturating_sub(4)..k];
+                    let month = before.iter().position(|t| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Month(_)))));
+                    let day = |t: &Token| matches!(t.item, Item::Number(d) if d.integer().is_some_and(|d| (1..=31).contains(&d)));
+                    let of_a_day = month.is_some() && before.iter().any(day);
+                    if !of_a_day {
                         let since = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Since));
                         found.years.push((t.start, n.value as i32, since));
                     }
@@ -923,6 +940,12 @@ mod tests {
         // A year that dates a day is no other event's.
         let found = FigureFinder::new(Languages::get().by_code("es").unwrap()).find("Murieron 12 personas el 3 de marzo de 2015.");
         assert!(found.years.is_empty());
+    }
+
+    #[test]
+    fn a_dateline_is_no_count_date() {
+        assert_eq!(dates("fr", "Goma, 24 mars 2025 - Au moins 12 morts dimanche."), [When::Weekday(6)]);
+        assert_eq!(dates("en", "GOMA, March 24, 2025 — At least 12 died on Sunday."), [When::Weekday(6)]);
     }
 
     #[test]

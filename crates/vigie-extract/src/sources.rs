@@ -23,6 +23,8 @@ const ATTRIBUTION_REACH: usize = 60;
 const DIRECT_REACH: usize = 6;
 /// The label of "une ONG", "an NGO".
 const UNNAMED_NGO: &str = "unnamed NGO";
+/// The longest acronym, in bytes.
+const MAX_ACRONYM: usize = 8;
 /// The most words an organisation's name may have before its acronym.
 const MAX_NAME_WORDS: usize = 10;
 /// How many sentences back a source still speaks for a figure.
@@ -142,10 +144,12 @@ impl SourceFinder {
         let mut out: Vec<Mention> = Vec::new();
         let mut acronyms: Vec<(String, bool)> = Vec::new();
         for (open, _) in text.match_indices('(') {
-            let Some(close) = text[open..].find(')').map(|c| open + c) else { continue };
+            // An acronym is short: look for its closing parenthesis nearby only.
+            let close = text[open..].char_indices().take(MAX_ACRONYM + 2).find(|&(_, c)| c == ')');
+            let Some(close) = close.map(|(c, _)| open + c) else { continue };
             let acronym = &text[open + 1..close];
             let uppercase = acronym.chars().filter(char::is_ascii_uppercase).count();
-            if !(2..=8).contains(&acronym.len()) || uppercase < 2 || !acronym.chars().all(|c| c.is_ascii_alphanumeric()) {
+            if !(2..=MAX_ACRONYM).contains(&acronym.len()) || uppercase < 2 || !acronym.chars().all(|c| c.is_ascii_alphanumeric()) {
                 continue;
             }
             let Some(name_start) = self.spelled_out(&text[..open], acronym).or_else(|| self.name_before(&text[..open])) else { continue };
@@ -174,7 +178,7 @@ impl SourceFinder {
     fn spelled_out(&self, before: &str, acronym: &str) -> Option<usize> {
         let mut letters = acronym.chars().rev().peekable();
         let mut rest = before.trim_end();
-        loop {
+        for _ in 0..MAX_NAME_WORDS {
             let separator = rest.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’');
             let word_start = separator.map_or(0, |(i, c)| i + c.len_utf8());
             let word = &rest[word_start..];
@@ -189,6 +193,7 @@ impl SourceFinder {
             }
             rest = &rest[..separator?.0];
         }
+        None
     }
 
     /// Where the capitalised name ending `before` starts: capitalised words,
@@ -297,7 +302,7 @@ impl SourceFinder {
             }
         }
         if inst.of_place {
-            if let Some(place) = place_after(&text[span.end..]) {
+            if let Some(place) = place_after(&text[span.end..], &self.lang.sources.place_prefixes) {
                 return format!("{} of {place}", inst.name);
             }
             // "Paiporta ... según su alcaldesa": a possessive points to the place named just before.
@@ -325,11 +330,11 @@ impl SourceFinder {
     /// The region a regional institution serves, in the gazetteer's spelling:
     /// named after it ("de Valence", "de la région de Valence") or pointed
     /// back to ("de cette région"). Places of the article's country come first.
-    fn region_of(&self, text: &str, span: Range<usize>, main: Option<&str>) -> Option<&'static str> {
+    fn region_of(&self, text: &str, span: Range<usize>, main: Option<&str>) -> Option<String> {
         let rest = text[span.end..].trim_start();
         let pointer = self.lang.sources.this_place.iter().find(|p| rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p)));
         let named = match pointer {
-            Some(p) => match place_after(&rest[p.len()..]) {
+            Some(p) => match place_after(&rest[p.len()..], &self.lang.sources.place_prefixes) {
                 Some(place) => place,
                 None => {
                     let mut from = span.start.saturating_sub(PLACE_LOOKBACK);
@@ -339,11 +344,12 @@ impl SourceFinder {
                     place_before(&text[from..span.start])?
                 }
             },
-            None => place_after(rest)?,
+            None => place_after(rest, &self.lang.sources.place_prefixes)?,
         };
         let places = gazetteer().lookup(named);
         let local = places.iter().find(|&&i| Some(gazetteer().place(i).country) == main);
-        local.or(places.first()).map(|&i| gazetteer().place(i).name)
+        // A region the gazetteer lacks keeps the article's spelling.
+        Some(local.or(places.first()).map_or(named, |&i| gazetteer().place(i).name).to_string())
     }
 }
 
@@ -370,10 +376,11 @@ fn place_before(before: &str) -> Option<&str> {
     })
 }
 
-/// "de Mayotte", "d'Alep", "of Paiporta": the capitalised place after a title.
-fn place_after(rest: &str) -> Option<&str> {
+/// "de Mayotte", "d'Alep", "of Paiporta": the capitalised place after a title,
+/// joined to it by one of `prefixes`.
+fn place_after<'t>(rest: &'t str, prefixes: &[String]) -> Option<&'t str> {
     let rest = rest.trim_start();
-    let rest = ["de la ", "de l'", "del ", "de ", "d'", "of the ", "of "].iter().find_map(|p| rest.strip_prefix(p))?;
+    let rest = prefixes.iter().find_map(|p| rest.strip_prefix(p.as_str()))?;
     if !rest.starts_with(char::is_uppercase) {
         return None;
     }
@@ -461,7 +468,14 @@ pub fn attribute(found: &Found, sources: &[SourceMention], figure: &RawFigure) -
         let earlier = in_sentence(figure.sentence - back);
         earlier.iter().rev().find(|m| attributed(m)).map(|m| m.label.as_str())
     });
-    if let Some(label) = nearby {
+    // "... 29 morts, selon l'AFAD. Plus de 400 personnes ont été blessées": the
+    // organisation that gave the previous sentence's count goes on speaking.
+    let continued = || {
+        let previous = figure.sentence.checked_sub(1)?;
+        found.figures.iter().any(|f| f.sentence == previous).then_some(())?;
+        in_sentence(previous).into_iter().rev().find(|m| m.named && !m.agent).map(|m| m.label.as_str())
+    };
+    if let Some(label) = nearby.or_else(continued) {
         return found_as(label, Evidence::Nearby);
     }
     // Failing that, a headline or lede stating the tally that the body then
@@ -534,12 +548,12 @@ mod tests {
     #[test]
     fn a_source_follows_selon() {
         // "l'armée" stands right before "selon" but is not who speaks.
-        let text = "Plus de 200 personnes ont été secourues par les pompiers et l'armée, selon le gouvernement régional.";
+        let text = "Plus de 200 personnes ont été secourues par les pompiers et l'armée, selon le gouvernement régional de Murcie.";
         let spans = [text.find("selon").map(|at| at..at + "selon".len()).unwrap()];
         let lang = Languages::get().by_code("fr").unwrap();
         let bound: Vec<_> =
             SourceFinder::new(lang).sources(text, Some("ES"), &spans).into_iter().filter(|m| m.strength > 0).map(|m| m.label).collect();
-        assert_eq!(bound, ["Spanish government"]);
+        assert_eq!(bound, ["Murcia regional government"]);
     }
 
     #[test]
@@ -561,6 +575,18 @@ mod tests {
         assert_eq!(labels("fr", "selon les services de secours de Valence"), ["Valencia emergency services"]);
         assert_eq!(labels("fr", "La crue a frappé surtout Valence, selon les pompiers de cette région."), ["Valencia emergency services"]);
         assert_eq!(labels("en", "the emergency services said"), ["emergency services"]);
+        assert_eq!(labels("fr", "a indiqué le gouverneur de Van."), ["Van governor"]);
+        assert_eq!(labels("fr", "Le gouvernorat du Nord-Kivu conteste ces chiffres."), ["Nord-Kivu governorate"]);
+    }
+
+    #[test]
+    fn the_source_of_a_count_goes_on_speaking_in_the_next_sentence() {
+        let lang = Languages::get().by_code("fr").unwrap();
+        let text = "Le séisme a fait 29 morts, selon un décompte publié mardi par l'AFAD. Plus de 400 personnes ont été blessées.";
+        let found = crate::figures::FigureFinder::new(lang).find(text);
+        let sources = SourceFinder::new(lang).sources(text, Some("TR"), &found.attributions);
+        let injured = found.figures.iter().find(|f| f.value == 400).unwrap();
+        assert_eq!(attribute(&found, &sources, injured).map(|a| a.label), Some("AFAD".to_string()));
     }
 
     /// The strength of each mention, given where the attribution phrases stand.

@@ -292,6 +292,9 @@ pub struct Sources {
     /// Attribution phrases whose source always follows them ("selon", "according to").
     #[serde(default)]
     pub source_follows: Vec<String>,
+    /// What joins a role to its place, with the space after it: "préfet de Mayotte", "mayor of Paiporta".
+    #[serde(default)]
+    pub place_prefixes: Vec<String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").

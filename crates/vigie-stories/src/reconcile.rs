@@ -38,6 +38,10 @@ pub enum Scope {
     OtherEvent,
     /// A link to another article.
     Related,
+    /// A share of another count of the same people: a province's deaths
+    /// within the national toll. It is checked against that count, not
+    /// reconciled with it.
+    Part,
 }
 
 impl Scope {
@@ -162,9 +166,17 @@ pub fn reconcile(articles: &[ArticleInfo], figures: &[Figure]) -> Reconciled {
     // Where each figure went, per article, for breakdowns.
     let mut claim_of: HashMap<(&str, usize), usize> = HashMap::new();
     let mut position: HashMap<&str, usize> = HashMap::new();
+    let mut of_article: HashMap<&str, Vec<&Figure>> = HashMap::new();
+    for f in figures {
+        of_article.entry(f.article.as_str()).or_default().push(f);
+    }
     for f in figures {
         let n = position.entry(f.article.as_str()).or_insert(0);
-        let scope = Scope::of(f.note.as_deref());
+        let total = f.part_of.and_then(|t| of_article[f.article.as_str()].get(t));
+        let scope = match Scope::of(f.note.as_deref()) {
+            Scope::Story if total.is_some_and(|t| t.group == f.group && t.metric == f.metric) => Scope::Part,
+            scope => scope,
+        };
         let key: ClaimKey = (f.source_id.clone(), f.metric, f.group, f.value, f.high, f.qualifier, f.as_of, scope);
         let i = *index.entry(key).or_insert_with(|| {
             claims.push(Claim {
@@ -452,6 +464,24 @@ mod tests {
         figures[3].value = 38;
         let r = reconcile(&articles, &figures);
         assert!(!r.breakdowns[0].consistent, "183 + 100 + 38 is not 311");
+    }
+
+    #[test]
+    fn a_province_share_is_a_part_not_a_lower_toll() {
+        let articles = [article("a", None)];
+        let mut figures = vec![
+            figure("a", 64, Group::Total, Some("interior ministry"), "2025-03-16"),
+            figure("a", 48, Group::Total, Some("interior ministry"), "2025-03-16"),
+            figure("a", 16, Group::Total, Some("interior ministry"), "2025-03-16"),
+        ];
+        for f in &mut figures[1..] {
+            f.part_of = Some(0);
+        }
+        let r = reconcile(&articles, &figures);
+        assert_eq!(r.claims.iter().map(|c| c.scope).collect::<Vec<_>>(), [Scope::Story, Scope::Part, Scope::Part]);
+        assert!(r.conflicts.is_empty(), "48 in one province does not contradict 64 in all");
+        assert_eq!(r.estimates[0].latest.value, 64);
+        assert!(r.breakdowns[0].consistent);
     }
 
     #[test]
