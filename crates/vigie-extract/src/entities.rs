@@ -18,6 +18,11 @@ use vigie_lang::Language;
 
 /// Words this common start sentences; as a single capitalised word they are not places.
 const COMMON_WORD_RANK: u32 = 5000;
+/// Words this common ("Au", "The", "Los") are never places alone, wherever they stand.
+const FUNCTION_WORD_RANK: u32 = 200;
+/// A word of the language that is only another name of a place ("Observatoire", a Paris
+/// district) names it alone only when the place is this big ("Valence" for Valencia).
+const ALTERNATE_WORD_POPULATION: u64 = 300_000;
 /// A lone capitalised word inside a longer name is a place only when the place is this big.
 const LONE_WORD_POPULATION: u64 = 100_000;
 
@@ -54,11 +59,14 @@ struct Mention {
 enum Key {
     Known(usize),
     Place(u32),
+    /// An organisation introduced with its acronym (see [`crate::acronyms`]).
+    Introduced(String),
     Unknown(String),
 }
 
 pub struct EntityFinder {
     known: AhoCorasick,
+    /// The entity of each pattern, and whether it matches only as written ("Ocha", "SANA").
     known_of: Vec<(usize, bool)>,
     lang: &'static Language,
     countries: HashMap<String, String>,
@@ -115,10 +123,17 @@ impl EntityFinder {
             .filter(|m| crate::whole_words(text, m.range()))
             .filter_map(|m| {
                 let (entity, exact) = self.known_of[m.pattern().as_usize()];
-                let alias = &entities()[entity].aliases.iter().find(|a| a.eq_ignore_ascii_case(&text[m.range()]))?;
-                (!exact || text[m.range()] == ***alias).then(|| Mention { span: m.range(), key: Key::Known(entity) })
+                // Case variants of one alias ("OCHA", "Ocha") share a match: any of them written as such will do.
+                let as_written = || entities()[entity].aliases.iter().any(|a| text[m.range()] == *a);
+                (!exact || as_written()).then(|| Mention { span: m.range(), key: Key::Known(entity) })
             })
             .collect();
+        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        for m in crate::acronyms::introduced(self.lang, text) {
+            if !out.iter().any(|k| overlaps(&k.span, &m.span)) {
+                out.push(Mention { span: m.span, key: Key::Introduced(m.acronym) });
+            }
+        }
         let taken: Vec<Range<usize>> = out.iter().map(|m| m.span.clone()).collect();
         out.extend(self.capitalised(text, &taken, None));
         out.sort_by_key(|m| m.span.start);
@@ -153,15 +168,20 @@ impl EntityFinder {
                         continue;
                     }
                     let first_word = lone && run.sentence_start && i == 0;
-                    let common = lone && self.lang.lexicon.rank(&name.to_lowercase()).is_some_and(|r| r < COMMON_WORD_RANK);
-                    if first_word && common {
+                    let rank = if lone { self.lang.lexicon.rank(&name.to_lowercase()) } else { None };
+                    let common = rank.is_some_and(|r| r < COMMON_WORD_RANK);
+                    if first_word && common || rank.is_some_and(|r| r < FUNCTION_WORD_RANK) {
+                        continue;
+                    }
+                    let main_name = candidates.iter().any(|&c| g.place(c).name.eq_ignore_ascii_case(name));
+                    if rank.is_some() && !main_name && candidates.iter().all(|&c| g.place(c).population < ALTERNATE_WORD_POPULATION) {
                         continue;
                     }
                     if lone && self.calendar.contains(&name.to_lowercase()) {
                         continue;
                     }
                     // "Norte" is an alternate name of São Paulo, and a word: a common word names a place only as its main name.
-                    if common && !candidates.iter().any(|&c| g.place(c).name.eq_ignore_ascii_case(name)) {
+                    if common && !main_name {
                         continue;
                     }
                     let best = pick(candidates, country);
@@ -181,8 +201,11 @@ impl EntityFinder {
                     None => i += 1,
                 }
             }
-            if !found_any && n >= 2 && !run.sentence_start {
-                out.push(Mention { span: run.span.clone(), key: Key::Unknown(text[run.span.clone()].to_string()) });
+            // A name Vigie does not know: several capitalised words, or one that is no word of the language ("Pinga", "FARDC").
+            let name = &text[run.span.clone()];
+            let unknown_word = n == 1 && name.chars().count() >= 3 && self.lang.lexicon.rank(&name.to_lowercase()).is_none();
+            if !found_any && (n >= 2 || unknown_word) && !run.sentence_start && !self.calendar.contains(&name.to_lowercase()) {
+                out.push(Mention { span: run.span.clone(), key: Key::Unknown(name.to_string()) });
             }
         }
         out
@@ -220,7 +243,13 @@ impl EntityFinder {
                     };
                     (p.name.to_string(), "place", Some(info))
                 }
+                Key::Introduced(acronym) => (acronym.clone(), "org", None),
                 Key::Unknown(name) => (name.clone(), "unknown", None),
+            };
+            // "Observatoire des violences au Kivu (OVK)" is seen as its name.
+            let seen = match seen.rsplit_once(" (") {
+                Some((name, _)) if matches!(m.key, Key::Introduced(_)) => name.to_string(),
+                _ => seen,
             };
             match out.iter_mut().find(|e| e.canonical == canonical && e.kind == kind) {
                 Some(e) => {
@@ -332,6 +361,27 @@ mod tests {
         assert_eq!(es.iter().find(|e| e.canonical == "Valencia").unwrap().place.as_ref().unwrap().country, "ES");
         let ve = entities_of("en", "Venezuela braces for floods: in Valencia, the river rose overnight.");
         assert_eq!(ve.iter().find(|e| e.canonical == "Valencia").unwrap().place.as_ref().unwrap().country, "VE");
+    }
+
+    #[test]
+    fn organisations_introduced_with_an_acronym_and_unknown_names() {
+        let found =
+            entities_of("fr", "Goma - Au moins 12 morts à Pinga, selon l'Observatoire des violences au Kivu (OVK). L'OVK accuse le FPK.");
+        let named: Vec<(&str, &str)> = found.iter().map(|e| (e.canonical.as_str(), e.kind)).collect();
+        assert!(named.contains(&("OVK", "org")), "{named:?}");
+        assert!(named.contains(&("Pinga", "unknown")) && named.contains(&("FPK", "unknown")), "{named:?}");
+        assert!(
+            !named.iter().any(|(n, _)| *n == "Au" || n.contains("Observatoire")),
+            "function words and word-like alternate names are no places: {named:?}"
+        );
+        let ovk = found.iter().find(|e| e.canonical == "OVK").unwrap();
+        assert_eq!(ovk.aliases_seen, ["Observatoire des violences au Kivu", "OVK"]);
+    }
+
+    #[test]
+    fn case_sensitive_aliases_match_as_written() {
+        let found = entities_of("fr", "d'après le bureau humanitaire des Nations unies (Ocha).");
+        assert!(found.iter().any(|e| e.canonical == "UN Office for the Coordination of Humanitarian Affairs"));
     }
 
     #[test]

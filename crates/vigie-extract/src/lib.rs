@@ -6,6 +6,7 @@
 //! figure and for which day; [`entities`] finds organisations, groups,
 //! people and places (GeoNames gazetteer).
 
+mod acronyms;
 pub mod cues;
 pub mod dates;
 pub mod entities;

@@ -23,10 +23,6 @@ const ATTRIBUTION_REACH: usize = 60;
 const DIRECT_REACH: usize = 6;
 /// The label of "une ONG", "an NGO".
 const UNNAMED_NGO: &str = "unnamed NGO";
-/// The longest acronym, in bytes.
-const MAX_ACRONYM: usize = 8;
-/// The most words an organisation's name may have before its acronym.
-const MAX_NAME_WORDS: usize = 10;
 /// How many sentences back a source still speaks for a figure.
 const SENTENCES_BACK: usize = 2;
 
@@ -121,7 +117,8 @@ impl SourceFinder {
         // A name spelled out before its acronym is more specific than a role
         // or an anaphora inside it ("l'Observatoire des violences au Kivu"); a known entity still wins.
         let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-        for m in self.introduced(text) {
+        for m in crate::acronyms::introduced(self.lang, text) {
+            let m = Mention { span: m.span, target: Target::Introduced(m.acronym, m.ngo) };
             if !taken.iter().any(|t| overlaps(&t.span, &m.span) && matches!(t.target, Target::Entity(_))) {
                 taken.retain(|t| !overlaps(&t.span, &m.span));
                 taken.push(m);
@@ -136,86 +133,6 @@ impl SourceFinder {
         let words: Vec<&str> =
             before.rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’').filter(|w| !w.is_empty()).take(2).collect();
         words.iter().any(|w| self.lang.sources.agents.iter().any(|a| a.eq_ignore_ascii_case(w)))
-    }
-
-    /// Organisations introduced by name and acronym, "Name Of The Body (NOTB)",
-    /// and every later or earlier use of the acronym on its own.
-    fn introduced(&self, text: &str) -> Vec<Mention> {
-        let mut out: Vec<Mention> = Vec::new();
-        let mut acronyms: Vec<(String, bool)> = Vec::new();
-        for (open, _) in text.match_indices('(') {
-            // An acronym is short: look for its closing parenthesis nearby only.
-            let close = text[open..].char_indices().take(MAX_ACRONYM + 2).find(|&(_, c)| c == ')');
-            let Some(close) = close.map(|(c, _)| open + c) else { continue };
-            let acronym = &text[open + 1..close];
-            let uppercase = acronym.chars().filter(char::is_ascii_uppercase).count();
-            if !(2..=MAX_ACRONYM).contains(&acronym.len()) || uppercase < 2 || !acronym.chars().all(|c| c.is_ascii_alphanumeric()) {
-                continue;
-            }
-            let Some(name_start) = self.spelled_out(&text[..open], acronym).or_else(|| self.name_before(&text[..open])) else { continue };
-            let name = &text[name_start..open];
-            let mut words = name.split(|c: char| c.is_whitespace() || c == '\'' || c == '’');
-            let ngo = words.any(|w| self.lang.sources.ngo_heads.iter().any(|h| h == w));
-            out.push(Mention { span: name_start..close + 1, target: Target::Introduced(acronym.to_string(), ngo) });
-            if !acronyms.iter().any(|(a, _)| a == acronym) {
-                acronyms.push((acronym.to_string(), ngo));
-            }
-        }
-        for (acronym, ngo) in acronyms {
-            for (at, _) in text.match_indices(acronym.as_str()) {
-                let span = at..at + acronym.len();
-                if crate::whole_words(text, span.clone()) && out.iter().all(|m| span.end <= m.span.start || span.start >= m.span.end) {
-                    out.push(Mention { span, target: Target::Introduced(acronym.clone(), ngo) });
-                }
-            }
-        }
-        out
-    }
-
-    /// Where the name that `acronym` abbreviates starts, when its words end
-    /// `before` with the acronym's initials, in order ("Observatoire des
-    /// violences au Kivu" for OVK); joiners may stand between them.
-    fn spelled_out(&self, before: &str, acronym: &str) -> Option<usize> {
-        let mut letters = acronym.chars().rev().peekable();
-        let mut rest = before.trim_end();
-        for _ in 0..MAX_NAME_WORDS {
-            let separator = rest.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’');
-            let word_start = separator.map_or(0, |(i, c)| i + c.len_utf8());
-            let word = &rest[word_start..];
-            let initial = word.chars().next()?;
-            if letters.peek().is_some_and(|l| l.eq_ignore_ascii_case(&initial)) {
-                letters.next();
-                if letters.peek().is_none() {
-                    return Some(word_start);
-                }
-            } else if !self.lang.sources.name_joiners.iter().any(|j| j == word) {
-                return None;
-            }
-            rest = &rest[..separator?.0];
-        }
-        None
-    }
-
-    /// Where the capitalised name ending `before` starts: capitalised words,
-    /// joined by the short lower-case words of names ("des", "au", "of the").
-    fn name_before(&self, before: &str) -> Option<usize> {
-        let mut rest = before.trim_end();
-        let mut start = None;
-        for _ in 0..MAX_NAME_WORDS {
-            let separator = rest.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’');
-            let word_start = separator.map_or(0, |(i, c)| i + c.len_utf8());
-            let word = &rest[word_start..];
-            if word.starts_with(char::is_uppercase) {
-                start = Some(word_start);
-            } else if word.is_empty() || !self.lang.sources.name_joiners.iter().any(|j| j == word) {
-                break;
-            }
-            match separator {
-                Some((i, _)) => rest = &rest[..i],
-                None => break,
-            }
-        }
-        start
     }
 
     /// Every source named in `text`, labelled, anaphora resolved. `country`

@@ -1,0 +1,102 @@
+//! Organisations the lexicon does not know, found where a text introduces
+//! them by name and acronym: "l'Observatoire des violences au Kivu (OVK)".
+//! The acronym then stands for them wherever it appears. Both the sources
+//! and the entities of an article use them.
+
+use std::ops::Range;
+use vigie_lang::Language;
+
+/// The longest acronym, in bytes.
+const MAX_ACRONYM: usize = 8;
+/// The most words an organisation's name may have before its acronym.
+const MAX_NAME_WORDS: usize = 10;
+
+/// A mention of an introduced organisation: its name with the acronym in
+/// parentheses, or the acronym alone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Introduced {
+    pub span: Range<usize>,
+    pub acronym: String,
+    /// Its name makes it an NGO ("Observatoire", "League").
+    pub ngo: bool,
+}
+
+/// Organisations introduced by name and acronym, "Name Of The Body (NOTB)",
+/// and every later or earlier use of the acronym on its own.
+pub(crate) fn introduced(lang: &Language, text: &str) -> Vec<Introduced> {
+    let mut out: Vec<Introduced> = Vec::new();
+    let mut acronyms: Vec<(String, bool)> = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        // An acronym is short: look for its closing parenthesis nearby only.
+        let close = text[open..].char_indices().take(MAX_ACRONYM + 2).find(|&(_, c)| c == ')');
+        let Some(close) = close.map(|(c, _)| open + c) else { continue };
+        let acronym = &text[open + 1..close];
+        let uppercase = acronym.chars().filter(char::is_ascii_uppercase).count();
+        if !(2..=MAX_ACRONYM).contains(&acronym.len()) || uppercase < 2 || !acronym.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let Some(name_start) = spelled_out(lang, &text[..open], acronym).or_else(|| name_before(lang, &text[..open])) else { continue };
+        let name = &text[name_start..open];
+        let mut words = name.split(|c: char| c.is_whitespace() || c == '\'' || c == '’');
+        let ngo = words.any(|w| lang.sources.ngo_heads.iter().any(|h| h == w));
+        out.push(Introduced { span: name_start..close + 1, acronym: acronym.to_string(), ngo });
+        if !acronyms.iter().any(|(a, _)| a == acronym) {
+            acronyms.push((acronym.to_string(), ngo));
+        }
+    }
+    for (acronym, ngo) in acronyms {
+        for (at, _) in text.match_indices(acronym.as_str()) {
+            let span = at..at + acronym.len();
+            if crate::whole_words(text, span.clone()) && out.iter().all(|m| span.end <= m.span.start || span.start >= m.span.end) {
+                out.push(Introduced { span, acronym: acronym.clone(), ngo });
+            }
+        }
+    }
+    out
+}
+
+/// Where the name that `acronym` abbreviates starts, when its words end
+/// `before` with the acronym's initials, in order ("Observatoire des
+/// violences au Kivu" for OVK); joiners may stand between them.
+fn spelled_out(lang: &Language, before: &str, acronym: &str) -> Option<usize> {
+    let mut letters = acronym.chars().rev().peekable();
+    let mut rest = before.trim_end();
+    for _ in 0..MAX_NAME_WORDS {
+        let separator = rest.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’');
+        let word_start = separator.map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &rest[word_start..];
+        let initial = word.chars().next()?;
+        if letters.peek().is_some_and(|l| l.eq_ignore_ascii_case(&initial)) {
+            letters.next();
+            if letters.peek().is_none() {
+                return Some(word_start);
+            }
+        } else if !lang.sources.name_joiners.iter().any(|j| j == word) {
+            return None;
+        }
+        rest = &rest[..separator?.0];
+    }
+    None
+}
+
+/// Where the capitalised name ending `before` starts: capitalised words,
+/// joined by the short lower-case words of names ("des", "au", "of the").
+fn name_before(lang: &Language, before: &str) -> Option<usize> {
+    let mut rest = before.trim_end();
+    let mut start = None;
+    for _ in 0..MAX_NAME_WORDS {
+        let separator = rest.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’');
+        let word_start = separator.map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &rest[word_start..];
+        if word.starts_with(char::is_uppercase) {
+            start = Some(word_start);
+        } else if word.is_empty() || !lang.sources.name_joiners.iter().any(|j| j == word) {
+            break;
+        }
+        match separator {
+            Some((i, _)) => rest = &rest[..i],
+            None => break,
+        }
+    }
+    start
+}
