@@ -256,6 +256,8 @@ fn breakdown_after_colon(text: &str, figures: &mut [RawFigure], offset: usize) {
     }
 }
 
+/// The longest agency name in a dateline, in bytes: "(Petra)", "(AFP)", "(Reuters)".
+const MAX_AGENCY: usize = 30;
 /// How many days back "il y a N jours" or "il y a N semaines" may count.
 const MAX_DAYS_AGO: u64 = 31;
 
@@ -334,7 +336,12 @@ impl FigureFinder {
         // "Goma, 24 mars 2025 - Au moins 112 personnes ...": a dateline says when the
         // story was filed, not what day its counts refer to.
         let dated = |month: u32, day: u32, (year, end): (Option<i32>, usize)| {
-            let dateline = text[end..].trim_start().starts_with(['-', '–', '—']);
+            // The dash may follow the agency: "Amman, Sep. 9 (Petra) --".
+            let mut after = text[end..].trim_start();
+            if let Some(agency) = after.strip_prefix('(').and_then(|a| a.split_once(')')).filter(|(name, _)| name.len() <= MAX_AGENCY) {
+                after = agency.1.trim_start();
+            }
+            let dateline = after.starts_with(['-', '–', '—']);
             (!dateline).then_some(When::DayMonth { day, month, year })
         };
         let day = u32::try_from(value).ok().filter(|d| (1..=31).contains(d));
@@ -413,7 +420,10 @@ impl FigureFinder {
                 _ => None,
             };
             if let Some(when) = when {
-                found.dates.push(DateMention { at: t.start, sentence: s, when, since: since_before(k) });
+                // "balayée par le cyclone, samedi 14 décembre,": the weekday that labels a date starts it.
+                let labelled = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Weekday(_))));
+                let first = if labelled { k - 1 } else { k };
+                found.dates.push(DateMention { at: t.start, sentence: s, when, since: since_before(first) });
             }
         }
     }
@@ -943,9 +953,17 @@ mod tests {
     }
 
     #[test]
+    fn a_labelled_date_after_an_event_verb_dates_the_event() {
+        let finder = FigureFinder::new(Languages::get().by_code("fr").unwrap());
+        let found = finder.find("L'île a été balayée par le cyclone, samedi 14 décembre, faisant au moins 14 morts.");
+        assert_eq!(found.dates.iter().map(|d| d.since).collect::<Vec<_>>(), [true]);
+    }
+
+    #[test]
     fn a_dateline_is_no_count_date() {
         assert_eq!(dates("fr", "Goma, 24 mars 2025 - Au moins 12 morts dimanche."), [When::Weekday(6)]);
         assert_eq!(dates("en", "GOMA, March 24, 2025 — At least 12 died on Sunday."), [When::Weekday(6)]);
+        assert_eq!(dates("en", "Amman, Sep. 9 (Petra) -- The toll rose to 80 on Sunday."), [When::Weekday(6)]);
     }
 
     #[test]
