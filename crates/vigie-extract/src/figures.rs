@@ -199,31 +199,38 @@ fn cause_after(text: &str, tokens: &[Token], k: usize) -> Option<Range<usize>> {
     None
 }
 
+/// The most parts a breakdown has.
+const MAX_PARTS: usize = 12;
 /// How many sentences back a total may stand from counts that add up to it.
 const SUM_REACH: usize = 3;
 
 /// "Interior counts 64 dead. Of them, 48 died in Murcia and 16 in
-/// Alicante": counts of one sentence that add up to a total stated shortly
-/// before are its parts, even without a word that links them. `first` is the
-/// index of the sentence's first figure.
+/// Alicante", "31 morts, parmi lesquels 22 [...] et les neuf autres": the
+/// counts of a sentence that follow a total, stated shortly before or
+/// earlier in the sentence, and add up to it are its parts, even without a
+/// word that links them. `first` is the index of the sentence's first figure.
 fn breakdown_by_sum(figures: &mut [RawFigure], first: usize) {
     let Some(sentence) = figures.get(first).map(|f| f.sentence) else { return };
-    let metric = figures[first].metric;
-    let parts = &figures[first..];
-    if parts.len() < 2 || parts.iter().any(|p| p.metric != metric || p.part_of.is_some() || p.previous || p.other_event) {
-        return;
-    }
-    let sum = parts.iter().fold(0u64, |sum, p| sum.saturating_add(p.value));
-    let total = figures[..first]
-        .iter()
-        .enumerate()
-        .rev()
-        .take_while(|(_, t)| sentence - t.sentence <= SUM_REACH)
-        .find(|(_, t)| t.metric == metric && t.value == sum && t.part_of.is_none() && t.high.is_none())
-        .map(|(i, _)| i);
-    if let Some(total) = total {
-        for part in &mut figures[first..] {
-            part.part_of = Some(total);
+    let len = figures.len();
+    let candidates = |t: usize| first.max(t + 1)..len;
+    for t in (0..len).rev() {
+        if sentence - figures[t].sentence > SUM_REACH {
+            break;
+        }
+        let total = &figures[t];
+        let parts = &figures[candidates(t)];
+        if total.part_of.is_some() || total.high.is_some() || !(2..=MAX_PARTS).contains(&parts.len()) {
+            continue;
+        }
+        let fits = |p: &RawFigure| p.metric == total.metric && !p.previous && !p.other_event && p.part_of.is_none_or(|q| q == t);
+        if !parts.iter().all(fits) || parts.iter().all(|p| p.part_of == Some(t)) {
+            continue;
+        }
+        if parts.iter().fold(0u64, |sum, p| sum.saturating_add(p.value)) == total.value {
+            for part in &mut figures[candidates(t)] {
+                part.part_of = Some(t);
+            }
+            return;
         }
     }
 }
@@ -990,6 +997,11 @@ mod tests {
         let found = finder.find("The ministry counted 50 dead on Sunday. Rescuers say 30 died in the valley and 20 on the coast.");
         let parts: Vec<_> = found.figures.iter().map(|f| (f.value, f.part_of)).collect();
         assert_eq!(parts, [(50, None), (30, Some(0)), (20, Some(0))]);
+        // The total may stand in the same sentence, some parts already linked to it.
+        let found = FigureFinder::new(Languages::get().by_code("fr").unwrap()).find(
+            "Le bilan s'élève à 31 morts, parmi lesquels 22 sont décédés à l'hôpital et les neuf autres ont été recensés par les communes.",
+        );
+        assert_eq!(found.figures.iter().map(|f| (f.value, f.part_of)).collect::<Vec<_>>(), [(31, None), (22, Some(0)), (9, Some(0))]);
         // Counts that do not add up stay apart.
         let found = finder.find("The ministry counted 50 dead on Sunday. Rescuers say 30 died in the valley and 21 on the coast.");
         assert!(found.figures.iter().all(|f| f.part_of.is_none()));
