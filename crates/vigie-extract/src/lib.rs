@@ -65,6 +65,11 @@ fn figure(
     }
 }
 
+/// The boilerplate kind of links to other articles (`lang/*/cleaning.toml`).
+const RELATED: &str = "related";
+/// The note of a figure stated in such a link.
+const RELATED_NOTE: &str = "related article link";
+
 /// A year this close after a figure ("... morts depuis 2011") dates it to another event.
 const OTHER_EVENT_AFTER: usize = 60;
 /// ... or this close before it ("la guerre qui a éclaté en 2011, et qui a fait ...").
@@ -81,6 +86,8 @@ struct Finders {
     figures: FigureFinder,
     sources: SourceFinder,
     entities: EntityFinder,
+    /// The language's related-article patterns ("Lire aussi : ..."), for links left inside a paragraph.
+    related: vigie_ingest::clean::Boilerplate,
 }
 
 /// Extracts figures from articles in any language Vigie has data for.
@@ -104,7 +111,8 @@ impl Extractor {
         let (_, cell) = self.finders.iter().find(|(c, _)| *c == code)?;
         Some(cell.get_or_init(|| {
             let lang = Languages::get().by_code(code).expect("listed language");
-            Finders { figures: FigureFinder::new(lang), sources: SourceFinder::new(lang), entities: EntityFinder::new(lang) }
+            let related = vigie_ingest::clean::Boilerplate::new(lang.cleaning.boilerplate.iter().filter(|r| r.kind == RELATED));
+            Finders { figures: FigureFinder::new(lang), sources: SourceFinder::new(lang), entities: EntityFinder::new(lang), related }
         }))
     }
 
@@ -159,7 +167,17 @@ impl Extractor {
         let mut out: Vec<Figure> = Vec::new();
         // The sentence of each figure in `out`.
         let mut kept_sentences: Vec<usize> = Vec::new();
+        // "... depuis mercredi. Lire : Au moins 200 morts dans une vaste attaque": a
+        // link left inside a paragraph; its figures come last, if the body does not state them.
+        let in_link = |f: &figures::RawFigure| {
+            found.sentences.get(f.sentence).is_some_and(|s| finders.related.kind_of(article.text[s.clone()].trim()).is_some())
+        };
+        let mut linked: Vec<&figures::RawFigure> = Vec::new();
         for (i, f) in raw.iter().enumerate() {
+            if in_link(f) {
+                linked.push(f);
+                continue;
+            }
             if let Some(&kept) = seen.get(&(f.metric, f.value, f.group)) {
                 index_of[i] = Some(kept);
                 continue;
@@ -222,9 +240,18 @@ impl Extractor {
             };
             out.push(figure(article, f, span, source, as_of, part_of, note));
         }
+        for f in linked {
+            if seen.contains_key(&(f.metric, f.value, f.group)) {
+                continue;
+            }
+            seen.insert((f.metric, f.value, f.group), out.len());
+            let mut f = f.clone();
+            f.cause = None;
+            out.push(figure(article, &f, article.original_span(f.span.clone()), None, None, None, Some(RELATED_NOTE.to_string())));
+        }
         // Links to other articles ("Lire aussi : Au moins 200 morts ...") state
         // figures too; cleaning removed them, so they are read from the original.
-        for removed in article.removed.iter().filter(|r| r.kind == RemovalKind::Boilerplate && r.detail == "related") {
+        for removed in article.removed.iter().filter(|r| r.kind == RemovalKind::Boilerplate && r.detail == RELATED) {
             let line = &article.original[removed.start..removed.end];
             for mut f in finders.figures.find(line).figures {
                 f.cause = None;
@@ -233,7 +260,7 @@ impl Extractor {
                 }
                 seen.insert((f.metric, f.value, f.group), out.len());
                 let span = removed.start + f.span.start..removed.start + f.span.end;
-                out.push(figure(article, &f, span, None, None, None, Some("related article link".to_string())));
+                out.push(figure(article, &f, span, None, None, None, Some(RELATED_NOTE.to_string())));
             }
         }
         out
@@ -269,6 +296,16 @@ mod tests {
         let source = |v: u64| f.iter().find(|f| f.value == v).unwrap().source.clone();
         assert_eq!(source(57).as_deref(), Some("emergency services"));
         assert_eq!(source(12), None, "the outlet's own background");
+    }
+
+    #[test]
+    fn a_link_left_inside_a_paragraph_is_marked() {
+        let text =
+            "Les combats ont fait 90 morts depuis lundi, selon l'ONG. Lire aussi : Au moins 40 morts dans une attaque au nord du pays";
+        let f = figures_of("fr", "2030-01-10", text);
+        let linked = f.iter().find(|f| f.value == 40).unwrap();
+        assert_eq!((linked.note.as_deref(), linked.source.as_deref(), linked.as_of), (Some("related article link"), None, None));
+        assert_eq!(f.iter().find(|f| f.value == 90).unwrap().note, None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ const MIN_REPEAT_KEY: usize = 12;
 /// Anchored, they reject a prose line within a few bytes; combined into one
 /// set, their Unicode classes and length bounds overflow the lazy DFA and
 /// matching falls back to a slow NFA simulation.
-pub(super) struct Boilerplate {
+pub struct Boilerplate {
     rules: Vec<Rule>,
     /// Words each pattern cannot match without ("lire", "photo"), found in
     /// one pass: a line runs only the patterns whose words it contains.

@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use vigie_lang::Languages;
 use vigie_model::{Article, Document, OffsetMapBuilder};
 
+pub use lines::Boilerplate;
 pub use sentences::sentences;
 
 /// Holds what cleaning compiles once: the boilerplate patterns of every language.
