@@ -25,6 +25,8 @@ pub enum Cue {
     NotCount,
     /// Before a change between tolls: "increased by 400".
     Change,
+    /// Says the count is of something else: "were buried".
+    NotImpact,
     /// A noun naming what caused deaths: "frappes", "airstrikes".
     Cause,
     /// A phrase that puts a figure in an earlier event: "cette année-là".
@@ -110,6 +112,7 @@ impl Cues {
         add(&f.not_counts, Cue::NotCount);
         add(&f.locatives, Cue::Locative);
         add(&f.changes, Cue::Change);
+        add(&f.not_impacts, Cue::NotImpact);
         add(&f.rises, Cue::Rise);
         add(&f.copulas, Cue::Copula);
         add(&f.other_event, Cue::OtherEvent);

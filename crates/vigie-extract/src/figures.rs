@@ -497,6 +497,9 @@ impl FigureFinder {
             let own = self.qualifier_before(text, tokens, k);
             let range = self.range_end(tokens, k, own.is_some_and(|(q, _)| q == Qualifier::Range)).filter(|&(hi, _)| hi > value);
             let right = self.right(text, tokens, range.map_or(k, |(_, hi_token)| hi_token));
+            if right.not_impact {
+                continue;
+            }
             let reach = if num.kind == NumberKind::Article { MAX_WORDS_BEFORE_LAST_ONE } else { MAX_WORDS_IN_LIST };
             let list = self.list_head(text, tokens, k, figures, first, reach);
             if num.kind == NumberKind::Article && !(right.metric.is_some() && right.words == 0) && !self.article_in_list(tokens, k, list) {
@@ -689,14 +692,26 @@ impl FigureFinder {
     /// An apposition or a sub-count between commas does not stop the search:
     /// "Au moins 11 civils, dont cinq enfants, ont été tués".
     fn right(&self, text: &str, tokens: &[Token], k: usize) -> Right {
-        let mut out =
-            Right { metric: None, group: None, people: false, crossed_joiner: false, copula: false, end: tokens[k].end, words: 0 };
+        let mut out = Right {
+            metric: None,
+            group: None,
+            people: false,
+            crossed_joiner: false,
+            copula: false,
+            end: tokens[k].end,
+            words: 0,
+            not_impact: false,
+        };
         let mut mixed = false;
         let mut i = k + 1;
         while i < tokens.len() {
             let t = &tokens[i];
             i += 1;
             match t.item {
+                Item::Cue(c) if c.has(|r| r == Cue::NotImpact) => {
+                    out.not_impact = true;
+                    return out;
+                }
                 Item::Cue(c) => {
                     // "elevó a 64 el número de fallecidos", "porté à 64 le nombre de morts": the toll named right after.
                     let article = matches!(tokens[k].item, Item::Number(n) if n.kind == NumberKind::Article);
@@ -914,6 +929,8 @@ struct Right {
     copula: bool,
     end: usize,
     words: usize,
+    /// Said to be buried, or the like: no figure at all.
+    not_impact: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -1012,6 +1029,14 @@ mod tests {
         let got = find("es", "El Ministerio del Interior elevó el domingo a 64 el número de fallecidos.");
         assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 64)]);
         assert!(find("fr", "selon un nouveau bilan").is_empty(), "an article is no count");
+    }
+
+    #[test]
+    fn the_buried_and_nationalities_are_no_figures() {
+        let got = find("en", "The toll rose to 1,200 deaths, 900 of them were buried on Sunday.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [1200]);
+        let got = find("es", "Murieron 30 personas, de 7 nacionalidades distintas.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [30]);
     }
 
     #[test]

@@ -233,6 +233,9 @@ pub struct Figures {
     /// Phrases before a change between two tolls ("increased by 400").
     #[serde(default)]
     pub changes: Vec<String>,
+    /// What, said of a count, makes it no human-impact figure: "2 530 d'entre eux ont été enterrés".
+    #[serde(default)]
+    pub not_impacts: Vec<String>,
     /// Prepositions of place that may follow a bare count ("un en Andalousie").
     #[serde(default)]
     pub locatives: Vec<String>,
