@@ -509,9 +509,13 @@ impl FigureFinder {
             // before the number beats one found past "et".
             // "Del número total de fallecidos, 104 eran mayores": a breakdown takes the noun before it.
             let loose = num.kind == NumberKind::Collective || (right.copula && right.group.is_some());
-            let left = if right.metric.is_none() || right.crossed_joiner { self.left(tokens, k, loose) } else { None };
+            // "death toll climbs to 37 as search for missing goes on": a rise right before the
+            // number names its metric, whatever noun comes later.
+            let risen = tokens[k.saturating_sub(2)..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Rise)));
+            let far = right.metric.is_some() && right.words > 0;
+            let left = if right.metric.is_none() || right.crossed_joiner || risen && far { self.left(tokens, k, loose) } else { None };
             let right = match left {
-                Some(_) if right.crossed_joiner => Right { metric: None, ..right },
+                Some(_) if right.crossed_joiner || risen && far => Right { metric: None, ..right },
                 _ => right,
             };
             let parenthesised = self.parenthesised(tokens, k, figures, first);
@@ -1029,6 +1033,12 @@ mod tests {
         let got = find("es", "El Ministerio del Interior elevó el domingo a 64 el número de fallecidos.");
         assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 64)]);
         assert!(find("fr", "selon un nouveau bilan").is_empty(), "an article is no count");
+    }
+
+    #[test]
+    fn a_rise_before_the_number_names_its_metric() {
+        let got = find("en", "Floods: death toll climbs to 37 as search for missing goes on");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 37)]);
     }
 
     #[test]
