@@ -86,8 +86,10 @@ impl<'a> Glue<'a> {
             }
             let Some(right) = rank(&lower[p..]) else { continue };
             let score = if capitalised {
-                // "Alepdans": the name must stand alone elsewhere in the article, or be a known place.
-                if !vocabulary.contains(&token[..p]) && gazetteer().lookup(&token[..p]).is_empty() {
+                // "Alepdans": the name must stand alone elsewhere in the article, or be a
+                // known place, and what follows it a function word ("Segura" is no "Segu" + "ra").
+                let named = vocabulary.contains(&token[..p]) || !gazetteer().lookup(&token[..p]).is_empty();
+                if !named || right > MAX_FUNCTION_RANK {
                     continue;
                 }
                 right as u64
@@ -134,6 +136,12 @@ mod tests {
 
     fn points(text: &str, lang: &str, word: &str) -> Vec<usize> {
         Glue::new(text, Languages::get().by_code(lang)).split_points(word).to_vec()
+    }
+
+    #[test]
+    fn a_name_is_split_only_from_a_function_word() {
+        // "Segu" is another name of Ségou, in Mali; "Segura" is a Spanish river.
+        assert!(points("the Segura river", "en", "Segura").is_empty());
     }
 
     #[test]
