@@ -177,7 +177,11 @@ fn cause_after(text: &str, tokens: &[Token], k: usize) -> Option<Range<usize>> {
                     Item::Word => false,
                 };
                 let end = tokens[i + 1..].iter().find(stops).map_or(text.len(), |stop| stop.start);
-                let mut phrase = text[t.start..end.min(t.start + MAX_CAUSE_BYTES).max(t.end)].trim_end();
+                let mut cut = end.min(t.start + MAX_CAUSE_BYTES).max(t.end);
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                let mut phrase = text[t.start..cut].trim_end();
                 // Not ending on a function word: "inondations qui ont" is "inondations".
                 while let Some((head, last)) = phrase.rsplit_once(' ') {
                     if last.chars().count() > 3 || last.chars().any(char::is_uppercase) {
@@ -1033,6 +1037,13 @@ mod tests {
         let got = find("es", "El Ministerio del Interior elevó el domingo a 64 el número de fallecidos.");
         assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 64)]);
         assert!(find("fr", "selon un nouveau bilan").is_empty(), "an article is no count");
+    }
+
+    #[test]
+    fn a_long_cause_is_cut_between_characters() {
+        // The cause phrase is cut at a byte bound that falls inside a Cyrillic letter.
+        let text = format!("At least 12 people were killed in strikes ab {}", "Л".repeat(80));
+        assert_eq!(find("en", &text).len(), 1);
     }
 
     #[test]
