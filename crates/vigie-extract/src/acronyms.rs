@@ -55,26 +55,36 @@ pub(crate) fn introduced(lang: &Language, text: &str) -> Vec<Introduced> {
     out
 }
 
+/// The words ending `before`, last first, each with where it starts; words
+/// are split at spaces and apostrophes ("l'Observatoire"), and at most
+/// `MAX_NAME_WORDS` are read.
+fn words_back(before: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = Some(before.trim_end());
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let separator = text.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’');
+        let start = separator.map_or(0, |(i, c)| i + c.len_utf8());
+        rest = separator.map(|(i, _)| &text[..i]);
+        Some((start, &text[start..]))
+    })
+    .take(MAX_NAME_WORDS)
+}
+
 /// Where the name that `acronym` abbreviates starts, when its words end
 /// `before` with the acronym's initials, in order ("Observatoire des
 /// violences au Kivu" for OVK); joiners may stand between them.
 fn spelled_out(lang: &Language, before: &str, acronym: &str) -> Option<usize> {
     let mut letters = acronym.chars().rev().peekable();
-    let mut rest = before.trim_end();
-    for _ in 0..MAX_NAME_WORDS {
-        let separator = rest.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’');
-        let word_start = separator.map_or(0, |(i, c)| i + c.len_utf8());
-        let word = &rest[word_start..];
+    for (start, word) in words_back(before) {
         let initial = word.chars().next()?;
         if letters.peek().is_some_and(|l| l.eq_ignore_ascii_case(&initial)) {
             letters.next();
             if letters.peek().is_none() {
-                return Some(word_start);
+                return Some(start);
             }
         } else if !lang.sources.name_joiners.iter().any(|j| j == word) {
             return None;
         }
-        rest = &rest[..separator?.0];
     }
     None
 }
@@ -82,20 +92,12 @@ fn spelled_out(lang: &Language, before: &str, acronym: &str) -> Option<usize> {
 /// Where the capitalised name ending `before` starts: capitalised words,
 /// joined by the short lower-case words of names ("des", "au", "of the").
 fn name_before(lang: &Language, before: &str) -> Option<usize> {
-    let mut rest = before.trim_end();
     let mut start = None;
-    for _ in 0..MAX_NAME_WORDS {
-        let separator = rest.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '\'' || c == '’');
-        let word_start = separator.map_or(0, |(i, c)| i + c.len_utf8());
-        let word = &rest[word_start..];
+    for (at, word) in words_back(before) {
         if word.starts_with(char::is_uppercase) {
-            start = Some(word_start);
+            start = Some(at);
         } else if word.is_empty() || !lang.sources.name_joiners.iter().any(|j| j == word) {
             break;
-        }
-        match separator {
-            Some((i, _)) => rest = &rest[..i],
-            None => break,
         }
     }
     start

@@ -21,13 +21,11 @@ pub fn resolve(when: When, published: Option<NaiveDate>) -> Option<NaiveDate> {
                 NaiveDate::from_ymd_opt(p.year() - 1, month, day)
             }
         }
-        (When::Weekday(w), Some(p)) => {
+        (When::Weekday(w) | When::LastWeekday(w), Some(p)) => {
             let back = (p.weekday().num_days_from_monday() as i64 - w as i64).rem_euclid(7);
+            // "samedi dernier" in a Saturday paper is a week back; "samedi" is today.
+            let back = if back == 0 && matches!(when, When::LastWeekday(_)) { 7 } else { back };
             Some(p - Duration::days(back))
-        }
-        (When::LastWeekday(w), Some(p)) => {
-            let back = (p.weekday().num_days_from_monday() as i64 - w as i64).rem_euclid(7);
-            Some(p - Duration::days(if back == 0 { 7 } else { back }))
         }
         (When::Relative(days), Some(p)) => Some(p + Duration::days(days as i64)),
         (_, None) => None,

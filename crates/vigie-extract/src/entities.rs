@@ -168,7 +168,8 @@ impl EntityFinder {
                         continue;
                     }
                     let first_word = lone && run.sentence_start && i == 0;
-                    let rank = if lone { self.lang.lexicon.rank(&name.to_lowercase()) } else { None };
+                    let lower = if lone { name.to_lowercase() } else { String::new() };
+                    let rank = if lone { self.lang.lexicon.rank(&lower) } else { None };
                     let common = rank.is_some_and(|r| r < COMMON_WORD_RANK);
                     if first_word && common || rank.is_some_and(|r| r < FUNCTION_WORD_RANK) {
                         continue;
@@ -177,7 +178,7 @@ impl EntityFinder {
                     if rank.is_some() && !main_name && candidates.iter().all(|&c| g.place(c).population < ALTERNATE_WORD_POPULATION) {
                         continue;
                     }
-                    if lone && self.calendar.contains(&name.to_lowercase()) {
+                    if lone && self.calendar.contains(&lower) {
                         continue;
                     }
                     // "Norte" is an alternate name of São Paulo, and a word: a common word names a place only as its main name.
@@ -202,9 +203,13 @@ impl EntityFinder {
                 }
             }
             // A name Vigie does not know: several capitalised words, or one that is no word of the language ("Pinga", "FARDC").
+            if found_any || run.sentence_start {
+                continue;
+            }
             let name = &text[run.span.clone()];
-            let unknown_word = n == 1 && name.chars().count() >= 3 && self.lang.lexicon.rank(&name.to_lowercase()).is_none();
-            if !found_any && (n >= 2 || unknown_word) && !run.sentence_start && !self.calendar.contains(&name.to_lowercase()) {
+            let lower = name.to_lowercase();
+            let unknown_word = n == 1 && name.chars().count() >= 3 && self.lang.lexicon.rank(&lower).is_none();
+            if (n >= 2 || unknown_word) && !self.calendar.contains(&lower) {
                 out.push(Mention { span: run.span.clone(), key: Key::Unknown(name.to_string()) });
             }
         }

@@ -272,18 +272,7 @@ const MAX_AGENCY: usize = 30;
 /// How many days back "il y a N jours" or "il y a N semaines" may count.
 const MAX_DAYS_AGO: u64 = 31;
 
-/// Whether `before` ends with the word or phrase `w`, any case.
-fn ends_with_word(before: &str, w: &str) -> bool {
-    let Some(cut) = before.len().checked_sub(w.len()) else { return false };
-    before.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(w)) && !before[..cut].ends_with(char::is_alphanumeric)
-}
-
-/// Whether `after` starts, past spaces, with the word or phrase `w`, any case.
-fn starts_with_word(after: &str, w: &str) -> bool {
-    let after = after.trim_start();
-    after.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)) && !after[w.len()..].starts_with(char::is_alphanumeric)
-}
-
+/// The month (1 to 12) token `i` names.
 fn month_of(tokens: &[Token], i: usize) -> Option<u32> {
     tokens.get(i).and_then(|t| match t.item {
         Item::Cue(c) => c.find(|r| if let Cue::Month(m) = r { Some(m as u32 + 1) } else { None }),
@@ -291,12 +280,20 @@ fn month_of(tokens: &[Token], i: usize) -> Option<u32> {
     })
 }
 
-impl FigureFinder {
-    /// Whether token `i` is one of `words`.
-    fn is_one_of(text: &str, tokens: &[Token], i: usize, words: &[String]) -> bool {
-        tokens.get(i).is_some_and(|t| words.iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
-    }
+/// The year token `i` writes in digits.
+fn year_of(tokens: &[Token], i: usize) -> Option<i32> {
+    tokens.get(i).and_then(|t| match t.item {
+        Item::Number(y) if y.kind == NumberKind::Digits => y.integer().filter(|v| (1900..=2100).contains(v)).map(|v| v as i32),
+        _ => None,
+    })
+}
 
+/// Whether token `i` is one of `words`.
+fn is_one_of(text: &str, tokens: &[Token], i: usize, words: &[String]) -> bool {
+    tokens.get(i).is_some_and(|t| words.iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
+}
+
+impl FigureFinder {
     /// The date a weekday names: none when it only labels a date that
     /// follows ("jeudi 20 mars") or lies ahead ("lundi prochain").
     fn weekday(&self, text: &str, tokens: &[Token], k: usize, w: u8) -> Option<When> {
@@ -310,7 +307,8 @@ impl FigureFinder {
             }
         }
         let (before, after) = (&text[..t.start], &text[t.end..]);
-        let next_to = |words: &[String]| words.iter().any(|w| ends_with_word(before.trim_end(), w) || starts_with_word(after, w));
+        let next_to =
+            |words: &[String]| words.iter().any(|w| crate::ends_with_word(before.trim_end(), w) || crate::starts_with_word(after, w));
         if next_to(&self.dates.next) {
             None
         } else if next_to(&self.dates.last) {
@@ -325,21 +323,14 @@ impl FigureFinder {
     fn date_at(&self, text: &str, tokens: &[Token], k: usize, n: NumberMatch) -> Option<When> {
         let value = n.integer()?;
         let words = &self.dates;
-        let is = |i: usize, list: &[String]| Self::is_one_of(text, tokens, i, list);
-        let year_of = |i: usize| {
-            tokens.get(i).and_then(|t| match t.item {
-                Item::Number(y) if y.kind == NumberKind::Digits => y.integer().filter(|v| (1900..=2100).contains(v)).map(|v| v as i32),
-                _ => None,
-            })
-        };
-        // A year after the month, maybe past a joiner or a comma.
+        let is = |i: usize, list: &[String]| is_one_of(text, tokens, i, list);
         // The year after token `last` of the date, maybe past a joiner or a comma, and where the date ends.
         let year_from = |last: usize| {
             let mut y = last + 1;
             if is(y, &words.date_joiners) || tokens.get(y).is_some_and(|t| is_comma(text, t)) {
                 y += 1;
             }
-            match year_of(y) {
+            match year_of(tokens, y) {
                 Some(year) => (Some(year), tokens[y].end),
                 None => (None, tokens[last].end),
             }
@@ -370,7 +361,7 @@ impl FigureFinder {
             if is(k + 1, &words.day_units) { Some(value) } else { Some(value.saturating_mul(7)).filter(|_| is(k + 1, &words.week_units)) };
         if let Some(days) = days.filter(|&d| d <= MAX_DAYS_AGO) {
             let before = text[..tokens[k].start].trim_end();
-            let ago = words.ago_before.iter().any(|w| ends_with_word(before, w)) || is(k + 2, &words.ago_after);
+            let ago = words.ago_before.iter().any(|w| crate::ends_with_word(before, w)) || is(k + 2, &words.ago_after);
             if ago {
                 return Some(When::Relative(-(days as i8)));
             }
@@ -417,10 +408,9 @@ impl FigureFinder {
                 {
                     // "28 novembre 2024", "3 de marzo de 2015", "March 3, 2015": the year of a
                     // day, read with it. "en octobre 2011" names a time, as a year alone does.
-                    let before = &tokens[k.saturating_sub(4)..k];
-                    let month = before.iter().position(|t| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Month(_)))));
+                    let before = k.saturating_sub(4)..k;
                     let day = |t: &Token| matches!(t.item, Item::Number(d) if d.integer().is_some_and(|d| (1..=31).contains(&d)));
-                    let of_a_day = month.is_some() && before.iter().any(day);
+                    let of_a_day = before.clone().any(|i| month_of(tokens, i).is_some()) && tokens[before].iter().any(day);
                     if !of_a_day {
                         let since = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Since));
                         found.years.push((t.start, n.value as i32, since));

@@ -20,6 +20,18 @@ pub fn whole_words(text: &str, range: std::ops::Range<usize>) -> bool {
     !glued(text[..range.start].chars().next_back()) && !glued(text[range.end..].chars().next())
 }
 
+/// Whether `before` ends with the word or phrase `w`, any case: "según su" ends with "su".
+pub(crate) fn ends_with_word(before: &str, w: &str) -> bool {
+    let Some(cut) = before.len().checked_sub(w.len()) else { return false };
+    before.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(w)) && !before[..cut].ends_with(char::is_alphanumeric)
+}
+
+/// Whether `after` starts, past spaces, with the word or phrase `w`, any case.
+pub(crate) fn starts_with_word(after: &str, w: &str) -> bool {
+    let after = after.trim_start();
+    after.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)) && !after[w.len()..].starts_with(char::is_alphanumeric)
+}
+
 /// Short aliases with capitals ("OSDH", "Sana") are acronyms: they match only as written.
 pub(crate) fn case_sensitive(alias: &str) -> bool {
     alias.chars().count() <= 5 && alias.chars().any(char::is_uppercase)
@@ -240,28 +252,24 @@ impl Extractor {
             };
             out.push(figure(article, f, span, source, as_of, part_of, note));
         }
-        for f in linked {
+        // Links to other articles ("Lire aussi : Au moins 200 morts ...") state
+        // figures too: those left inside a paragraph, and those cleaning
+        // removed, read again from the original.
+        let left_in = linked.into_iter().map(|f| (f.clone(), article.original_span(f.span.clone())));
+        let removed = article.removed.iter().filter(|r| r.kind == RemovalKind::Boilerplate && r.detail == RELATED).flat_map(|removed| {
+            let line = &article.original[removed.start..removed.end];
+            finders.figures.find(line).figures.into_iter().map(|f| {
+                let span = removed.start + f.span.start..removed.start + f.span.end;
+                (f, span)
+            })
+        });
+        for (mut f, span) in left_in.chain(removed) {
             if seen.contains_key(&(f.metric, f.value, f.group)) {
                 continue;
             }
             seen.insert((f.metric, f.value, f.group), out.len());
-            let mut f = f.clone();
             f.cause = None;
-            out.push(figure(article, &f, article.original_span(f.span.clone()), None, None, None, Some(RELATED_NOTE.to_string())));
-        }
-        // Links to other articles ("Lire aussi : Au moins 200 morts ...") state
-        // figures too; cleaning removed them, so they are read from the original.
-        for removed in article.removed.iter().filter(|r| r.kind == RemovalKind::Boilerplate && r.detail == RELATED) {
-            let line = &article.original[removed.start..removed.end];
-            for mut f in finders.figures.find(line).figures {
-                f.cause = None;
-                if seen.contains_key(&(f.metric, f.value, f.group)) {
-                    continue;
-                }
-                seen.insert((f.metric, f.value, f.group), out.len());
-                let span = removed.start + f.span.start..removed.start + f.span.end;
-                out.push(figure(article, &f, span, None, None, None, Some(RELATED_NOTE.to_string())));
-            }
+            out.push(figure(article, &f, span, None, None, None, Some(RELATED_NOTE.to_string())));
         }
         out
     }

@@ -130,9 +130,8 @@ impl SourceFinder {
 
     /// Whether `before` ends with an agent preposition, an article allowed after it ("par l'", "by the").
     fn after_agent(&self, before: &str) -> bool {
-        let words: Vec<&str> =
-            before.rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’').filter(|w| !w.is_empty()).take(2).collect();
-        words.iter().any(|w| self.lang.sources.agents.iter().any(|a| a.eq_ignore_ascii_case(w)))
+        let mut words = before.rsplit(|c: char| c.is_whitespace() || c == '\'' || c == '’').filter(|w| !w.is_empty()).take(2);
+        words.any(|w| self.lang.sources.agents.iter().any(|a| a.eq_ignore_ascii_case(w)))
     }
 
     /// Every source named in `text`, labelled, anaphora resolved. `country`
@@ -224,15 +223,8 @@ impl SourceFinder {
             }
             // "Paiporta ... según su alcaldesa": a possessive points to the place named just before.
             let before = text[..span.start].trim_end();
-            let possessive = self.lang.sources.possessives.iter().any(|p| {
-                let cut = before.len().saturating_sub(p.len());
-                before.get(cut..).is_some_and(|w| w.eq_ignore_ascii_case(p)) && !before[..cut].ends_with(char::is_alphanumeric)
-            });
-            let mut from = span.start.saturating_sub(PLACE_LOOKBACK);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
-            if let Some(place) = possessive.then(|| place_before(&text[from..span.start])).flatten() {
+            let possessive = self.lang.sources.possessives.iter().any(|p| crate::ends_with_word(before, p));
+            if let Some(place) = possessive.then(|| place_before(text, span.start)).flatten() {
                 return format!("{} of {place}", inst.name);
             }
             if let Some(country) = main.filter(|_| inst.of_country).and_then(|c| gazetteer().country(c)) {
@@ -241,25 +233,17 @@ impl SourceFinder {
         }
         inst.name.clone()
     }
-}
 
-impl SourceFinder {
     /// The region a regional institution serves, in the gazetteer's spelling:
     /// named after it ("de Valence", "de la région de Valence") or pointed
     /// back to ("de cette région"). Places of the article's country come first.
     fn region_of(&self, text: &str, span: Range<usize>, main: Option<&str>) -> Option<String> {
         let rest = text[span.end..].trim_start();
-        let pointer = self.lang.sources.this_place.iter().find(|p| rest.get(..p.len()).is_some_and(|r| r.eq_ignore_ascii_case(p)));
+        let pointer = self.lang.sources.this_place.iter().find(|p| crate::starts_with_word(rest, p));
         let named = match pointer {
             Some(p) => match place_after(&rest[p.len()..], &self.lang.sources.place_prefixes) {
                 Some(place) => place,
-                None => {
-                    let mut from = span.start.saturating_sub(PLACE_LOOKBACK);
-                    while !text.is_char_boundary(from) {
-                        from += 1;
-                    }
-                    place_before(&text[from..span.start])?
-                }
+                None => place_before(text, span.start)?,
             },
             None => place_after(rest, &self.lang.sources.place_prefixes)?,
         };
@@ -270,11 +254,16 @@ impl SourceFinder {
     }
 }
 
-/// How far back (bytes) a possessive role looks for its place.
+/// How far back (bytes) a role looks for the place it points to.
 const PLACE_LOOKBACK: usize = 300;
 
-/// The last place of the gazetteer named in `before`, a capitalised word not opening a sentence.
-fn place_before(before: &str) -> Option<&str> {
+/// The last place of the gazetteer named shortly before `at`, a capitalised word not opening a sentence.
+fn place_before(text: &str, at: usize) -> Option<&str> {
+    let mut from = at.saturating_sub(PLACE_LOOKBACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..at];
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut start = None;
     for (i, c) in before.char_indices().chain(std::iter::once((before.len(), ' '))) {

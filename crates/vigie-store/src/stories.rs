@@ -166,14 +166,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT f.figure FROM story_articles s JOIN figures f ON f.article = s.article WHERE s.story = ?1 ORDER BY f.article, f.n",
         )?;
-        let rows = stmt.query_map([story], |r| r.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for json in rows {
-            if let Ok(f) = serde_json::from_str(&json?) {
-                out.push(f);
-            }
-        }
-        Ok(out)
+        let figures = readable(stmt.query_map([story], |r| r.get::<_, String>(0))?);
+        figures
     }
 
     /// The entities kept for every article of `story`, by article.
@@ -195,14 +189,19 @@ impl Store {
     /// The figures of one article, in order.
     pub fn figures(&self, article: &str) -> Result<Vec<Figure>> {
         let mut stmt = self.conn.prepare_cached("SELECT figure FROM figures WHERE article = ?1 ORDER BY n")?;
-        let rows = stmt.query_map([article], |r| r.get::<_, String>(0))?;
-        let mut out = Vec::new();
-        for json in rows {
-            // A row this version cannot read is skipped rather than failing the whole report.
-            if let Ok(f) = serde_json::from_str(&json?) {
-                out.push(f);
-            }
-        }
-        Ok(out)
+        let figures = readable(stmt.query_map([article], |r| r.get::<_, String>(0))?);
+        figures
     }
+}
+
+/// The values of rows of JSON. A row this version cannot read is skipped
+/// rather than failing the whole report.
+fn readable<T: serde::de::DeserializeOwned>(rows: impl Iterator<Item = rusqlite::Result<String>>) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for json in rows {
+        if let Ok(value) = serde_json::from_str(&json?) {
+            out.push(value);
+        }
+    }
+    Ok(out)
 }
