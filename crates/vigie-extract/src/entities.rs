@@ -277,6 +277,7 @@ fn type_name(kind: EntityType) -> &'static str {
         EntityType::Person => "person",
         EntityType::Place => "place",
         EntityType::Event => "event",
+        EntityType::Media => "media",
     }
 }
 

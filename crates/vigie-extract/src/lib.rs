@@ -7,12 +7,15 @@
 //! people and places (GeoNames gazetteer).
 
 mod acronyms;
+mod config;
 pub mod cues;
 pub mod dates;
 pub mod entities;
 pub mod figures;
+pub mod names;
 pub mod numbers;
 pub mod sources;
+pub mod speakers;
 
 /// Whether `text[range]` stands as whole words: no letter or digit glued on either side.
 pub fn whole_words(text: &str, range: std::ops::Range<usize>) -> bool {
@@ -40,6 +43,7 @@ pub(crate) fn case_sensitive(alias: &str) -> bool {
 use chrono::Datelike;
 use entities::{ArticleEntity, EntityFinder};
 use figures::FigureFinder;
+use names::NameReader;
 use sources::SourceFinder;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -51,11 +55,12 @@ fn figure(
     article: &Article,
     raw: &figures::RawFigure,
     span: std::ops::Range<usize>,
-    source: Option<String>,
+    source: Option<&speakers::Attribution>,
     as_of: Option<chrono::NaiveDate>,
     part_of: Option<usize>,
     note: Option<String>,
 ) -> Figure {
+    let source_span = source.map(|s| article.original_span(s.span.clone()));
     Figure {
         article: article.id.clone(),
         metric: raw.metric,
@@ -64,8 +69,12 @@ fn figure(
         qualifier: raw.qualifier,
         group: raw.group,
         cause: raw.cause.clone().map(|c| article.original[article.original_span(c)].to_string()),
-        source_id: source.as_ref().map(|s| s.to_lowercase()),
-        source,
+        source_id: source.map(|s| s.label.to_lowercase()),
+        source: source.map(|s| s.label.clone()),
+        source_org: source.and_then(|s| s.org.clone()),
+        source_text: source_span.clone().map(|s| article.original[s].to_string()),
+        source_start: source_span.clone().map(|s| s.start),
+        source_end: source_span.map(|s| s.end),
         as_of,
         as_of_precision: as_of.map(|_| DatePrecision::Day),
         quote: article.original[span.clone()].to_string(),
@@ -97,9 +106,11 @@ const TALLY_REACH: usize = 2;
 struct Finders {
     figures: FigureFinder,
     sources: SourceFinder,
+    names: NameReader,
     entities: EntityFinder,
     /// The language's related-article patterns ("Lire aussi : ..."), for links left inside a paragraph.
     related: vigie_ingest::clean::Boilerplate,
+    lang: &'static vigie_lang::Language,
 }
 
 /// Extracts figures from articles in any language Vigie has data for.
@@ -124,7 +135,14 @@ impl Extractor {
         Some(cell.get_or_init(|| {
             let lang = Languages::get().by_code(code).expect("listed language");
             let related = vigie_ingest::clean::Boilerplate::new(lang.cleaning.boilerplate.iter().filter(|r| r.kind == RELATED));
-            Finders { figures: FigureFinder::new(lang), sources: SourceFinder::new(lang), entities: EntityFinder::new(lang), related }
+            Finders {
+                figures: FigureFinder::new(lang),
+                sources: SourceFinder::new(lang),
+                names: NameReader::new(lang),
+                entities: EntityFinder::new(lang),
+                related,
+                lang,
+            }
         }))
     }
 
@@ -146,17 +164,19 @@ impl Extractor {
         let Some(finders) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
         let found = finders.figures.find(&article.text);
         // Sources need the article's country, which takes a pass of the entity finder: only for articles with figures.
-        let sources = if found.figures.is_empty() {
+        let speeches = if found.figures.is_empty() {
             Vec::new()
         } else {
             let country = finders.entities.main_country(&article.text);
-            finders.sources.sources(&article.text, country.as_deref(), &found.attributions)
+            let lexicon = finders.sources.sources(&article.text, country.as_deref());
+            let names = finders.names.names(&article.text, &found.sentences);
+            speakers::speeches(finders.lang, &article.text, &found, &lexicon, &names)
         };
         let raw = &found.figures;
         let day = article.published.and_then(|p| p.exact_day());
         // A figure stated several times takes the best-evidenced source of its
         // mentions: a headline's "2681 deaths" is the ministry's when the body says so.
-        let mut best_source: HashMap<(vigie_model::Metric, u64, vigie_model::Group), sources::Attribution> = HashMap::new();
+        let mut best_source: HashMap<(vigie_model::Metric, u64, vigie_model::Group), speakers::Attribution> = HashMap::new();
         // ... and the day a later mention states ("said on Wednesday" after a headline without a day).
         let mut stated_day: HashMap<(vigie_model::Metric, u64, vigie_model::Group), chrono::NaiveDate> = HashMap::new();
         for f in raw.iter().filter(|f| !f.previous && !f.other_event) {
@@ -165,7 +185,7 @@ impl Extractor {
             }
         }
         for f in raw.iter() {
-            if let Some(a) = sources::attribute(&found, &sources, f) {
+            if let Some(a) = speakers::attribute(&article.text, &speeches, f) {
                 let best = best_source.entry((f.metric, f.value, f.group)).or_insert_with(|| a.clone());
                 if a.evidence > best.evidence {
                     *best = a;
@@ -177,8 +197,9 @@ impl Extractor {
         let mut seen = HashMap::new();
         let mut index_of = vec![None; raw.len()];
         let mut out: Vec<Figure> = Vec::new();
-        // The sentence of each figure in `out`.
+        // The sentence and the source of each figure in `out`.
         let mut kept_sentences: Vec<usize> = Vec::new();
+        let mut sources_of: Vec<Option<speakers::Attribution>> = Vec::new();
         // "... depuis mercredi. Lire : Au moins 200 morts dans une vaste attaque": a
         // link left inside a paragraph; its figures come last, if the body does not state them.
         let in_link = |f: &figures::RawFigure| {
@@ -214,10 +235,10 @@ impl Extractor {
                         },
                     )
                 });
-            let source = match total {
+            let source = match part_of {
                 _ if other_event => None,
-                Some(total) if total.source.is_some() => total.source.clone(),
-                _ => best_source.get(&(f.metric, f.value, f.group)).map(|a| a.label.clone()),
+                Some(p) if sources_of[p].is_some() => sources_of[p].clone(),
+                _ => best_source.get(&(f.metric, f.value, f.group)).cloned(),
             };
             // An earlier toll keeps only a date its sentence states ("the previous toll announced on Saturday").
             // Parts of a tally share its date: a sentence that dates nothing
@@ -229,7 +250,7 @@ impl Extractor {
                     return None;
                 }
                 let date = dates::stated(&found.dates, before, day)?;
-                (last.source == source && last.as_of == Some(date)).then_some(date)
+                (last.source == source.as_ref().map(|s| s.label.clone()) && last.as_of == Some(date)).then_some(date)
             };
             let as_of = match (other_event, f.previous) {
                 (true, _) => None,
@@ -250,7 +271,8 @@ impl Extractor {
             } else {
                 None
             };
-            out.push(figure(article, f, span, source, as_of, part_of, note));
+            out.push(figure(article, f, span, source.as_ref(), as_of, part_of, note));
+            sources_of.push(source);
         }
         // Links to other articles ("Lire aussi : Au moins 200 morts ...") state
         // figures too: those left inside a paragraph, and those cleaning

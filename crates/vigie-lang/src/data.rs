@@ -298,6 +298,19 @@ pub struct Sources {
     /// What joins a role to its place, with the space after it: "préfet de Mayotte", "mayor of Paiporta".
     #[serde(default)]
     pub place_prefixes: Vec<String>,
+    /// Words of a role or honorific that may stand before a person's name
+    /// ("governor", "Dr"): not part of the name, and enough to make one word a name.
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Words that make a capitalised name an organisation, not a person ("Ministry", "Fiscalía").
+    #[serde(default)]
+    pub org_heads: Vec<String>,
+    /// Subject pronouns that stand for the last person who spoke ("he said").
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    /// Words after which a name is whom, where or through what one speaks ("told AFP", "sur Telegram").
+    #[serde(default)]
+    pub not_speaker_after: Vec<String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").

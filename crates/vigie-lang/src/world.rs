@@ -15,6 +15,8 @@ pub enum EntityType {
     Person,
     Place,
     Event,
+    /// A wire agency or news service: it relays what others say, and names no story.
+    Media,
 }
 
 /// A named entity and all the ways it is written.

@@ -72,6 +72,16 @@ pub struct Figure {
     pub source: Option<String>,
     /// A stable key for the source (lower-case canonical name).
     pub source_id: Option<String>,
+    /// What a person who speaks stands for, when the text says ("Guerrero state government").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_org: Option<String>,
+    /// The speaker as written in the original text, and its byte offsets there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_end: Option<usize>,
     /// The day the count refers to.
     pub as_of: Option<NaiveDate>,
     pub as_of_precision: Option<DatePrecision>,

@@ -90,7 +90,8 @@ impl Profiler {
         let lang = lang.and_then(|code| Languages::get().by_code(code));
         let mut keyed: Vec<(Key, u32)> = Vec::with_capacity(entities.len());
         let mut places = Vec::new();
-        for e in entities {
+        // A wire agency credited in a byline says nothing of which story an article tells.
+        for e in entities.iter().filter(|e| e.kind != "media") {
             let n = e.mentions as u32;
             match &e.place {
                 // The place, and its country: reports naming Al Haouz and

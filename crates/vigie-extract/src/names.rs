@@ -1,0 +1,326 @@
+//! Names the lists do not know: people and organisations, read from the
+//! shape of the text rather than looked up.
+//!
+//! A name is a run of capitalised words, joined by the short lower-case
+//! words of names ("Comité de Investigación", "Service of the Interior").
+//! Roles and honorifics before it ("Governor", "la gobernadora", "Dr") are
+//! not part of it. A run with an organisation's head word ("Ministry",
+//! "Fiscalía") names an organisation; two or more other words, or one
+//! after a title, name a person; a lone word that repeats the last word of
+//! a person named in the article ("Reznichenko said") is that person.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use vigie_lang::world::gazetteer;
+use vigie_lang::Language;
+
+/// Words this common are function words: never the first word of a name ("The", "El", "Selon").
+const FUNCTION_WORD_RANK: u32 = 300;
+/// A name whose every word is this common is a phrase, not a person ("Breaking News").
+const COMMON_WORD_RANK: u32 = 3000;
+/// The most words a name may have.
+const MAX_NAME_WORDS: usize = 8;
+/// The most lower-case words that may continue an organisation's name ("Comité d'enquêtes russe").
+const MAX_TAIL_WORDS: usize = 5;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Person,
+    Organisation,
+    /// One capitalised word that is no common word: an agency, a company, a surname.
+    Single,
+}
+
+/// A name found in text: where it stands and how it reads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Name {
+    pub span: Range<usize>,
+    pub kind: NameKind,
+    /// The name as written, without the role before it; a surname stands for the full name.
+    pub label: String,
+    /// A lone word that may be a common word: kept only when it repeats a surname.
+    weak: bool,
+}
+
+/// One language's name reader.
+pub struct NameReader {
+    lang: &'static Language,
+    titles: HashSet<String>,
+    org_heads: HashSet<String>,
+    joiners: HashSet<String>,
+    not_speaker_after: HashSet<String>,
+    /// Country names and adjectives: "Mexique" alone is no agency.
+    countries: HashSet<String>,
+    calendar: HashSet<String>,
+}
+
+struct Word {
+    span: Range<usize>,
+    lower: String,
+    capital: bool,
+}
+
+impl NameReader {
+    pub fn new(lang: &'static Language) -> Self {
+        let lower = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        let s = &lang.sources;
+        let mut org_heads = lower(&s.org_heads);
+        org_heads.extend(lower(&s.ngo_heads));
+        let calendar = lang.dates.months.iter().chain(&lang.dates.weekdays).flatten().map(|w| w.to_lowercase()).collect();
+        let countries = s.countries.values().flatten().map(|w| w.to_lowercase()).collect();
+        NameReader {
+            lang,
+            titles: lower(&s.titles),
+            org_heads,
+            joiners: lower(&s.name_joiners),
+            not_speaker_after: lower(&s.not_speaker_after),
+            countries,
+            calendar,
+        }
+    }
+
+    /// Whether `word` (any case) is a role or honorific that may stand before a name.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(&word.to_lowercase())
+    }
+
+    /// The people and organisations named in `text`, in order; `sentences`
+    /// say where capitals mean nothing (a sentence's first word).
+    pub fn names(&self, text: &str, sentences: &[Range<usize>]) -> Vec<Name> {
+        let mut out = Vec::new();
+        for sentence in sentences {
+            let words = words(text, sentence.clone());
+            let mut i = 0;
+            while i < words.len() {
+                let Some(end) = self.run(text, &words, i) else {
+                    i += 1;
+                    continue;
+                };
+                if let Some(name) = self.classify(text, &words, i, end, i == 0) {
+                    out.push(name);
+                }
+                i = end;
+            }
+        }
+        resolve_surnames(&mut out);
+        out.retain(|n| !n.weak);
+        out
+    }
+
+    /// The end (exclusive) of the run of capitalised words starting at `i`, if one does.
+    fn run(&self, text: &str, words: &[Word], i: usize) -> Option<usize> {
+        if !words[i].capital {
+            return None;
+        }
+        let mut end = i + 1;
+        loop {
+            if end >= words.len() || end - i >= MAX_NAME_WORDS {
+                break;
+            }
+            let glued = |a: &Word, b: &Word| {
+                let gap = &text[a.span.end..b.span.start];
+                gap == " " || gap == "'" || (gap == ". " && self.is_title(&a.lower))
+            };
+            if words[end].capital && glued(&words[end - 1], &words[end]) {
+                end += 1;
+                continue;
+            }
+            // "Comité de Investigación", "Ministerio de Gestión de Catástrofes": up to two joiners between capitals.
+            let joined = (end..(end + 2).min(words.len()))
+                .take_while(|&j| self.joiners.contains(&words[j].lower) && !words[j].capital && glued(&words[j - 1], &words[j]))
+                .last();
+            match joined {
+                Some(j) if j + 1 < words.len() && words[j + 1].capital && glued(&words[j], &words[j + 1]) => end = j + 2,
+                _ => break,
+            }
+        }
+        Some(end)
+    }
+
+    /// The last word of the lower-case words that continue an organisation's
+    /// name from `from`: joiners and content words, up to the first function
+    /// word, capital or clause break.
+    fn lower_case_tail<'w>(&self, words: &'w [Word], from: usize) -> Option<&'w Word> {
+        let mut last = None;
+        for (k, w) in words.iter().enumerate().skip(from).take(MAX_TAIL_WORDS) {
+            let glued = words[k - 1].span.end + 1 >= w.span.start;
+            let function = self.lang.lexicon.rank(&w.lower).is_some_and(|r| r < FUNCTION_WORD_RANK);
+            if w.capital || !glued || function && !self.joiners.contains(&w.lower) {
+                break;
+            }
+            if !self.joiners.contains(&w.lower) {
+                last = Some(w);
+            }
+        }
+        last
+    }
+
+    fn classify(&self, text: &str, words: &[Word], start: usize, end: usize, opens_sentence: bool) -> Option<Name> {
+        let rank = |w: &Word| self.lang.lexicon.rank(&w.lower);
+        let mut first = start;
+        // "The", "El", "Selon" open a sentence, not a name.
+        while first < end && (self.joiners.contains(&words[first].lower) || rank(&words[first]).is_some_and(|r| r < FUNCTION_WORD_RANK)) {
+            first += 1;
+        }
+        let mut last = end;
+        while last > first && self.joiners.contains(&words[last - 1].lower) {
+            last -= 1;
+        }
+        if first >= last {
+            return None;
+        }
+        let run = &words[first..last];
+        let span = |from: &Word, to: &Word| from.span.start..to.span.end;
+        if run.iter().any(|w| self.org_heads.contains(&w.lower)) {
+            let mut span = span(&run[0], &run[run.len() - 1]);
+            // "Service national des situations d'urgence": a name capitalised on its first word only.
+            if run.len() == 1 {
+                span.end = self.lower_case_tail(words, start + 1).map_or(span.end, |w| w.span.end);
+            }
+            return Some(Name { label: text[span.clone()].to_string(), span, kind: NameKind::Organisation, weak: false });
+        }
+        // Titles before the name, written as part of the run ("Coastal Province Governor", "Dr") or just before it ("la gobernadora").
+        let titled_before = start > 0 && self.is_title(&words[start - 1].lower);
+        let last_title = run.iter().rposition(|w| self.is_title(&w.lower));
+        let titled = titled_before || last_title.is_some();
+        let mut person = &run[last_title.map_or(0, |t| t + 1)..];
+        // "Youssoufia et Tinghir", "Coyuca de Benítez": joined words name places and works, not people.
+        if person.iter().any(|w| !w.capital) {
+            return None;
+        }
+        // "maire de Mamoudzou NAME", "sur Telegram NAME", "AFP NAME": a place, a medium or an acronym before a name is not part of it.
+        let before_run = start.checked_sub(1).map(|b| words[b].lower.as_str());
+        let after_place_word = before_run.is_some_and(|w| self.joiners.contains(w) || self.not_speaker_after.contains(w));
+        while person.len() > 2 && (is_acronym(&text[person[0].span.clone()]) || after_place_word) {
+            person = &person[1..];
+        }
+        if person.is_empty() || person.iter().any(|w| self.calendar.contains(&w.lower) || w.lower.chars().any(|c| c.is_ascii_digit())) {
+            return None;
+        }
+        let span = span(&person[0], &person[person.len() - 1]);
+        let name = &text[span.clone()];
+        let place = !gazetteer().lookup(name).is_empty() || person.iter().all(|w| !gazetteer().lookup(&w.lower).is_empty());
+        let acronym = person.len() == 1 && is_acronym(name);
+        if person.len() == 1 && self.countries.contains(&person[0].lower) {
+            return None;
+        }
+        if acronym {
+            return Some(Name { span, kind: NameKind::Organisation, label: name.to_string(), weak: false });
+        }
+        if place && !titled {
+            return None;
+        }
+        let common = person.iter().all(|w| rank(w).is_some_and(|r| r < COMMON_WORD_RANK));
+        let kind = match person.len() {
+            1 if titled => NameKind::Person,
+            1 => NameKind::Single,
+            _ if common && !titled => return None,
+            _ => NameKind::Person,
+        };
+        // A lone common word, or one opening a sentence, is a name only if it repeats a surname ("Bastrykin said").
+        let weak = kind == NameKind::Single && (opens_sentence && first == start || common);
+        Some(Name { span, kind, label: name.to_string(), weak })
+    }
+}
+
+/// "FSB", "EFE", "OCHA": two capitals or more.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// A lone word that is the last word of a person named in the text is that person.
+fn resolve_surnames(names: &mut [Name]) {
+    let people: Vec<(String, String)> = names
+        .iter()
+        .filter(|n| n.kind == NameKind::Person && n.label.contains(' '))
+        .filter_map(|n| n.label.rsplit(' ').next().map(|last| (last.to_string(), n.label.clone())))
+        .collect();
+    for n in names.iter_mut().filter(|n| !n.label.contains(' ')) {
+        if let Some((_, full)) = people.iter().find(|(last, _)| *last == n.label) {
+            n.kind = NameKind::Person;
+            n.label = full.clone();
+            n.weak = false;
+        }
+    }
+}
+
+/// The words of `text[range]`: letters and digits, hyphens inside; an
+/// apostrophe splits "l'Observatoire" and "country's".
+fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut out = Vec::new();
+    let slice = &text[range.clone()];
+    let mut start: Option<usize> = None;
+    let flush = |s: usize, e: usize, out: &mut Vec<Word>| {
+        let w = &slice[s..e];
+        let w = w.trim_matches('-');
+        if w.is_empty() {
+            return;
+        }
+        let s = s + slice[s..e].find(w).unwrap_or(0);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        out.push(Word { span: range.start + s..range.start + s + w.len(), lower: w.to_lowercase(), capital });
+    };
+    for (i, c) in slice.char_indices() {
+        let inside = c.is_alphanumeric() || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                flush(s, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        flush(s, slice.len(), &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_lang::Languages;
+
+    fn names(lang: &str, text: &str) -> Vec<(NameKind, String)> {
+        let lang = Languages::get().by_code(lang).unwrap();
+        let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..text.len()).collect();
+        NameReader::new(lang).names(text, &whole).into_iter().map(|n| (n.kind, n.label)).collect()
+    }
+
+    #[test]
+    fn people_without_their_roles() {
+        use NameKind::*;
+        assert_eq!(
+            names("en", "The toll rose, Coastal Province Governor Amara Okafor told reporters."),
+            [(Person, "Amara Okafor".to_string())]
+        );
+        assert_eq!(names("fr", "a indiqué le gouverneur, Jean-Marc Delorme."), [(Person, "Jean-Marc Delorme".to_string())]);
+        assert_eq!(names("es", "informó la alcaldesa Lucía Ferrán Ortega."), [(Person, "Lucía Ferrán Ortega".to_string())]);
+        assert_eq!(names("en", "said Dr Haddad."), [(Person, "Haddad".to_string())]);
+    }
+
+    #[test]
+    fn organisations_by_their_head_word() {
+        use NameKind::*;
+        assert_eq!(
+            names("es", "según el Servicio Estatal de Rescate de Borvania."),
+            [(Organisation, "Servicio Estatal de Rescate de Borvania".to_string())]
+        );
+        assert_eq!(names("en", "the Northern Rail Company said"), [(Organisation, "Northern Rail Company".to_string())]);
+        assert_eq!(names("fr", "selon le CNRU, 12 morts."), [(Organisation, "CNRU".to_string())]);
+    }
+
+    #[test]
+    fn a_surname_stands_for_the_person_named_before() {
+        let text = "Mayor Ilse Varga spoke at noon. Later on, Varga said the count would rise.";
+        let found = names("en", text);
+        assert_eq!(found, [(NameKind::Person, "Ilse Varga".to_string()), (NameKind::Person, "Ilse Varga".to_string())]);
+    }
+
+    #[test]
+    fn places_months_and_common_phrases_are_no_names() {
+        assert!(names("en", "Rain fell on Valencia in March.").is_empty());
+        assert!(names("fr", "Selon les secours, la situation reste grave.").is_empty());
+    }
+}

@@ -1,0 +1,368 @@
+//! Who speaks for a figure: attribution as reading, lists as naming.
+//!
+//! Each attribution cue governs one phrase: "selon", "according to",
+//! "según" the phrase after it; a reporting verb ("a indiqué", "said",
+//! "informó") its subject, before it, or after it when inverted ("a précisé
+//! le ministère"). The phrase is a candidate: a source the lists name
+//! ([`crate::sources`]), a person or organisation read from the text
+//! ([`crate::names`]), or a pronoun standing for the last person who spoke.
+//! A role next to a person's name in apposition ("the governor, NAME,")
+//! gives way to the person and becomes what they speak for.
+//!
+//! A speech covers the cue's sentence, and a quotation it closes or opens.
+//! A figure takes the speech covering it, else the last speech of its
+//! paragraph; a name merely mentioned never speaks, and a figure no one is
+//! said to give is the outlet's own.
+
+use crate::config::SPEAKER_REACH_WORDS;
+use crate::figures::{Found, RawFigure};
+use crate::names::{Name, NameKind};
+use crate::sources::SourceMention;
+use std::ops::Range;
+use vigie_lang::Language;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Person,
+    /// Named outright: an organisation of the lists or of the text.
+    Organisation,
+    /// A role or an institution the lists name by what it is ("le ministère", "authorities").
+    Role,
+    Pronoun,
+}
+
+#[derive(Clone, Debug)]
+struct Candidate {
+    span: Range<usize>,
+    label: String,
+    kind: Kind,
+}
+
+/// One attribution: a cue, who it names, and the text it covers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Speech {
+    pub cue: Range<usize>,
+    /// The speaker's label: a person's name, an organisation's.
+    pub label: String,
+    /// What a person speaks for, when the text says ("Guerrero governor").
+    pub org: Option<String>,
+    /// Where the speaker is named, in clean text.
+    pub span: Range<usize>,
+    /// The sentence of the cue, with the quotation it closes or opens.
+    pub covers: Range<usize>,
+    /// How the cue reached its speaker, for `--explain`.
+    pub how: &'static str,
+}
+
+/// How a figure's source was found, weakest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// The source the article cites most, for a headline or lede before any attribution.
+    MostCited,
+    /// The last speaker of the figure's paragraph.
+    Paragraph,
+    /// A speech covering the figure.
+    Covered,
+}
+
+/// A figure's source and how it was found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub label: String,
+    pub org: Option<String>,
+    pub span: Range<usize>,
+    pub evidence: Evidence,
+}
+
+/// The speeches of one text, in order of their cues.
+pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMention], names: &[Name]) -> Vec<Speech> {
+    let candidates = candidates(lang, text, lexicon, names);
+    let quotes = quotations(text);
+    let mut out: Vec<Speech> = Vec::new();
+    for cue in &found.attributions {
+        let Some(sentence) = found.sentences.iter().find(|s| s.start <= cue.start && cue.end <= s.end).cloned() else { continue };
+        let here: Vec<&Candidate> =
+            candidates.iter().filter(|c| c.span.start >= sentence.start && c.span.end <= sentence.end && !overlaps(&c.span, cue)).collect();
+        let follows = lang.sources.source_follows.iter().any(|p| text[cue.clone()].eq_ignore_ascii_case(p));
+        let Some((chosen, how)) = bind(lang, text, cue, &here, follows) else { continue };
+        let (speaker, org, how) = match apposed_person(text, &here, chosen, cue) {
+            Some(person) => (person, (chosen.kind != Kind::Person).then(|| chosen.label.clone()), "apposition"),
+            None => (chosen, None, how),
+        };
+        let (label, org) = match speaker.kind {
+            // "he said": the last person who spoke.
+            Kind::Pronoun => {
+                let person = |s: &&Speech| candidates.iter().any(|c| c.kind == Kind::Person && c.label == s.label);
+                match out.iter().rev().find(person) {
+                    Some(s) => (s.label.clone(), s.org.clone()),
+                    None => continue,
+                }
+            }
+            _ => (speaker.label.clone(), org),
+        };
+        let covers = covered(text, &quotes, cue, &speaker.span, sentence);
+        out.push(Speech { cue: cue.clone(), label, org, span: speaker.span.clone(), covers, how });
+    }
+    out
+}
+
+/// The source of one figure.
+pub fn attribute(text: &str, speeches: &[Speech], figure: &RawFigure) -> Option<Attribution> {
+    let at = figure.number.start;
+    let found = |s: &Speech, evidence| Some(Attribution { label: s.label.clone(), org: s.org.clone(), span: s.span.clone(), evidence });
+    if let Some(s) = speeches.iter().filter(|s| s.covers.contains(&at)).min_by_key(|s| s.cue.start.abs_diff(at)) {
+        return found(s, Evidence::Covered);
+    }
+    let paragraph = paragraph_of(text, at);
+    if let Some(s) = speeches.iter().rev().find(|s| s.cue.start < at && s.cue.start >= paragraph.start) {
+        return found(s, Evidence::Paragraph);
+    }
+    // A headline or lede before any attribution takes the source the article cites most.
+    let first = speeches.iter().map(|s| s.cue.start).min()?;
+    if at > first {
+        return None;
+    }
+    let mut counts: Vec<(&Speech, usize)> = Vec::new();
+    for s in speeches {
+        match counts.iter_mut().find(|(c, _)| c.label == s.label) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    let (best, _) = counts.iter().rev().max_by_key(|(_, n)| *n)?;
+    found(best, Evidence::MostCited)
+}
+
+/// The lines of clean text are its paragraphs.
+fn paragraph_of(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    start..end
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Every phrase that may speak: the lists' sources, the names of the text, and subject pronouns.
+fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[Name]) -> Vec<Candidate> {
+    // The lists name first; an entity that never gives tolls still blocks the names inside it.
+    let mut out: Vec<Candidate> = lexicon
+        .iter()
+        .map(|m| Candidate { span: m.span.clone(), label: m.label.clone(), kind: if m.named { Kind::Organisation } else { Kind::Role } })
+        .collect();
+    for n in names {
+        if !out.iter().any(|c| overlaps(&c.span, &n.span)) {
+            let kind = if n.kind == NameKind::Person { Kind::Person } else { Kind::Organisation };
+            out.push(Candidate { span: n.span.clone(), label: n.label.clone(), kind });
+        }
+    }
+    let silent: Vec<&Range<usize>> = lexicon.iter().filter(|m| m.silent).map(|m| &m.span).collect();
+    out.retain(|c| !silent.contains(&&c.span));
+    for p in &lang.sources.pronouns {
+        for (at, _) in text.match_indices(p.as_str()).chain(capitalised(p).iter().flat_map(|c| text.match_indices(c.as_str()))) {
+            let span = at..at + p.len();
+            if crate::whole_words(text, span.clone()) {
+                out.push(Candidate { span, label: String::new(), kind: Kind::Pronoun });
+            }
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}
+
+fn capitalised(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// How many words stand in `gap`, or `None` when it ends a clause (a stop,
+/// a colon, a quotation mark; a comma too unless `commas` may stand there).
+fn words_in(gap: &str, commas: bool) -> Option<usize> {
+    if gap.contains(['.', ';', ':', '!', '?', '"', '\n', '(', ')']) || !commas && gap.contains(',') {
+        return None;
+    }
+    Some(gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count())
+}
+
+/// The candidate a cue governs: after "selon"; after an inverted verb
+/// ("a indiqué le ministère"), else its subject before it. Between the two
+/// stand at most two words ("a précisé samedi le"), or a phrase whose last
+/// word leads to a name ("selon un bilan fourni par l'", "informó el director del").
+/// A name after "told", "sur", "a" is whom or where one speaks.
+fn bind<'c>(
+    lang: &Language,
+    text: &str,
+    cue: &Range<usize>,
+    here: &[&'c Candidate],
+    follows: bool,
+) -> Option<(&'c Candidate, &'static str)> {
+    let s = &lang.sources;
+    let last_word = |gap: &str| gap.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).map(str::to_lowercase);
+    let is_one_of = |w: &Option<String>, list: &[String]| w.as_ref().is_some_and(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)));
+    let cue_last = last_word(&text[cue.clone()]);
+    let after = here.iter().filter(|c| c.span.start >= cue.end).find_map(|c| {
+        let gap = &text[cue.end..c.span.start];
+        let n = words_in(gap, false)?;
+        let before_name = if n == 0 { cue_last.clone() } else { last_word(gap) };
+        // "a déclaré à l'AFP": the word before the name, or the one before its article.
+        let lead_in: Vec<String> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        if lead_in.iter().rev().take(2).any(|w| s.not_speaker_after.iter().any(|l| l == w)) {
+            return None;
+        }
+        let leads = is_one_of(&before_name, &s.name_joiners) || is_one_of(&before_name, &s.agents);
+        (n <= 2 || leads && n <= SPEAKER_REACH_WORDS).then_some((*c, n))
+    });
+    if follows {
+        return after.map(|(c, _)| (c, "after the cue"));
+    }
+    // "..., the ministry said": a comma may close the figure's clause before the subject, not stand inside it.
+    let before = here.iter().rev().filter(|c| c.span.end <= cue.start).find_map(|c| {
+        let gap = &text[c.span.end..cue.start];
+        let bare = gap.trim_matches(|ch: char| ch == ',' || ch.is_whitespace()).is_empty();
+        // "NAME, the head of the rescue service, said": a subject past its apposition.
+        let apposition = gap.starts_with(',') && gap.trim_end().ends_with(',') && gap.matches(',').count() == 2;
+        let most = if apposition { SPEAKER_REACH_WORDS } else { 2 };
+        words_in(gap, bare || apposition).filter(|&n| n <= most).map(|n| (*c, n.min(2)))
+    });
+    match (after, before) {
+        (Some((c, n)), _) if n <= 1 => Some((c, "inverted subject")),
+        (_, Some((c, n))) if n <= 1 => Some((c, "subject")),
+        (Some((c, _)), _) => Some((c, "inverted subject")),
+        (None, Some((c, _))) => Some((c, "subject")),
+        (None, None) => None,
+    }
+}
+
+/// The person named in apposition to a role: "NAME, the governor of X, said",
+/// "the governor, NAME,", "le ministre de la Santé, NAME".
+fn apposed_person<'c>(text: &str, here: &[&'c Candidate], chosen: &Candidate, cue: &Range<usize>) -> Option<&'c Candidate> {
+    if !matches!(chosen.kind, Kind::Role | Kind::Organisation) {
+        return None;
+    }
+    // Never across the cue: "NAME, a précisé la même source" is no apposition.
+    let beyond_cue =
+        |c: &Candidate| c.span.end <= cue.start && chosen.span.start >= cue.end || c.span.start >= cue.end && chosen.span.end <= cue.start;
+    let here: Vec<&'c Candidate> = here.iter().copied().filter(|c| !beyond_cue(c)).collect();
+    let before = here.iter().rev().filter(|c| c.kind == Kind::Person && c.span.end <= chosen.span.start).find(|c| {
+        let gap = &text[c.span.end..chosen.span.start];
+        gap.starts_with(',') && gap.matches(',').count() == 1 && words_in(gap, true).is_some_and(|n| n <= SPEAKER_REACH_WORDS)
+    });
+    let after = || {
+        here.iter().filter(|c| c.kind == Kind::Person && c.span.start >= chosen.span.end).find(|c| {
+            let gap = &text[chosen.span.end..c.span.start];
+            gap.matches(',').count() <= 1 && words_in(gap, true).is_some_and(|n| n <= 2)
+        })
+    };
+    before.or_else(after).copied()
+}
+
+/// Quotations of each paragraph, paired in order: opening to closing mark.
+fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\n' => open = None,
+            '"' => match open.take() {
+                Some(start) => out.push(start..i + 1),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What a speech covers: its sentence, and a quotation the speaker closes
+/// ("\"...\", said NAME") or opens ("NAME a déclaré : \"...\"").
+fn covered(text: &str, quotes: &[Range<usize>], cue: &Range<usize>, speaker: &Range<usize>, sentence: Range<usize>) -> Range<usize> {
+    let first = cue.start.min(speaker.start);
+    let last = cue.end.max(speaker.end);
+    let closed = quotes.iter().find(|q| q.end <= first && text[q.end..first].chars().all(|c| !c.is_alphanumeric()) && q.end + 4 >= first);
+    let opened = quotes.iter().find(|q| q.start >= last && text[last..q.start].trim().trim_end_matches(':').trim().is_empty());
+    let start = closed.map_or(sentence.start, |q| q.start.min(sentence.start));
+    let end = opened.map_or(sentence.end, |q| q.end.max(sentence.end));
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_lang::Languages;
+
+    /// The source of each figure of `text`, by value.
+    fn sources(lang: &str, text: &str) -> Vec<(u64, Option<String>)> {
+        let lang = Languages::get().by_code(lang).unwrap();
+        let found = crate::figures::FigureFinder::new(lang).find(text);
+        let lexicon = crate::sources::SourceFinder::new(lang).sources(text, None);
+        let names = crate::names::NameReader::new(lang).names(text, &found.sentences);
+        let speeches = speeches(lang, text, &found, &lexicon, &names);
+        found.figures.iter().map(|f| (f.value, attribute(text, &speeches, f).map(|a| a.label))).collect()
+    }
+
+    fn one(lang: &str, text: &str, value: u64) -> Option<String> {
+        sources(lang, text).into_iter().find(|(v, _)| *v == value).unwrap_or_else(|| panic!("no figure {value} in {text:?}")).1
+    }
+
+    #[test]
+    fn a_person_named_after_a_cue_speaks() {
+        let en = "Floods have killed at least 14 people, according to Amara Okafor, spokeswoman for the state relief agency.";
+        assert_eq!(one("en", en, 14).as_deref(), Some("Amara Okafor"));
+        let fr = "Au moins 9 personnes sont mortes, a indiqué samedi le préfet, Jean-Marc Delorme.";
+        assert_eq!(one("fr", fr, 9).as_deref(), Some("Jean-Marc Delorme"));
+        let es = "Al menos 21 personas murieron, informó la gobernadora Lucía Ferrán Ortega.";
+        assert_eq!(one("es", es, 21).as_deref(), Some("Lucía Ferrán Ortega"));
+    }
+
+    #[test]
+    fn a_person_in_apposition_before_a_role_speaks() {
+        let en = "Ilse Varga, the head of the regional rescue service, said 31 people were injured.";
+        assert_eq!(one("en", en, 31).as_deref(), Some("Ilse Varga"));
+        let es = "Tomás Prieto Vidal, alcalde de Villaseca, dijo que hay 8 muertos.";
+        assert_eq!(one("es", es, 8).as_deref(), Some("Tomás Prieto Vidal"));
+    }
+
+    #[test]
+    fn organisations_the_lists_do_not_know_speak_as_written() {
+        let es = "Al menos 12 personas murieron, según el Servicio Estatal de Rescate de Borvania.";
+        assert_eq!(one("es", es, 12).as_deref(), Some("Servicio Estatal de Rescate de Borvania"));
+        let en = "Some 40 people were hurt, the Northern Rail Company said.";
+        assert_eq!(one("en", en, 40).as_deref(), Some("Northern Rail Company"));
+    }
+
+    #[test]
+    fn a_quotation_belongs_to_whoever_closes_it() {
+        let text = "\"Twenty-two people died. Sixty were injured,\" Mayor Ilse Varga said on Monday.";
+        assert_eq!(one("en", text, 60).as_deref(), Some("Ilse Varga"));
+        assert_eq!(one("en", text, 22).as_deref(), Some("Ilse Varga"));
+        let fr = "\"Nous comptons 17 morts\", a déclaré Paul Ndiaye, maire de la ville.";
+        assert_eq!(one("fr", fr, 17).as_deref(), Some("Paul Ndiaye"));
+    }
+
+    #[test]
+    fn pronouns_and_surnames_stand_for_the_last_speaker() {
+        let text = "Governor Amara Okafor said 30 people died. She said 45 were wounded. Okafor added that 6 are missing.";
+        assert_eq!(one("en", text, 45).as_deref(), Some("Amara Okafor"));
+        assert_eq!(one("en", text, 6).as_deref(), Some("Amara Okafor"));
+        let fr = "Selon Paul Ndiaye, 12 personnes sont mortes. Il a ajouté que 30 personnes ont été blessées.";
+        assert_eq!(one("fr", fr, 30).as_deref(), Some("Paul Ndiaye"));
+    }
+
+    #[test]
+    fn a_name_merely_mentioned_does_not_speak() {
+        // The army acts; no one is said to give the count: the outlet's own voice.
+        let en = "The army shelled the town and 25 people were killed.";
+        assert_eq!(one("en", en, 25), None);
+        let es = "La Cruz Roja llegó al pueblo, donde murieron 25 personas.";
+        assert_eq!(one("es", es, 25), None);
+    }
+
+    #[test]
+    fn a_speaker_carries_over_its_paragraph_only() {
+        let text = "Rescuers found 12 bodies, the Coastal Rescue Service said. Another 4 people are missing.\nIn all, 19 died.";
+        assert_eq!(one("en", text, 4).as_deref(), Some("Coastal Rescue Service"));
+        assert_eq!(one("en", text, 19), None);
+    }
+}
