@@ -1,5 +1,9 @@
 //! Tuning knobs of extraction, in words, gathered in one place.
 
 /// The most words between an attribution cue and the phrase it governs:
-/// room for an adverb, a day and an article ("a annoncé samedi le service de presse du ...").
-pub const SPEAKER_REACH_WORDS: usize = 8;
+/// room for an adverb, a day and an article ("a annoncé dimanche le chef de l'administration militaire régionale de X, NAME").
+pub const SPEAKER_REACH_WORDS: usize = 10;
+
+/// A reporting verb with no subject of its own ("..., precisó.") goes on with
+/// the last speaker if that one spoke at most this many sentences before.
+pub const SUBJECTLESS_REACH_SENTENCES: usize = 3;

@@ -65,6 +65,8 @@ pub struct RawFigure {
     pub other_event: bool,
     /// What caused these deaths, as said right after the figure, in clean text.
     pub cause: Option<Range<usize>>,
+    /// The rule that made the number a figure, for `--explain`.
+    pub rule: &'static str,
 }
 
 /// A date expression in the text.
@@ -514,18 +516,24 @@ impl FigureFinder {
             };
             let parenthesised = self.parenthesised(tokens, k, figures, first);
             let metric_before_here = tokens[..k].iter().any(is_metric);
-            let (metric, part_of, span_start, inherited) = match (right.metric, left, parenthesised, list) {
-                (Some(m), _, _, l) => (Some(m), l.filter(|l| l.subset).map(|l| l.index), num.start, l),
-                (None, Some((m, at)), _, l) => (Some(m), l.filter(|l| l.subset).map(|l| l.index), at, l),
-                (None, None, Some((m, part)), _) => (Some(m), part, num.start, None),
-                (None, None, None, Some(l)) => {
-                    (Some(figures[l.index].metric), (l.subset || right.group.is_some()).then_some(l.index), num.start, Some(l))
+            let (metric, part_of, span_start, inherited, rule) = match (right.metric, left, parenthesised, list) {
+                (Some(m), _, _, l) => (Some(m), l.filter(|l| l.subset).map(|l| l.index), num.start, l, "a metric word after the number"),
+                (None, Some((m, at)), _, l) => {
+                    (Some(m), l.filter(|l| l.subset).map(|l| l.index), at, l, "a metric verb or toll before the number")
                 }
+                (None, None, Some((m, part)), _) => (Some(m), part, num.start, None, "an aside naming the metric"),
+                (None, None, None, Some(l)) => (
+                    Some(figures[l.index].metric),
+                    (l.subset || right.group.is_some()).then_some(l.index),
+                    num.start,
+                    Some(l),
+                    "continues a list of counts",
+                ),
                 (None, None, None, None) => match before {
                     Some(b) if !metric_before_here && right.group.is_some() && figures[b].group == Group::Total => {
-                        (Some(figures[b].metric), Some(b), num.start, None)
+                        (Some(figures[b].metric), Some(b), num.start, None, "breaks down the previous sentence's total")
                     }
-                    _ if right.group.is_some() || right.people => (None, None, num.start, None),
+                    _ if right.group.is_some() || right.people => (None, None, num.start, None, "a list that names its metric at the end"),
                     _ => continue,
                 },
             };
@@ -565,6 +573,7 @@ impl FigureFinder {
                 previous: previous_before(k),
                 other_event: tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::OtherEvent))),
                 cause: cause_after(text, tokens, k),
+                rule,
             };
             let Some(metric) = metric else {
                 // No metric yet: it may come at the end of the list.

@@ -11,6 +11,7 @@ mod config;
 pub mod cues;
 pub mod dates;
 pub mod entities;
+pub mod explain;
 pub mod figures;
 pub mod names;
 pub mod numbers;
@@ -48,7 +49,7 @@ use sources::SourceFinder;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use vigie_lang::Languages;
-use vigie_model::{Article, DatePrecision, Figure, RemovalKind};
+use vigie_model::{Article, AsOfOrigin, DatePrecision, Figure, RemovalKind};
 
 /// A figure of `article` from a raw figure, its original span and what was worked out about it.
 fn figure(
@@ -56,7 +57,7 @@ fn figure(
     raw: &figures::RawFigure,
     span: std::ops::Range<usize>,
     source: Option<&speakers::Attribution>,
-    as_of: Option<chrono::NaiveDate>,
+    as_of: Option<(chrono::NaiveDate, AsOfOrigin)>,
     part_of: Option<usize>,
     note: Option<String>,
 ) -> Figure {
@@ -75,8 +76,9 @@ fn figure(
         source_text: source_span.clone().map(|s| article.original[s].to_string()),
         source_start: source_span.clone().map(|s| s.start),
         source_end: source_span.map(|s| s.end),
-        as_of,
+        as_of: as_of.map(|(d, _)| d),
         as_of_precision: as_of.map(|_| DatePrecision::Day),
+        as_of_origin: as_of.map(|(_, o)| o),
         quote: article.original[span.clone()].to_string(),
         start: span.start,
         end: span.end,
@@ -161,6 +163,19 @@ impl Extractor {
 
     /// The figures of one article: one per distinct (metric, value, group), first mention kept.
     pub fn figures(&self, article: &Article) -> Vec<Figure> {
+        self.extract(article, None)
+    }
+
+    /// The figures of one article, each with why it was read as it was: the
+    /// rule that made it a figure, the speeches considered for its source and
+    /// the dates for its day (`vigie extract --explain`).
+    pub fn explain(&self, article: &Article) -> Vec<(Figure, explain::Why)> {
+        let mut why = Vec::new();
+        let figures = self.extract(article, Some(&mut why));
+        figures.into_iter().zip(why).collect()
+    }
+
+    fn extract(&self, article: &Article, mut why: Option<&mut Vec<explain::Why>>) -> Vec<Figure> {
         let Some(finders) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
         let found = finders.figures.find(&article.text);
         // Sources need the article's country, which takes a pass of the entity finder: only for articles with figures.
@@ -252,14 +267,17 @@ impl Extractor {
                 let date = dates::stated(&found.dates, before, day)?;
                 (last.source == source.as_ref().map(|s| s.label.clone()) && last.as_of == Some(date)).then_some(date)
             };
+            let stated = |d: chrono::NaiveDate| (d, AsOfOrigin::Stated);
+            let inherited = |d: chrono::NaiveDate| (d, AsOfOrigin::Inherited);
             let as_of = match (other_event, f.previous) {
                 (true, _) => None,
-                (false, true) => dates::stated(&found.dates, f.sentence, day),
+                (false, true) => dates::stated(&found.dates, f.sentence, day).map(stated),
                 (false, false) => dates::stated(&found.dates, f.sentence, day)
-                    .or(total.and_then(|t| t.as_of))
-                    .or_else(|| stated_day.get(&(f.metric, f.value, f.group)).copied())
-                    .or_else(tally_date)
-                    .or(day),
+                    .map(stated)
+                    .or(total.and_then(|t| t.as_of).map(inherited))
+                    .or_else(|| stated_day.get(&(f.metric, f.value, f.group)).copied().map(stated))
+                    .or_else(|| tally_date().map(inherited))
+                    .or(day.map(|d| (d, AsOfOrigin::Published))),
             };
             kept_sentences.push(f.sentence);
             let note = if other_event {
@@ -271,6 +289,9 @@ impl Extractor {
             } else {
                 None
             };
+            if let Some(why) = why.as_deref_mut() {
+                why.push(explain::Why::new(&article.text, &found, &speeches, f, source.as_ref(), part_of, as_of, other_event));
+            }
             out.push(figure(article, f, span, source.as_ref(), as_of, part_of, note));
             sources_of.push(source);
         }
@@ -291,6 +312,9 @@ impl Extractor {
             }
             seen.insert((f.metric, f.value, f.group), out.len());
             f.cause = None;
+            if let Some(why) = why.as_deref_mut() {
+                why.push(explain::Why::related_link());
+            }
             out.push(figure(article, &f, span, None, None, None, Some(RELATED_NOTE.to_string())));
         }
         out

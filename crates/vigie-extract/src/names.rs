@@ -201,7 +201,9 @@ impl NameReader {
         let name = &text[span.clone()];
         let place = !gazetteer().lookup(name).is_empty() || person.iter().all(|w| !gazetteer().lookup(&w.lower).is_empty());
         let acronym = person.len() == 1 && is_acronym(name);
-        if person.len() == 1 && self.countries.contains(&person[0].lower) {
+        // "Mexique", "sur Telegram": a country or a medium alone is no agency.
+        let after_medium_word = before_run.is_some_and(|w| self.not_speaker_after.contains(w));
+        if person.len() == 1 && (self.countries.contains(&person[0].lower) || after_medium_word && !titled) {
             return None;
         }
         if acronym {

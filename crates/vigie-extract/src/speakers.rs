@@ -14,7 +14,7 @@
 //! paragraph; a name merely mentioned never speaks, and a figure no one is
 //! said to give is the outlet's own.
 
-use crate::config::SPEAKER_REACH_WORDS;
+use crate::config::{SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES};
 use crate::figures::{Found, RawFigure};
 use crate::names::{Name, NameKind};
 use crate::sources::SourceMention;
@@ -84,20 +84,27 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
         let here: Vec<&Candidate> =
             candidates.iter().filter(|c| c.span.start >= sentence.start && c.span.end <= sentence.end && !overlaps(&c.span, cue)).collect();
         let follows = lang.sources.source_follows.iter().any(|p| text[cue.clone()].eq_ignore_ascii_case(p));
-        let Some((chosen, how)) = bind(lang, text, cue, &here, follows) else { continue };
+        let Some((chosen, how)) = bind(lang, text, cue, &here, follows) else {
+            // "..., precisó.": a reporting verb with no subject of its own goes on with the last speaker close by.
+            let recent = |s: &&Speech| {
+                found.sentences.iter().filter(|r| r.start >= s.cue.end && r.end <= sentence.start).count() < SUBJECTLESS_REACH_SENTENCES
+            };
+            if let Some(last) = out.last().filter(recent).filter(|_| !follows).cloned() {
+                let covers = covered(text, &quotes, cue, cue, sentence);
+                out.push(Speech { cue: cue.clone(), covers, how: "no subject: the last speaker goes on", ..last });
+            }
+            continue;
+        };
         let (speaker, org, how) = match apposed_person(text, &here, chosen, cue) {
             Some(person) => (person, (chosen.kind != Kind::Person).then(|| chosen.label.clone()), "apposition"),
             None => (chosen, None, how),
         };
         let (label, org) = match speaker.kind {
-            // "he said": the last person who spoke.
-            Kind::Pronoun => {
-                let person = |s: &&Speech| candidates.iter().any(|c| c.kind == Kind::Person && c.label == s.label);
-                match out.iter().rev().find(person) {
-                    Some(s) => (s.label.clone(), s.org.clone()),
-                    None => continue,
-                }
-            }
+            // "he said", "a-t-il précisé": the last who spoke (a person, or an organisation the lists know by its people).
+            Kind::Pronoun => match out.last() {
+                Some(s) => (s.label.clone(), s.org.clone()),
+                None => continue,
+            },
             _ => (speaker.label.clone(), org),
         };
         let covers = covered(text, &quotes, cue, &speaker.span, sentence);
@@ -151,6 +158,17 @@ fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[N
         .iter()
         .map(|m| Candidate { span: m.span.clone(), label: m.label.clone(), kind: if m.named { Kind::Organisation } else { Kind::Role } })
         .collect();
+    // "State Emergency Service" says more than the role "emergency service" inside it,
+    // unless what it adds is a place ("Ministerio del Interior de Marruecos": the lists add the country).
+    let more_specific = |n: &Name, c: &Candidate| {
+        n.kind == NameKind::Organisation
+            && c.kind == Kind::Role
+            && n.span.start <= c.span.start
+            && c.span.end <= n.span.end
+            && n.span.len() > c.span.len()
+            && !places_only(lang, &text[n.span.start..c.span.start]) | !places_only(lang, &text[c.span.end..n.span.end])
+    };
+    out.retain(|c| !names.iter().any(|n| more_specific(n, c)));
     for n in names {
         if !out.iter().any(|c| overlaps(&c.span, &n.span)) {
             let kind = if n.kind == NameKind::Person { Kind::Person } else { Kind::Organisation };
@@ -169,6 +187,14 @@ fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[N
     }
     out.sort_by_key(|c| c.span.start);
     out
+}
+
+/// Whether the capitalised words of `text` all name places or countries (true when there are none).
+fn places_only(lang: &Language, text: &str) -> bool {
+    let country = |w: &str| lang.sources.countries.values().flatten().any(|c| c.eq_ignore_ascii_case(w));
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .all(|w| country(w) || !vigie_lang::world::gazetteer().lookup(w).is_empty())
 }
 
 fn capitalised(word: &str) -> Option<String> {
@@ -204,7 +230,12 @@ fn bind<'c>(
     let cue_last = last_word(&text[cue.clone()]);
     let after = here.iter().filter(|c| c.span.start >= cue.end).find_map(|c| {
         let gap = &text[cue.end..c.span.start];
-        let n = words_in(gap, false)?;
+        // "a annoncé le chef de l'administration de X, NAME": a role, then the name in apposition.
+        let apposition = gap.trim_end().ends_with(',') && gap.matches(',').count() == 1;
+        let n = words_in(gap, apposition)?;
+        if apposition && c.kind != Kind::Person {
+            return None;
+        }
         let before_name = if n == 0 { cue_last.clone() } else { last_word(gap) };
         // "a déclaré à l'AFP": the word before the name, or the one before its article.
         let lead_in: Vec<String> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
@@ -212,7 +243,7 @@ fn bind<'c>(
             return None;
         }
         let leads = is_one_of(&before_name, &s.name_joiners) || is_one_of(&before_name, &s.agents);
-        (n <= 2 || leads && n <= SPEAKER_REACH_WORDS).then_some((*c, n))
+        (n <= 2 || (leads || apposition) && n <= SPEAKER_REACH_WORDS).then_some((*c, n))
     });
     if follows {
         return after.map(|(c, _)| (c, "after the cue"));

@@ -54,6 +54,12 @@ names! {
         Foreigners = "foreigners", Elderly = "elderly", Men = "men", Women = "women" }
 }
 
+names! {
+    /// Where a figure's day comes from: its own clause, a total or tally it
+    /// belongs to, or, failing both, the publication day.
+    AsOfOrigin { Stated = "stated", Inherited = "inherited", Published = "published" }
+}
+
 /// One figure stated in one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
@@ -85,6 +91,8 @@ pub struct Figure {
     /// The day the count refers to.
     pub as_of: Option<NaiveDate>,
     pub as_of_precision: Option<DatePrecision>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of_origin: Option<AsOfOrigin>,
     /// The clause that states the figure, from the original text.
     pub quote: String,
     /// Byte offsets of `quote` in the original text.

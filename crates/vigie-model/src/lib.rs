@@ -13,5 +13,5 @@ mod offsets;
 
 pub use article::{Article, Document, Removal, RemovalKind};
 pub use date::{DateOrigin, DatePrecision, PublishedDate};
-pub use figure::{Figure, Group, Metric, Qualifier};
+pub use figure::{AsOfOrigin, Figure, Group, Metric, Qualifier};
 pub use offsets::{OffsetMap, OffsetMapBuilder};

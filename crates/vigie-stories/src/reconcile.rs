@@ -403,6 +403,7 @@ mod tests {
             source_end: None,
             as_of: day.parse().ok(),
             as_of_precision: None,
+            as_of_origin: None,
             quote: format!("{value} morts"),
             start: 0,
             end: 0,

@@ -67,7 +67,13 @@ enum Command {
         max_mb: f64,
     },
     /// Extract figures (killed, injured, missing, ...) with qualifier, group, source and date.
-    Extract(ReadArgs),
+    Extract {
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Show, per figure, the rule that made it a figure and the candidates considered for its source and day.
+        #[arg(long)]
+        explain: bool,
+    },
     /// Entities per article: canonical name, type, aliases seen, place coordinates.
     Entities(ReadArgs),
     /// Group INPUTs into stories (one real-world event over time, across languages), or list the stored stories.
@@ -174,7 +180,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo { db } => cmd::demo::run(db),
         Command::Ingest { inputs, db, fetch, max_mb } => cmd::ingest::run(&inputs, &db.db, fetch, max_mb),
-        Command::Extract(args) => cmd::extract::figures(&args.inputs, args.db.as_deref(), args.format),
+        Command::Extract { read, explain } => cmd::extract::figures(&read.inputs, read.db.as_deref(), read.format, explain),
         Command::Entities(args) => cmd::extract::entities(&args.inputs, args.db.as_deref(), args.format),
         Command::Stories { inputs, db, format } if inputs.is_empty() => {
             cmd::stories::list(&db.unwrap_or_else(|| PathBuf::from("vigie.db")), format)

@@ -10,6 +10,7 @@ use serde::Serialize;
 use std::path::Path;
 use std::process::ExitCode;
 use vigie_extract::entities::ArticleEntity;
+use vigie_extract::explain::Why;
 use vigie_extract::Extractor;
 use vigie_ingest::{InputError, ReadOptions};
 use vigie_model::{Article, Figure};
@@ -38,8 +39,40 @@ fn exit(failed: usize) -> ExitCode {
     }
 }
 
-pub fn figures(inputs: &[String], db: Option<&Path>, format: FormatArgs) -> anyhow::Result<ExitCode> {
+/// A figure and why it was read so, for `vigie extract --explain`.
+#[derive(Serialize)]
+struct Explained {
+    #[serde(flatten)]
+    figure: Figure,
+    why: Why,
+}
+
+pub fn figures(inputs: &[String], db: Option<&Path>, format: FormatArgs, explain: bool) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new();
+    if explain {
+        let mut rows: Vec<Explained> = Vec::new();
+        let failed = over_articles(inputs, db, "extracting", |article| {
+            rows.extend(extractor.explain(article).into_iter().map(|(figure, why)| Explained { figure, why }));
+        })?;
+        emit(format, &rows, |rows| {
+            let mut t = Table::new(vec!["article", "figure", "why"]);
+            for r in rows {
+                let f = &r.figure;
+                let figure = format!("{} {} {} {}", f.metric, f.value, f.qualifier, f.group);
+                t.row(vec![f.article.clone(), figure, format!("rule: {}", r.why.rule)]);
+                let mut more =
+                    vec![format!("sentence: {}", truncate(&r.why.sentence.replace('\n', " "), 100)), format!("source: {}", r.why.source)];
+                more.extend(r.why.speeches.iter().map(|s| format!("  speech: {s}")));
+                more.push(format!("as of: {}", r.why.as_of));
+                more.extend(r.why.dates.iter().map(|d| format!("  date: {d}")));
+                for line in more {
+                    t.row(vec![String::new(), String::new(), line]);
+                }
+            }
+            t
+        })?;
+        return Ok(exit(failed));
+    }
     let mut figures: Vec<Figure> = Vec::new();
     let failed = over_articles(inputs, db, "extracting", |article| figures.extend(extractor.figures(article)))?;
     emit(format, &figures, |rows| {
