@@ -7,3 +7,7 @@ pub const SPEAKER_REACH_WORDS: usize = 10;
 /// A reporting verb with no subject of its own ("..., precisó.") goes on with
 /// the last speaker if that one spoke at most this many sentences before.
 pub const SUBJECTLESS_REACH_SENTENCES: usize = 3;
+
+/// A headline or lede that names no source takes the first speaker when at
+/// most this many sentences stand between them (0: the very next sentence).
+pub const LEDE_GAP_SENTENCES: usize = 0;

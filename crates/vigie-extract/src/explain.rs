@@ -51,7 +51,7 @@ impl Why {
                 let how = match a.evidence {
                     Evidence::Covered => "a speech covers its sentence or quotation",
                     Evidence::Paragraph => "the last speaker of its paragraph",
-                    Evidence::MostCited => "a headline or lede before any attribution: the source the article cites most",
+                    Evidence::Lede => "a headline or lede before any attribution: the first speaker, shortly after",
                 };
                 let from_total = if part_of.is_some() { ", shared with the total it breaks down" } else { "" };
                 format!("{:?} ({how}{from_total})", a.label)

@@ -200,7 +200,7 @@ impl Extractor {
             }
         }
         for f in raw.iter() {
-            if let Some(a) = speakers::attribute(&article.text, &speeches, f) {
+            if let Some(a) = speakers::attribute(&article.text, &found, &speeches, f) {
                 let best = best_source.entry((f.metric, f.value, f.group)).or_insert_with(|| a.clone());
                 if a.evidence > best.evidence {
                     *best = a;

@@ -27,6 +27,8 @@ const MAX_TAIL_WORDS: usize = 5;
 pub enum NameKind {
     Person,
     Organisation,
+    /// A news outlet ("TOLO News"): it relays, it does not speak.
+    Outlet,
     /// One capitalised word that is no common word: an agency, a company, a surname.
     Single,
 }
@@ -47,6 +49,7 @@ pub struct NameReader {
     lang: &'static Language,
     titles: HashSet<String>,
     org_heads: HashSet<String>,
+    media_heads: HashSet<String>,
     joiners: HashSet<String>,
     not_speaker_after: HashSet<String>,
     /// Country names and adjectives: "Mexique" alone is no agency.
@@ -72,6 +75,7 @@ impl NameReader {
             lang,
             titles: lower(&s.titles),
             org_heads,
+            media_heads: lower(&s.media_heads),
             joiners: lower(&s.name_joiners),
             not_speaker_after: lower(&s.not_speaker_after),
             countries,
@@ -171,11 +175,22 @@ impl NameReader {
         }
         let run = &words[first..last];
         let span = |from: &Word, to: &Word| from.span.start..to.span.end;
+        if run.iter().any(|w| self.media_heads.contains(&w.lower)) {
+            let span = span(&run[0], &run[run.len() - 1]);
+            return Some(Name { label: text[span.clone()].to_string(), span, kind: NameKind::Outlet, weak: false });
+        }
+        // "the President's Office Kyrylo Tymoshenko": a person named after the body they serve.
+        let after_head = run.iter().rposition(|w| self.org_heads.contains(&w.lower)).map_or(0, |h| h + 1);
+        let tail = &run[after_head..];
+        if after_head > 0 && tail.len() >= 2 && !tail.iter().any(|w| self.is_title(&w.lower) || self.joiners.contains(&w.lower)) {
+            let span = span(&tail[0], &tail[tail.len() - 1]);
+            return Some(Name { label: text[span.clone()].to_string(), span, kind: NameKind::Person, weak: false });
+        }
         if run.iter().any(|w| self.org_heads.contains(&w.lower)) {
             let mut span = span(&run[0], &run[run.len() - 1]);
             // "Service national des situations d'urgence": a name capitalised on its first word only.
             if run.len() == 1 {
-                span.end = self.lower_case_tail(words, start + 1).map_or(span.end, |w| w.span.end);
+                span.end = self.lower_case_tail(words, first + 1).map_or(span.end, |w| w.span.end);
             }
             return Some(Name { label: text[span.clone()].to_string(), span, kind: NameKind::Organisation, weak: false });
         }
@@ -189,7 +204,10 @@ impl NameReader {
             return None;
         }
         // "maire de Mamoudzou NAME", "sur Telegram NAME", "AFP NAME": a place, a medium or an acronym before a name is not part of it.
-        let before_run = start.checked_sub(1).map(|b| words[b].lower.as_str());
+        let before_run = start
+            .checked_sub(1)
+            .filter(|&b| text[words[b].span.end..words[start].span.start].trim().is_empty())
+            .map(|b| words[b].lower.as_str());
         let after_place_word = before_run.is_some_and(|w| self.joiners.contains(w) || self.not_speaker_after.contains(w));
         while person.len() > 2 && (is_acronym(&text[person[0].span.clone()]) || after_place_word) {
             person = &person[1..];

@@ -14,7 +14,7 @@
 //! paragraph; a name merely mentioned never speaks, and a figure no one is
 //! said to give is the outlet's own.
 
-use crate::config::{SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES};
+use crate::config::{LEDE_GAP_SENTENCES, SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES};
 use crate::figures::{Found, RawFigure};
 use crate::names::{Name, NameKind};
 use crate::sources::SourceMention;
@@ -29,6 +29,8 @@ enum Kind {
     /// A role or an institution the lists name by what it is ("le ministère", "authorities").
     Role,
     Pronoun,
+    /// A wire agency or a news outlet: it relays, it never speaks, and it blocks the names inside it.
+    Silent,
 }
 
 #[derive(Clone, Debug)]
@@ -57,8 +59,8 @@ pub struct Speech {
 /// How a figure's source was found, weakest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {
-    /// The source the article cites most, for a headline or lede before any attribution.
-    MostCited,
+    /// The first speaker, shortly after a headline or lede that names none.
+    Lede,
     /// The last speaker of the figure's paragraph.
     Paragraph,
     /// A speech covering the figure.
@@ -114,30 +116,28 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
 }
 
 /// The source of one figure.
-pub fn attribute(text: &str, speeches: &[Speech], figure: &RawFigure) -> Option<Attribution> {
+pub fn attribute(text: &str, found: &Found, speeches: &[Speech], figure: &RawFigure) -> Option<Attribution> {
     let at = figure.number.start;
-    let found = |s: &Speech, evidence| Some(Attribution { label: s.label.clone(), org: s.org.clone(), span: s.span.clone(), evidence });
+    let attribution =
+        |s: &Speech, evidence| Some(Attribution { label: s.label.clone(), org: s.org.clone(), span: s.span.clone(), evidence });
     if let Some(s) = speeches.iter().filter(|s| s.covers.contains(&at)).min_by_key(|s| s.cue.start.abs_diff(at)) {
-        return found(s, Evidence::Covered);
+        return attribution(s, Evidence::Covered);
     }
     let paragraph = paragraph_of(text, at);
     if let Some(s) = speeches.iter().rev().find(|s| s.cue.start < at && s.cue.start >= paragraph.start) {
-        return found(s, Evidence::Paragraph);
+        return attribution(s, Evidence::Paragraph);
     }
-    // A headline or lede before any attribution takes the source the article cites most.
-    let first = speeches.iter().map(|s| s.cue.start).min()?;
-    if at > first {
+    // A headline or lede before any attribution anticipates the first one, when it
+    // follows shortly ("... 1,037 dead. ..., the ministry said as cited by ..."). A cue of its
+    // own that names no one ("Ukraine said") leaves it unattributed.
+    let first = speeches.iter().min_by_key(|s| s.cue.start)?;
+    let sentence = found.sentences.get(figure.sentence)?;
+    let own_cue = found.attributions.iter().any(|c| sentence.start <= c.start && c.end <= sentence.end);
+    let between = found.sentences.iter().filter(|s| s.start > sentence.end && s.end <= first.cue.start).count();
+    if at > first.cue.start || own_cue || between > LEDE_GAP_SENTENCES {
         return None;
     }
-    let mut counts: Vec<(&Speech, usize)> = Vec::new();
-    for s in speeches {
-        match counts.iter_mut().find(|(c, _)| c.label == s.label) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((s, 1)),
-        }
-    }
-    let (best, _) = counts.iter().rev().max_by_key(|(_, n)| *n)?;
-    found(best, Evidence::MostCited)
+    attribution(first, Evidence::Lede)
 }
 
 /// The lines of clean text are its paragraphs.
@@ -153,7 +153,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// Every phrase that may speak: the lists' sources, the names of the text, and subject pronouns.
 fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[Name]) -> Vec<Candidate> {
-    // The lists name first; an entity that never gives tolls still blocks the names inside it.
+    // The lists name first.
     let mut out: Vec<Candidate> = lexicon
         .iter()
         .map(|m| Candidate { span: m.span.clone(), label: m.label.clone(), kind: if m.named { Kind::Organisation } else { Kind::Role } })
@@ -171,12 +171,17 @@ fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[N
     out.retain(|c| !names.iter().any(|n| more_specific(n, c)));
     for n in names {
         if !out.iter().any(|c| overlaps(&c.span, &n.span)) {
-            let kind = if n.kind == NameKind::Person { Kind::Person } else { Kind::Organisation };
+            let kind = match n.kind {
+                NameKind::Person => Kind::Person,
+                NameKind::Outlet => Kind::Silent,
+                NameKind::Organisation | NameKind::Single => Kind::Organisation,
+            };
             out.push(Candidate { span: n.span.clone(), label: n.label.clone(), kind });
         }
     }
-    let silent: Vec<&Range<usize>> = lexicon.iter().filter(|m| m.silent).map(|m| &m.span).collect();
-    out.retain(|c| !silent.contains(&&c.span));
+    for c in out.iter_mut().filter(|c| lexicon.iter().any(|m| m.silent && m.span == c.span)) {
+        c.kind = Kind::Silent;
+    }
     for p in &lang.sources.pronouns {
         for (at, _) in text.match_indices(p.as_str()).chain(capitalised(p).iter().flat_map(|c| text.match_indices(c.as_str()))) {
             let span = at..at + p.len();
@@ -228,7 +233,10 @@ fn bind<'c>(
     let last_word = |gap: &str| gap.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).map(str::to_lowercase);
     let is_one_of = |w: &Option<String>, list: &[String]| w.as_ref().is_some_and(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)));
     let cue_last = last_word(&text[cue.clone()]);
-    let after = here.iter().filter(|c| c.span.start >= cue.end).find_map(|c| {
+    let here: Vec<&'c Candidate> = here.iter().copied().filter(|c| c.kind != Kind::Silent).collect();
+    // "told the BBC": whom one speaks to.
+    let tells = is_one_of(&cue_last, &s.tells);
+    let after = here.iter().filter(|c| c.span.start >= cue.end && !tells).find_map(|c| {
         let gap = &text[cue.end..c.span.start];
         // "a annoncé le chef de l'administration de X, NAME": a role, then the name in apposition.
         let apposition = gap.trim_end().ends_with(',') && gap.matches(',').count() == 1;
@@ -330,7 +338,7 @@ mod tests {
         let lexicon = crate::sources::SourceFinder::new(lang).sources(text, None);
         let names = crate::names::NameReader::new(lang).names(text, &found.sentences);
         let speeches = speeches(lang, text, &found, &lexicon, &names);
-        found.figures.iter().map(|f| (f.value, attribute(text, &speeches, f).map(|a| a.label))).collect()
+        found.figures.iter().map(|f| (f.value, attribute(text, &found, &speeches, f).map(|a| a.label))).collect()
     }
 
     fn one(lang: &str, text: &str, value: u64) -> Option<String> {

@@ -311,6 +311,12 @@ pub struct Sources {
     /// Words after which a name is whom, where or through what one speaks ("told AFP", "sur Telegram").
     #[serde(default)]
     pub not_speaker_after: Vec<String>,
+    /// Words that make a name a news outlet ("TOLO News"): outlets relay, they do not speak.
+    #[serde(default)]
+    pub media_heads: Vec<String>,
+    /// Cues after which the name that follows is whom one speaks to ("told the BBC").
+    #[serde(default)]
+    pub tells: Vec<String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").
