@@ -53,6 +53,36 @@ pub enum Cue {
     RelativeDay(i8),
 }
 
+/// Every phrase of `words` with each of its words in every form that agrees
+/// with it: "tué" gives "tuée", "tués", "tuées" when `agreement` holds that
+/// set of endings. Words shorter than three letters ("de", "a") stay as they are.
+fn inflected(words: &[String], agreement: &[Vec<String>]) -> Vec<String> {
+    let mut out: Vec<String> = words.to_vec();
+    for phrase in words {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        for (i, part) in parts.iter().enumerate().filter(|(_, p)| p.chars().count() >= 3) {
+            let Some((ending, set)) = agreement.iter().find_map(|set| {
+                let mut by_length: Vec<&String> = set.iter().collect();
+                by_length.sort_by_key(|e| std::cmp::Reverse(e.len()));
+                by_length.into_iter().find(|e| part.ends_with(e.as_str())).map(|e| (e, set))
+            }) else {
+                continue;
+            };
+            let stem = &part[..part.len() - ending.len()];
+            for other in set.iter().filter(|e| *e != ending) {
+                let mut variant = parts.clone();
+                let form = format!("{stem}{other}");
+                variant[i] = &form;
+                let variant = variant.join(" ");
+                if !out.contains(&variant) {
+                    out.push(variant);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A phrase found in text, with its roles.
 #[derive(Clone, Copy, Debug)]
 pub struct CueMatch<'a> {
@@ -89,11 +119,12 @@ impl Cues {
             }
         };
         let parse = |table: &str, name: &str| -> String { format!("lang/{}/figures.toml [{table}]: {name}", lang.code) };
+        let inflect = |words: &[String]| inflected(words, &f.agreement);
         for (name, words) in &f.metric_nouns {
-            add(words, Cue::MetricNoun(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("metric_nouns", name)))));
+            add(&inflect(words), Cue::MetricNoun(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("metric_nouns", name)))));
         }
         for (name, words) in &f.metric_verbs {
-            add(words, Cue::MetricVerb(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("metric_verbs", name)))));
+            add(&inflect(words), Cue::MetricVerb(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("metric_verbs", name)))));
         }
         for (name, words) in &f.tolls {
             add(words, Cue::Toll(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("tolls", name)))));
@@ -102,13 +133,13 @@ impl Cues {
             add(words, Cue::Qualifier(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("qualifiers", name)))));
         }
         for (name, words) in &f.groups {
-            add(words, Cue::Group(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("groups", name)))));
+            add(&inflect(words), Cue::Group(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("groups", name)))));
         }
         add(&f.list_joiners, Cue::ListJoiner);
         add(&f.subsets, Cue::Subset);
         add(&f.range_starts, Cue::RangeStart);
         add(&f.range_ends, Cue::RangeEnd);
-        add(&f.people, Cue::People);
+        add(&inflect(&f.people), Cue::People);
         add(&f.not_counts, Cue::NotCount);
         add(&f.locatives, Cue::Locative);
         add(&f.changes, Cue::Change);
@@ -166,6 +197,17 @@ impl Cues {
 mod tests {
     use super::*;
     use vigie_lang::Languages;
+
+    #[test]
+    fn listed_words_match_in_every_agreeing_form() {
+        let agreement = vec![vec!["é".to_string(), "ée".into(), "és".into(), "ées".into()]];
+        let forms = inflected(&["a été tué".to_string()], &agreement);
+        assert!(forms.contains(&"a été tuées".to_string()) && forms.contains(&"a été tuée".to_string()), "{forms:?}");
+        assert!(forms.iter().all(|f| f.starts_with("a ")), "short words keep their form: {forms:?}");
+        let es = Cues::new(Languages::get().by_code("es").unwrap());
+        let text = "dos mujeres resultaron heridas";
+        assert!(es.find_all(text).iter().any(|c| &text[c.start..c.end] == "resultaron heridas"));
+    }
 
     #[test]
     fn phrases_match_whole_words_with_all_their_roles() {

@@ -952,7 +952,7 @@ mod tests {
     use super::*;
     use vigie_lang::Languages;
 
-    fn find(lang: &str, text: &str) -> Vec<(Metric, u64, Qualifier, Group, String)> {
+    pub(super) fn find(lang: &str, text: &str) -> Vec<(Metric, u64, Qualifier, Group, String)> {
         let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
         finder.find(text).figures.into_iter().map(|f| (f.metric, f.value, f.qualifier, f.group, text[f.span].to_string())).collect()
     }

@@ -189,6 +189,10 @@ pub struct Figures {
     /// Nouns naming a metric right after a number ("62 morts").
     #[serde(default)]
     pub metric_nouns: BTreeMap<String, Vec<String>>,
+    /// Sets of endings that agree in gender and number ("é", "ée", "és", "ées"):
+    /// a metric, group or people word listed with one of them matches with any.
+    #[serde(default)]
+    pub agreement: Vec<Vec<String>>,
     /// Verbs and phrases tying a number to a metric from either side.
     #[serde(default)]
     pub metric_verbs: BTreeMap<String, Vec<String>>,
