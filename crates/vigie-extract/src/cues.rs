@@ -35,6 +35,8 @@ pub enum Cue {
     Copula,
     /// A toll moving to a number: "rose to 37".
     Rise,
+    /// A toll moving from a number to another: "rose from 30 to 37"; the first is the earlier toll.
+    Move,
     /// A word before a number that makes it no count: "minuto 87".
     NotCountBefore,
     /// A preposition of place after a count: "et un en Andalousie".
@@ -145,6 +147,7 @@ impl Cues {
         add(&f.changes, Cue::Change);
         add(&f.not_impacts, Cue::NotImpact);
         add(&f.rises, Cue::Rise);
+        add(&f.moves, Cue::Move);
         add(&f.copulas, Cue::Copula);
         add(&f.other_event, Cue::OtherEvent);
         add(&f.causes, Cue::Cause);

@@ -492,7 +492,10 @@ impl FigureFinder {
             // "de 60.000 à 70.000 personnes": the metric follows the upper bound.
             let own = self.qualifier_before(text, tokens, k);
             let range = self.range_end(tokens, k, own.is_some_and(|(q, _)| q == Qualifier::Range)).filter(|&(hi, _)| hi > value);
-            let right = self.right(text, tokens, range.map_or(k, |(_, hi_token)| hi_token));
+            // "la cifra aumentó de 115 a 137": the toll moved; 115 is the earlier one, named by what follows 137.
+            let moved = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Move));
+            let moved_to = self.range_end(tokens, k, moved).filter(|_| moved);
+            let right = self.right(text, tokens, range.or(moved_to).map_or(k, |(_, hi_token)| hi_token));
             if right.not_impact {
                 continue;
             }
@@ -570,7 +573,7 @@ impl FigureFinder {
                 sentence: s,
                 part_of,
                 estimate,
-                previous: previous_before(k),
+                previous: previous_before(k) || moved_to.is_some(),
                 other_event: tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::OtherEvent))),
                 cause: cause_after(text, tokens, k),
                 rule,

@@ -34,19 +34,22 @@ pub fn parse_date(s: &str, origin: DateOrigin) -> Option<PublishedDate> {
 /// compact date that opens a hexadecimal id (`_20241030672215c8d8f8.html`),
 /// or a month `/2024/11/`.
 pub fn from_url(url: &str) -> Option<PublishedDate> {
-    static PATTERNS: OnceLock<[Regex; 3]> = OnceLock::new();
-    let [ymd, compact, ym] = PATTERNS.get_or_init(|| {
+    static PATTERNS: OnceLock<[Regex; 4]> = OnceLock::new();
+    let [ymd, compact, dmy, ym] = PATTERNS.get_or_init(|| {
         [
             Regex::new(r"[/_-]((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)").unwrap(),
             Regex::new(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$|[0-9a-f]{12,}\.html?$)").unwrap(),
+            // "/08-04-2022/", "-24-3-2024": day, month, year.
+            Regex::new(r"[/_-](\d{1,2})[/_-](\d{1,2})[/_-]((?:19|20)\d\d)(?:[/_.-]|$)").unwrap(),
             Regex::new(r"/((?:19|20)\d\d)/(\d{1,2})/").unwrap(),
         ]
     });
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    for re in [ymd, compact] {
+    for (re, order) in [(ymd, [1, 2, 3]), (compact, [1, 2, 3]), (dmy, [3, 2, 1])] {
         for caps in re.captures_iter(path) {
-            let (y, m, d) = (caps[1].parse().ok()?, caps[2].parse().ok()?, caps[3].parse().ok()?);
-            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+            let [y, m, d] = order.map(|i| caps[i].parse::<u32>().ok());
+            let (Some(y), Some(m), Some(d)) = (y, m, d) else { continue };
+            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
                 return Some(PublishedDate::day(date, DateOrigin::Url));
             }
         }
@@ -126,6 +129,12 @@ fn year_by_weekday(month: u32, day: u32, weekday: Weekday, around: i32) -> Optio
 /// resolved to a day when it can be. `year_hint` is the year of the crawl
 /// marker or URL, else the current year.
 pub fn dates_in_text(text: &str, lang: Option<&str>, year_hint: i32) -> Vec<NaiveDate> {
+    dates_in_text_of_month(text, lang, year_hint, None)
+}
+
+/// The same, where a date without a year or weekday in `month_hint` (the month
+/// of the crawl marker or URL) takes `year_hint`: "Kiev, 8 abr (EFE)" under a marker of April 2022.
+fn dates_in_text_of_month(text: &str, lang: Option<&str>, year_hint: i32, month_hint: Option<u32>) -> Vec<NaiveDate> {
     static NUMERIC: OnceLock<Regex> = OnceLock::new();
     let numeric =
         NUMERIC.get_or_init(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b").unwrap());
@@ -148,7 +157,7 @@ pub fn dates_in_text(text: &str, lang: Option<&str>, year_hint: i32) -> Vec<Naiv
         let year = match (year.and_then(|y| y.parse().ok()), weekday) {
             (Some(y), _) => Some(y),
             (None, Some(w)) => year_by_weekday(month, day, w, year_hint),
-            (None, None) => None,
+            (None, None) => (month_hint == Some(month)).then_some(year_hint),
         };
         if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) {
             if weekday.is_none_or(|w| w == date.weekday()) {
@@ -191,7 +200,8 @@ pub fn publication_date(e: &DateEvidence) -> Option<PublishedDate> {
     let year_hint = month_hint.map_or(e.today.year(), |d| d.date.year());
     // News is published after the events it reports: the latest date written
     // in the text that is not in the future is the best guess.
-    let latest = dates_in_text(e.text, e.lang, year_hint).into_iter().filter(|d| *d <= e.today).max();
+    let month = month_hint.map(|d| d.date.month());
+    let latest = dates_in_text_of_month(e.text, e.lang, year_hint, month).into_iter().filter(|d| *d <= e.today).max();
     if let Some(date) = latest {
         return Some(PublishedDate::day(date, DateOrigin::Text));
     }
@@ -224,6 +234,8 @@ mod tests {
         let id = from_url("https://x.example/noticias/alcaldesa-confirma_20241030672215c8d8f8950001d5282b.html");
         assert_eq!(id.unwrap().date, ymd(2024, 10, 30));
         assert!(from_url("https://x.example/noticias/item_2024103067.html").is_none());
+        assert_eq!(from_url("https://x.example/08-04-2022/4159382").unwrap().date, ymd(2022, 4, 8));
+        assert_eq!(from_url("https://x.example/noticia/mundo/suben-fallecidos-24-3-2024").unwrap().date, ymd(2024, 3, 24));
     }
 
     #[test]
@@ -246,5 +258,8 @@ mod tests {
         assert_eq!(publication_date(&e).unwrap().origin, DateOrigin::Url);
         let e = DateEvidence { url: None, text: "Pas de date ici.", ..e };
         assert_eq!(publication_date(&e), marker);
+        // A dateline without a year, in the marker's month.
+        let e = DateEvidence { text: "Goma, 12 novembre (AFP) - Les pluies ont repris.", lang: Some("fr"), ..e };
+        assert_eq!(publication_date(&e).unwrap().date, ymd(2024, 11, 12));
     }
 }

@@ -222,6 +222,9 @@ pub struct Figures {
     /// A toll moving to a number ("rose to 37"); the metric was named before.
     #[serde(default)]
     pub rises: Vec<String>,
+    /// A toll moving from one number to another, up to the "from": "rose from", "est passé de".
+    #[serde(default)]
+    pub moves: Vec<String>,
     /// Words before a number that make it no count ("el minuto 87").
     #[serde(default)]
     pub not_counts_before: Vec<String>,
