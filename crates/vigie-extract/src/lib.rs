@@ -70,8 +70,8 @@ fn figure(
         qualifier: raw.qualifier,
         group: raw.group,
         cause: raw.cause.clone().map(|c| article.original[article.original_span(c)].to_string()),
-        source_id: source.map(|s| s.label.to_lowercase()),
-        source: source.map(|s| s.label.clone()),
+        source_id: source.map(|s| label_as_written(article, s).to_lowercase()),
+        source: source.map(|s| label_as_written(article, s)),
         source_org: source.and_then(|s| s.org.clone()),
         source_text: source_span.clone().map(|s| article.original[s].to_string()),
         source_start: source_span.clone().map(|s| s.start),
@@ -86,6 +86,14 @@ fn figure(
         part_of,
         note,
     }
+}
+
+/// A source named as the text writes it keeps the original spelling ("d’urgence"), spaces collapsed.
+fn label_as_written(article: &Article, source: &speakers::Attribution) -> String {
+    if article.text.get(source.span.clone()) != Some(source.label.as_str()) {
+        return source.label.clone();
+    }
+    article.original[article.original_span(source.span.clone())].split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The boilerplate kind of links to other articles (`lang/*/cleaning.toml`).
@@ -265,7 +273,7 @@ impl Extractor {
                     return None;
                 }
                 let date = dates::stated(&found.dates, before, day)?;
-                (last.source == source.as_ref().map(|s| s.label.clone()) && last.as_of == Some(date)).then_some(date)
+                (last.source == source.as_ref().map(|s| label_as_written(article, s)) && last.as_of == Some(date)).then_some(date)
             };
             let stated = |d: chrono::NaiveDate| (d, AsOfOrigin::Stated);
             let inherited = |d: chrono::NaiveDate| (d, AsOfOrigin::Inherited);
