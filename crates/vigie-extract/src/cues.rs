@@ -22,6 +22,8 @@ pub enum Cue {
     RangeEnd,
     Group(Group),
     People,
+    /// "victims": people something happened to; killed unless the clause says otherwise.
+    Victims,
     NotCount,
     /// Before a change between tolls: "increased by 400".
     Change,
@@ -142,6 +144,7 @@ impl Cues {
         add(&f.range_starts, Cue::RangeStart);
         add(&f.range_ends, Cue::RangeEnd);
         add(&inflect(&f.people), Cue::People);
+        add(&f.victims, Cue::Victims);
         add(&f.not_counts, Cue::NotCount);
         add(&f.locatives, Cue::Locative);
         add(&f.changes, Cue::Change);

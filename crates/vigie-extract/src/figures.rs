@@ -110,6 +110,7 @@ pub struct FigureFinder {
     cues: Cues,
     abbreviations: Vec<String>,
     dates: vigie_lang::Dates,
+    figures: &'static vigie_lang::Figures,
 }
 
 fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) -> Vec<Token<'a>> {
@@ -437,12 +438,13 @@ fn is_comma(text: &str, t: &Token) -> bool {
 }
 
 impl FigureFinder {
-    pub fn new(lang: &Language) -> Self {
+    pub fn new(lang: &'static Language) -> Self {
         FigureFinder {
             numbers: NumberReader::new(&lang.numbers),
             cues: Cues::new(lang),
             abbreviations: lang.cleaning.abbreviations.clone(),
             dates: lang.dates.clone(),
+            figures: &lang.figures,
         }
     }
 
@@ -501,7 +503,9 @@ impl FigureFinder {
             }
             let reach = if num.kind == NumberKind::Article { MAX_WORDS_BEFORE_LAST_ONE } else { MAX_WORDS_IN_LIST };
             let list = self.list_head(text, tokens, k, figures, first, reach);
-            if num.kind == NumberKind::Article && !(right.metric.is_some() && right.words == 0) && !self.article_in_list(tokens, k, list) {
+            // "un mort", "une personne a été tuée": an article counts one when its noun and verb follow it closely.
+            let one_counted = right.metric.is_some() && (right.words == 0 || (right.people || right.group.is_some()) && right.words <= 2);
+            if num.kind == NumberKind::Article && !one_counted && !self.article_in_list(tokens, k, list) {
                 continue;
             }
             // "a tué au moins 31 personnes et blessé 1 373 autres": a verb right
@@ -604,6 +608,21 @@ impl FigureFinder {
                 }
             }
             pending.clear();
+            // "aumentó de 20 a 26": the toll it moved to, counted like the one it moved from.
+            if let Some((to, to_token)) = moved_to {
+                let moved = RawFigure {
+                    value: to,
+                    number: tokens[to_token].start..tokens[to_token].end,
+                    span: tokens[to_token].start..figure.span.end,
+                    previous: previous_before(k),
+                    rule: "a toll moving from one number to another",
+                    ..figure.clone()
+                };
+                figures.push(figure);
+                figures.push(moved);
+                skip_until = to_token + 1;
+                continue;
+            }
             figures.push(figure);
         }
     }
@@ -678,6 +697,17 @@ impl FigureFinder {
                 return true;
             }
         }
+        // "one of the victims", "l'un des blessés": one person among others, counted elsewhere.
+        let word_after = next.filter(|t| t.start - num.end <= 1).map(|t| text[t.start..t.end].to_lowercase());
+        if value == 1 && word_after.as_deref().is_some_and(|w| self.figures.partitives.iter().any(|p| p == w)) {
+            return true;
+        }
+        // "une ville de 900 000 habitants": a place's population, said after "de", "of".
+        let population = (k + 1..k + 3).any(|i| is_one_of(text, tokens, i, &self.figures.population));
+        let of_place = (k.saturating_sub(2)..k).any(|i| is_one_of(text, tokens, i, &self.figures.population_of));
+        if population && of_place {
+            return true;
+        }
         // "February 1", "increased by 400": a day of a month, a change between tolls.
         if k > 0 {
             if let Item::Cue(c) = tokens[k - 1].item {
@@ -702,6 +732,16 @@ impl FigureFinder {
     /// An apposition or a sub-count between commas does not stop the search:
     /// "Au moins 11 civils, dont cinq enfants, ont été tués".
     fn right(&self, text: &str, tokens: &[Token], k: usize) -> Right {
+        let mut out = self.right_scan(text, tokens, k);
+        // "80 victims": killed, unless their clause says what happened to them ("remain in hospital").
+        // Victims are affected by definition: "affected" there describes something else ("la région la plus affectée").
+        if out.victims && out.metric.is_none_or(|m| m == Metric::Affected) {
+            out.metric = Some(Metric::Killed);
+        }
+        out
+    }
+
+    fn right_scan(&self, text: &str, tokens: &[Token], k: usize) -> Right {
         let mut out = Right {
             metric: None,
             group: None,
@@ -711,6 +751,7 @@ impl FigureFinder {
             end: tokens[k].end,
             words: 0,
             not_impact: false,
+            victims: false,
         };
         let mut mixed = false;
         let mut i = k + 1;
@@ -771,6 +812,14 @@ impl FigureFinder {
                         out.copula = true;
                         continue;
                     }
+                    if c.has(|r| r == Cue::Victims) && out.metric.is_none() {
+                        out.people = true;
+                        out.victims = true;
+                        if out.words <= MAX_WORDS_AFTER {
+                            out.end = t.end;
+                        }
+                        continue;
+                    }
                     if c.has(|r| r == Cue::People) {
                         out.people = true;
                         if out.words <= MAX_WORDS_AFTER {
@@ -790,6 +839,11 @@ impl FigureFinder {
                     if is_comma(text, t) {
                         // Past a comma only a noun phrase (an apposition) may come before the verb.
                         if out.group.is_none() && !out.people {
+                            return out;
+                        }
+                        // The victims' own verb stands in their clause: "207 victimes, dont 204 ..., la plus affectée" is the region.
+                        let subset_next = matches!(tokens.get(i).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Subset));
+                        if out.victims && !subset_next {
                             return out;
                         }
                         out.words += 1;
@@ -941,6 +995,8 @@ struct Right {
     words: usize,
     /// Said to be buried, or the like: no figure at all.
     not_impact: bool,
+    /// "victims": people something happened to, which a later verb may say.
+    victims: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -1164,6 +1220,53 @@ mod tests {
         let text = "24 civils ont été tués, dont 19 dans des frappes de l'aviation russe.";
         let causes: Vec<Option<&str>> = finder.find(text).figures.iter().map(|f| f.cause.clone().map(|c| &text[c])).collect();
         assert_eq!(causes, [None, Some("frappes de l'aviation russe")]);
+    }
+
+    #[test]
+    fn one_person_is_a_count_too() {
+        let got = find("fr", "Une personne a été tuée et un enfant a été blessé.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Killed, 1, Total), (Injured, 1, Children)]);
+        let got = find("en", "A woman was injured when the roof fell.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Injured, 1, Women)]);
+        let got = find("es", "Una mujer resultó herida en el derrumbe.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Injured, 1, Women)]);
+    }
+
+    #[test]
+    fn victims_are_what_their_clause_says() {
+        assert_eq!(find("en", "Some 60 victims remain in hospital.")[0].0, Injured);
+        assert_eq!(find("en", "The 12 victims were buried on Friday.").len(), 0, "buried: no figure");
+        assert_eq!(find("es", "Unas 30 víctimas siguen ingresadas en Lorca.")[0].0, Injured);
+        assert_eq!(find("fr", "Le séisme a fait 45 victimes.")[0].0, Killed);
+        // "affected" there is the region's.
+        assert_eq!(find("fr", "On compte 80 victimes, dont 70 dans la province, la plus affectée.")[0].0, Killed);
+    }
+
+    #[test]
+    fn one_among_others_and_populations_are_no_counts() {
+        assert!(find("en", "She was one of the injured taken to the clinic.").is_empty());
+        assert!(find("es", "Uno de los heridos fue trasladado.").iter().all(|f| f.1 != 1));
+        let got = find("fr", "La crue a tué 14 personnes dans cette ville de 80 000 habitants.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [14]);
+        let got = find("es", "Murieron 9 personas en una ciudad de un millón de habitantes.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [9]);
+    }
+
+    #[test]
+    fn light_verbs_need_their_object() {
+        assert!(find("es", "La riada dejó daños en 300 viviendas.").is_empty());
+        assert_eq!(find("es", "La riada dejó 12 muertos.")[0].1, 12);
+        assert_eq!(find("en", "The storm left 7 dead.")[0].1, 7);
+    }
+
+    #[test]
+    fn a_toll_that_moved_makes_the_first_number_an_earlier_toll() {
+        let finder = FigureFinder::new(Languages::get().by_code("es").unwrap());
+        let found = finder.find("La cifra de fallecidos aumentó de 20 a 26 personas.");
+        let pairs: Vec<(u64, bool, Option<u64>)> = found.figures.iter().map(|f| (f.value, f.previous, f.high)).collect();
+        assert_eq!(pairs, [(20, true, None), (26, false, None)]);
+        let en = FigureFinder::new(Languages::get().by_code("en").unwrap()).find("The toll rose from 11 to 15 people killed.");
+        assert_eq!(en.figures.iter().map(|f| (f.value, f.previous)).collect::<Vec<_>>(), [(11, true), (15, false)]);
     }
 
     #[test]

@@ -216,6 +216,17 @@ pub struct Figures {
     /// Counted nouns that say nothing of the group ("personnes").
     #[serde(default)]
     pub people: Vec<String>,
+    /// "victims": people something happened to, killed unless their clause says otherwise ("remain in hospital").
+    #[serde(default)]
+    pub victims: Vec<String>,
+    /// Words after "one" that make it one among others ("one of the victims"): no count.
+    #[serde(default)]
+    pub partitives: Vec<String>,
+    /// Nouns of a place's population ("habitants"): after `population_of` ("une ville de 900 000 habitants") no count.
+    #[serde(default)]
+    pub population: Vec<String>,
+    #[serde(default)]
+    pub population_of: Vec<String>,
     /// Units that make a number something other than a count of people.
     #[serde(default)]
     pub not_counts: Vec<String>,
