@@ -164,6 +164,8 @@ impl SourceFinder {
                     match (previous, institution()) {
                         (Some(previous), _) => (previous.label.clone(), previous.named),
                         (None, Some(k)) => (self.institution_label(text, &mentions, i, k, country), false),
+                        // "l'ONG" with no NGO named before is an NGO all the same.
+                        (None, None) if what == "NGO" => (UNNAMED_NGO.to_string(), false),
                         (None, None) => continue,
                     }
                 }

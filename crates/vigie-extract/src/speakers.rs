@@ -399,6 +399,33 @@ mod tests {
     }
 
     #[test]
+    fn a_lede_takes_the_speaker_of_the_next_sentence() {
+        let text = "Eighteen people died overnight in the hills. The Hill Rescue Service said the search goes on.";
+        assert_eq!(one("en", text, 18).as_deref(), Some("Hill Rescue Service"));
+        // A cue of its own that names no one leaves it to the outlet.
+        let es = "Borvania dijo el martes que 22 personas siguen desaparecidas. Según la Cruz Roja, hay 30 heridos.";
+        assert_eq!(one("es", es, 22), None);
+    }
+
+    #[test]
+    fn outlets_and_wire_agencies_relay_and_never_speak() {
+        let fr = "Le bilan s'élève à 31 morts, a indiqué l'ONG, rapporte l'AFP.";
+        assert_eq!(one("fr", fr, 31).as_deref(), Some("unnamed NGO"));
+        let en = "Local officials told the Valley News that 12 people were missing.";
+        assert_eq!(one("en", en, 12).as_deref(), Some("local authorities"));
+        let es = "Hay 40 heridos, dijo a EFE la alcaldesa Lucía Ferrán Ortega.";
+        assert_eq!(one("es", es, 40).as_deref(), Some("Lucía Ferrán Ortega"));
+    }
+
+    #[test]
+    fn a_reporting_verb_without_a_subject_goes_on_with_the_last_speaker() {
+        let es = "Según Tomás Prieto Vidal, murieron 14 personas. Entre ellas hay 3 niños, precisó.";
+        assert_eq!(one("es", es, 3).as_deref(), Some("Tomás Prieto Vidal"));
+        let fr = "\"Nous avons 20 morts\", a déclaré Paul Ndiaye. Huit blessés sont graves, a-t-il précisé.";
+        assert_eq!(one("fr", fr, 8).as_deref(), Some("Paul Ndiaye"));
+    }
+
+    #[test]
     fn a_speaker_carries_over_its_paragraph_only() {
         let text = "Rescuers found 12 bodies, the Coastal Rescue Service said. Another 4 people are missing.\nIn all, 19 died.";
         assert_eq!(one("en", text, 4).as_deref(), Some("Coastal Rescue Service"));
