@@ -22,8 +22,8 @@ pub enum Cue {
     RangeEnd,
     Group(Group),
     People,
-    /// "victims": people something happened to; killed unless the clause says otherwise.
-    Victims,
+    /// People something happened to ("victims"): this metric unless the clause says otherwise.
+    Victims(Metric),
     NotCount,
     /// Before a change between tolls: "increased by 400".
     Change,
@@ -144,7 +144,9 @@ impl Cues {
         add(&f.range_starts, Cue::RangeStart);
         add(&f.range_ends, Cue::RangeEnd);
         add(&inflect(&f.people), Cue::People);
-        add(&f.victims, Cue::Victims);
+        for (name, words) in &f.victims {
+            add(&inflect(words), Cue::Victims(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("victims", name)))));
+        }
         add(&f.not_counts, Cue::NotCount);
         add(&f.locatives, Cue::Locative);
         add(&f.changes, Cue::Change);

@@ -735,8 +735,8 @@ impl FigureFinder {
         let mut out = self.right_scan(text, tokens, k);
         // "80 victims": killed, unless their clause says what happened to them ("remain in hospital").
         // Victims are affected by definition: "affected" there describes something else ("la région la plus affectée").
-        if out.victims && out.metric.is_none_or(|m| m == Metric::Affected) {
-            out.metric = Some(Metric::Killed);
+        if let Some(default) = out.victims.filter(|_| out.metric.is_none_or(|m| m == Metric::Affected)) {
+            out.metric = Some(default);
         }
         out
     }
@@ -751,7 +751,7 @@ impl FigureFinder {
             end: tokens[k].end,
             words: 0,
             not_impact: false,
-            victims: false,
+            victims: None,
         };
         let mut mixed = false;
         let mut i = k + 1;
@@ -812,9 +812,9 @@ impl FigureFinder {
                         out.copula = true;
                         continue;
                     }
-                    if c.has(|r| r == Cue::Victims) && out.metric.is_none() {
+                    if let Some(m) = c.find(|r| if let Cue::Victims(m) = r { Some(m) } else { None }).filter(|_| out.metric.is_none()) {
                         out.people = true;
-                        out.victims = true;
+                        out.victims = Some(m);
                         if out.words <= MAX_WORDS_AFTER {
                             out.end = t.end;
                         }
@@ -843,7 +843,7 @@ impl FigureFinder {
                         }
                         // The victims' own verb stands in their clause: "207 victimes, dont 204 ..., la plus affectée" is the region.
                         let subset_next = matches!(tokens.get(i).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Subset));
-                        if out.victims && !subset_next {
+                        if out.victims.is_some() && !subset_next {
                             return out;
                         }
                         out.words += 1;
@@ -995,8 +995,8 @@ struct Right {
     words: usize,
     /// Said to be buried, or the like: no figure at all.
     not_impact: bool,
-    /// "victims": people something happened to, which a later verb may say.
-    victims: bool,
+    /// "victims", "patients": people something happened to, which a later verb may say; the metric they count otherwise.
+    victims: Option<Metric>,
 }
 
 #[derive(Clone, Copy)]

@@ -216,9 +216,10 @@ pub struct Figures {
     /// Counted nouns that say nothing of the group ("personnes").
     #[serde(default)]
     pub people: Vec<String>,
-    /// "victims": people something happened to, killed unless their clause says otherwise ("remain in hospital").
+    /// People something happened to, by the metric they count unless their clause
+    /// says otherwise: "victims" are killed ("80 victims remain in hospital": injured), "patients" injured.
     #[serde(default)]
-    pub victims: Vec<String>,
+    pub victims: BTreeMap<String, Vec<String>>,
     /// Words after "one" that make it one among others ("one of the victims"): no count.
     #[serde(default)]
     pub partitives: Vec<String>,
