@@ -319,7 +319,12 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
 fn covered(text: &str, quotes: &[Range<usize>], cue: &Range<usize>, speaker: &Range<usize>, sentence: Range<usize>) -> Range<usize> {
     let first = cue.start.min(speaker.start);
     let last = cue.end.max(speaker.end);
-    let closed = quotes.iter().find(|q| q.end <= first && text[q.end..first].chars().all(|c| !c.is_alphanumeric()) && q.end + 4 >= first);
+    // '"...," the minister explained': only the speaker's phrase stands between the quotation and the cue.
+    let closed = quotes.iter().find(|q| {
+        q.end <= first
+            && q.end >= sentence.start.saturating_sub(1)
+            && words_in(text[q.end..first].trim_start_matches([',', ' ']), false).is_some_and(|n| n <= SPEAKER_REACH_WORDS)
+    });
     let opened = quotes.iter().find(|q| q.start >= last && text[last..q.start].trim().trim_end_matches(':').trim().is_empty());
     let start = closed.map_or(sentence.start, |q| q.start.min(sentence.start));
     let end = opened.map_or(sentence.end, |q| q.end.max(sentence.end));
