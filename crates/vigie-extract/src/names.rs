@@ -163,7 +163,11 @@ impl NameReader {
         let rank = |w: &Word| self.lang.lexicon.rank(&w.lower);
         let mut first = start;
         // "The", "El", "Selon" open a sentence, not a name.
-        while first < end && (self.joiners.contains(&words[first].lower) || rank(&words[first]).is_some_and(|r| r < FUNCTION_WORD_RANK)) {
+        let head = |w: &Word| self.org_heads.contains(&w.lower) || self.is_title(&w.lower);
+        while first < end
+            && (self.joiners.contains(&words[first].lower)
+                || !head(&words[first]) && rank(&words[first]).is_some_and(|r| r < FUNCTION_WORD_RANK))
+        {
             first += 1;
         }
         let mut last = end;

@@ -194,13 +194,22 @@ fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[N
     out
 }
 
-/// Whether the capitalised words of `text` all name places or countries (true when there are none).
+/// Whether the capitalised words of `text` all name countries, regions or
+/// big cities (true when there are none): "de Marruecos" adds a place, "Federal" does not.
 fn places_only(lang: &Language, text: &str) -> bool {
+    use vigie_lang::world::{gazetteer, PlaceKind};
     let country = |w: &str| lang.sources.countries.values().flatten().any(|c| c.eq_ignore_ascii_case(w));
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .all(|w| country(w) || !vigie_lang::world::gazetteer().lookup(w).is_empty())
+    let notable = |w: &str| {
+        gazetteer().lookup(w).iter().any(|&p| {
+            let p = gazetteer().place(p);
+            p.kind != PlaceKind::City || p.population >= NOTABLE_PLACE_POPULATION
+        })
+    };
+    text.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| w.starts_with(char::is_uppercase)).all(|w| country(w) || notable(w))
 }
+
+/// A city this big is a place a name may add ("Ministry of Health of Lagos"); smaller ones share names with words.
+const NOTABLE_PLACE_POPULATION: u64 = 100_000;
 
 fn capitalised(word: &str) -> Option<String> {
     let mut chars = word.chars();
