@@ -38,7 +38,8 @@ pub fn from_url(url: &str) -> Option<PublishedDate> {
     let [ymd, compact, dmy, ym] = PATTERNS.get_or_init(|| {
         [
             Regex::new(r"[/_-]((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)").unwrap(),
-            Regex::new(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$|[0-9a-f]{12,}\.html?$)").unwrap(),
+            // "_20241030672215c8d8f8.html", "AN-202301160096.html": a compact date opening an id (a long hex one, or four digits).
+            Regex::new(r"[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$|[0-9a-f]{12,}\.html?$|\d{4}\.html?$)").unwrap(),
             // "/08-04-2022/", "-24-3-2024": day, month, year.
             Regex::new(r"[/_-](\d{1,2})[/_-](\d{1,2})[/_-]((?:19|20)\d\d)(?:[/_.-]|$)").unwrap(),
             Regex::new(r"/((?:19|20)\d\d)/(\d{1,2})/").unwrap(),
@@ -97,7 +98,7 @@ impl TextPatterns {
         let m = alternation(months.iter().map(|(f, _)| f.clone()));
         let w = alternation(weekdays.iter().map(|(f, _)| f.clone()));
         let day_month = format!(
-            r"(?i)\b(?:({w})\s*,?\s+)?(\d{{1,2}})(?:er|º|°|st|nd|rd|th)?\s+(?:de\s+|of\s+)?({m})(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d))?\b"
+            r"(?i)\b(?:({w})\s*,?\s+)?(\d{{1,2}})(?:er|º|°|st|nd|rd|th)?\s+(?:de\s+|of\s+)?({m})(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d))?\b(?:,?\s+({w})\b)?"
         );
         let month_day = format!(r"(?i)\b(?:({w})\s*,?\s+)?({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s+((?:19|20)\d\d))?");
         Some(TextPatterns { day_month: Regex::new(&day_month).ok()?, month_day: Regex::new(&month_day).ok()?, months, weekdays })
@@ -166,7 +167,9 @@ fn dates_in_text_of_month(text: &str, lang: Option<&str>, year_hint: i32, month_
         }
     };
     for c in p.day_month.captures_iter(text) {
-        push(c.get(1).map(|m| m.as_str()), &c[2], &c[3], c.get(4).map(|m| m.as_str()));
+        // "el 10 de octubre martes": the weekday may follow the date.
+        let weekday = c.get(1).or(c.get(5)).map(|m| m.as_str());
+        push(weekday, &c[2], &c[3], c.get(4).map(|m| m.as_str()));
     }
     for c in p.month_day.captures_iter(text) {
         push(c.get(1).map(|m| m.as_str()), &c[3], &c[2], c.get(4).map(|m| m.as_str()));
@@ -234,6 +237,7 @@ mod tests {
         let id = from_url("https://x.example/noticias/alcaldesa-confirma_20241030672215c8d8f8950001d5282b.html");
         assert_eq!(id.unwrap().date, ymd(2024, 10, 30));
         assert!(from_url("https://x.example/noticias/item_2024103067.html").is_none());
+        assert_eq!(from_url("https://x.example/europe/le-bilan-passe-a-35-morts_AN-202301160096.html").unwrap().date, ymd(2023, 1, 16));
         assert_eq!(from_url("https://x.example/08-04-2022/4159382").unwrap().date, ymd(2022, 4, 8));
         assert_eq!(from_url("https://x.example/noticia/mundo/suben-fallecidos-24-3-2024").unwrap().date, ymd(2024, 3, 24));
     }
@@ -243,6 +247,7 @@ mod tests {
         let dates = dates_in_text("selon un bilan fourni jeudi 28 novembre par l'ONG", Some("fr"), 2026);
         assert_eq!(dates, vec![ymd(2024, 11, 28)]);
         assert_eq!(dates_in_text("el lunes 3 de marzo de 2025", Some("es"), 2026), vec![ymd(2025, 3, 3)]);
+        assert_eq!(dates_in_text("informaron este 4 de marzo martes", Some("es"), 2026), vec![ymd(2025, 3, 4)]);
         assert_eq!(dates_in_text("on Sunday, March 2, 2025", Some("en"), 2026), vec![ymd(2025, 3, 2)]);
         assert_eq!(dates_in_text("Rédigé le 30/11/2024", Some("fr"), 2026), vec![ymd(2024, 11, 30)]);
     }
