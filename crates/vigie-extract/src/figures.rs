@@ -427,9 +427,29 @@ impl FigureFinder {
                 // "balayée par le cyclone, samedi 14 décembre,": the weekday that labels a date starts it.
                 let labelled = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Weekday(_))));
                 let first = if labelled { k - 1 } else { k };
-                found.dates.push(DateMention { at: t.start, sentence: s, when, since: since_before(first) });
+                let since = since_before(first) || self.qualifies_event(text, tokens, first, k);
+                found.dates.push(DateMention { at: t.start, sentence: s, when, since });
             }
         }
+    }
+}
+
+impl FigureFinder {
+    /// Whether the day at tokens `first..=last` qualifies the event itself:
+    /// "Tuesday night's quake", "the Saturday strike", "le séisme de samedi".
+    fn qualifies_event(&self, text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+        let d = &self.dates;
+        let mut next = last + 1;
+        while next <= last + 3 && is_one_of(text, tokens, next, &d.parts_of_day) {
+            next += 1;
+        }
+        let event_after = is_one_of(text, tokens, next, &d.event_nouns);
+        let mut before = first;
+        while before > 0 && is_one_of(text, tokens, before - 1, &d.parts_of_day) {
+            before -= 1;
+        }
+        let event_before = before >= 2 && is_one_of(text, tokens, before - 1, &d.event_day_joiners) && is_one_of(text, tokens, before - 2, &d.event_nouns);
+        event_after || event_before
     }
 }
 
@@ -1220,6 +1240,17 @@ mod tests {
         let text = "24 civils ont été tués, dont 19 dans des frappes de l'aviation russe.";
         let causes: Vec<Option<&str>> = finder.find(text).figures.iter().map(|f| f.cause.clone().map(|c| &text[c])).collect();
         assert_eq!(causes, [None, Some("frappes de l'aviation russe")]);
+    }
+
+    #[test]
+    fn a_day_that_qualifies_the_event_dates_the_event() {
+        let since = |lang: &str, text: &str| {
+            let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
+            finder.find(text).dates.iter().map(|d| d.since).collect::<Vec<_>>()
+        };
+        assert_eq!(since("en", "Tuesday night's quake killed 40 people, officials said on Thursday."), [true, false]);
+        assert_eq!(since("fr", "Le séisme de samedi a fait 12 morts, selon un bilan publié lundi."), [true, false]);
+        assert_eq!(since("es", "El ataque del viernes por la noche dejó 9 muertos, informó el domingo la policía."), [true, false]);
     }
 
     #[test]

@@ -82,6 +82,16 @@ pub struct Dates {
     pub day_units: Vec<String>,
     #[serde(default)]
     pub week_units: Vec<String>,
+    /// Nouns of the event itself ("earthquake", "frappe"): a day that qualifies one
+    /// ("Tuesday's quake", "le séisme de samedi") dates the event, not a count.
+    #[serde(default)]
+    pub event_nouns: Vec<String>,
+    /// Parts of a day that may stand between such a day and its event ("Tuesday night's quake").
+    #[serde(default)]
+    pub parts_of_day: Vec<String>,
+    /// Prepositions between an event noun and its day ("le séisme de samedi").
+    #[serde(default)]
+    pub event_day_joiners: Vec<String>,
 }
 
 /// `numbers.toml`: how numbers are written in words. Keys are lower case;
