@@ -448,7 +448,8 @@ impl FigureFinder {
         while before > 0 && is_one_of(text, tokens, before - 1, &d.parts_of_day) {
             before -= 1;
         }
-        let event_before = before >= 2 && is_one_of(text, tokens, before - 1, &d.event_day_joiners) && is_one_of(text, tokens, before - 2, &d.event_nouns);
+        let event_before =
+            before >= 2 && is_one_of(text, tokens, before - 1, &d.event_day_joiners) && is_one_of(text, tokens, before - 2, &d.event_nouns);
         event_after || event_before
     }
 }

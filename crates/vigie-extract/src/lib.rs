@@ -15,6 +15,7 @@ pub mod explain;
 pub mod figures;
 pub mod names;
 pub mod numbers;
+pub mod places;
 pub mod sources;
 pub mod speakers;
 
@@ -45,22 +46,27 @@ use chrono::Datelike;
 use entities::{ArticleEntity, EntityFinder};
 use figures::FigureFinder;
 use names::NameReader;
+use places::PlaceReader;
 use sources::SourceFinder;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use vigie_lang::Languages;
 use vigie_model::{Article, AsOfOrigin, DatePrecision, Figure, RemovalKind};
 
-/// A figure of `article` from a raw figure, its original span and what was worked out about it.
-fn figure(
-    article: &Article,
-    raw: &figures::RawFigure,
-    span: std::ops::Range<usize>,
-    source: Option<&speakers::Attribution>,
+/// What was worked out about a raw figure: who gave it, for which day and
+/// place, the total it breaks down, and what kind of count it is.
+#[derive(Default)]
+struct Reading<'a> {
+    source: Option<&'a speakers::Attribution>,
     as_of: Option<(chrono::NaiveDate, AsOfOrigin)>,
+    place: Option<std::ops::Range<usize>>,
     part_of: Option<usize>,
     note: Option<String>,
-) -> Figure {
+}
+
+/// A figure of `article` from a raw figure, its original span and its reading.
+fn figure(article: &Article, raw: &figures::RawFigure, span: std::ops::Range<usize>, reading: Reading) -> Figure {
+    let Reading { source, as_of, place, part_of, note } = reading;
     let source_span = source.map(|s| article.original_span(s.span.clone()));
     Figure {
         article: article.id.clone(),
@@ -76,6 +82,7 @@ fn figure(
         source_text: source_span.clone().map(|s| article.original[s].to_string()),
         source_start: source_span.clone().map(|s| s.start),
         source_end: source_span.map(|s| s.end),
+        place: place.map(|p| article.original[article.original_span(p)].split_whitespace().collect::<Vec<_>>().join(" ")),
         as_of: as_of.map(|(d, _)| d),
         as_of_precision: as_of.map(|_| DatePrecision::Day),
         as_of_origin: as_of.map(|(_, o)| o),
@@ -117,6 +124,7 @@ struct Finders {
     figures: FigureFinder,
     sources: SourceFinder,
     names: NameReader,
+    places: PlaceReader,
     entities: EntityFinder,
     /// The language's related-article patterns ("Lire aussi : ..."), for links left inside a paragraph.
     related: vigie_ingest::clean::Boilerplate,
@@ -149,6 +157,7 @@ impl Extractor {
                 figures: FigureFinder::new(lang),
                 sources: SourceFinder::new(lang),
                 names: NameReader::new(lang),
+                places: PlaceReader::new(lang),
                 entities: EntityFinder::new(lang),
                 related,
                 lang,
@@ -223,6 +232,8 @@ impl Extractor {
         // The sentence and the source of each figure in `out`.
         let mut kept_sentences: Vec<usize> = Vec::new();
         let mut sources_of: Vec<Option<speakers::Attribution>> = Vec::new();
+        // The place read in each figure's clause, and its sentence.
+        let mut places_of: Vec<(Option<std::ops::Range<usize>>, usize)> = Vec::new();
         // "... depuis mercredi. Lire : Au moins 200 morts dans une vaste attaque": a
         // link left inside a paragraph; its figures come last, if the body does not state them.
         let in_link = |f: &figures::RawFigure| {
@@ -300,8 +311,20 @@ impl Extractor {
             if let Some(why) = why.as_deref_mut() {
                 why.push(explain::Why::new(&article.text, &found, &speeches, f, source.as_ref(), part_of, as_of, other_event));
             }
-            out.push(figure(article, f, span, source.as_ref(), as_of, part_of, note));
+            let place = finders.places.place(&article.text, sentence.clone(), f.number.clone()).filter(|_| !other_event);
+            places_of.push((place.clone(), f.sentence));
+            out.push(figure(article, f, span, Reading { source: source.as_ref(), as_of, place, part_of, note }));
             sources_of.push(source);
+        }
+        // The event's own place (in the headline, or named again and again) covers all of it, unless
+        // counts close by are broken down by place ("43 in Acapulco and 5 in Coyuca").
+        let name_of = |p: &std::ops::Range<usize>| article.text[p.clone()].to_string();
+        for (i, (place, s)) in places_of.iter().enumerate() {
+            let Some(p) = place else { continue };
+            let by_place = places_of.iter().any(|(q, t)| t.abs_diff(*s) <= 1 && q.as_ref().is_some_and(|q| name_of(q) != name_of(p)));
+            if places::is_main(&article.text, &found.sentences, p.clone()) && !by_place {
+                out[i].place = None;
+            }
         }
         // Links to other articles ("Lire aussi : Au moins 200 morts ...") state
         // figures too: those left inside a paragraph, and those cleaning
@@ -323,7 +346,7 @@ impl Extractor {
             if let Some(why) = why.as_deref_mut() {
                 why.push(explain::Why::related_link());
             }
-            out.push(figure(article, &f, span, None, None, None, Some(RELATED_NOTE.to_string())));
+            out.push(figure(article, &f, span, Reading { note: Some(RELATED_NOTE.to_string()), ..Reading::default() }));
         }
         out
     }

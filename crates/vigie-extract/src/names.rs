@@ -57,10 +57,11 @@ pub struct NameReader {
     calendar: HashSet<String>,
 }
 
-struct Word {
-    span: Range<usize>,
-    lower: String,
-    capital: bool,
+/// A word of a sentence: where it stands, lower-cased, and whether it is capitalised.
+pub(crate) struct Word {
+    pub(crate) span: Range<usize>,
+    pub(crate) lower: String,
+    pub(crate) capital: bool,
 }
 
 impl NameReader {
@@ -270,7 +271,7 @@ fn resolve_surnames(names: &mut [Name]) {
 
 /// The words of `text[range]`: letters and digits, hyphens inside; an
 /// apostrophe splits "l'Observatoire" and "country's".
-fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut out = Vec::new();
     let slice = &text[range.clone()];
     let mut start: Option<usize> = None;

@@ -268,6 +268,12 @@ pub struct Figures {
     /// Prepositions of place that may follow a bare count ("un en Andalousie").
     #[serde(default)]
     pub locatives: Vec<String>,
+    /// Kinds of area that name a place with it ("province", "región"): "Paktika province", "la région de Murcie".
+    #[serde(default)]
+    pub place_kinds: Vec<String>,
+    /// Relative words that open a clause about the place named just before ("en Acapulco, donde 43 ...").
+    #[serde(default)]
+    pub place_relatives: Vec<String>,
     #[serde(default)]
     pub attribution_before: Vec<String>,
     #[serde(default)]

@@ -88,6 +88,9 @@ pub struct Figure {
     pub source_start: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_end: Option<usize>,
+    /// The sub-area the figure is restricted to, as written ("Paktika province"); `None` for the whole event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// The day the count refers to.
     pub as_of: Option<NaiveDate>,
     pub as_of_precision: Option<DatePrecision>,

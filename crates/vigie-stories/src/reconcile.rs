@@ -401,6 +401,7 @@ mod tests {
             source_text: None,
             source_start: None,
             source_end: None,
+            place: None,
             as_of: day.parse().ok(),
             as_of_precision: None,
             as_of_origin: None,

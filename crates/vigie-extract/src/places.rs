@@ -1,0 +1,173 @@
+//! The sub-area a figure is restricted to, read from its own clause: a
+//! preposition of place ("in", "en", "à") then a place, named in the
+//! gazetteer or by a kind of area ("Paktika province", "la région de
+//! Bryansk", "el municipio de Coyuca"). A country is the whole event, not a
+//! sub-area; a place in another clause of the sentence says nothing of this figure.
+
+use crate::names::{words, Word};
+use std::collections::HashSet;
+use std::ops::Range;
+use vigie_lang::world::{gazetteer, PlaceKind};
+use vigie_lang::Language;
+
+/// The most words between a preposition of place and the name: "in the smaller town of".
+const MAX_WORDS_BEFORE_PLACE: usize = 5;
+
+/// One language's reader of figure places.
+pub struct PlaceReader {
+    locatives: HashSet<String>,
+    kinds: HashSet<String>,
+    joiners: HashSet<String>,
+    relatives: HashSet<String>,
+}
+
+impl PlaceReader {
+    pub fn new(lang: &Language) -> Self {
+        let lower = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        PlaceReader {
+            locatives: lower(&lang.figures.locatives),
+            kinds: lower(&lang.figures.place_kinds),
+            joiners: lower(&lang.sources.name_joiners),
+            relatives: lower(&lang.figures.place_relatives),
+        }
+    }
+
+    /// The place the figure whose number stands at `number` is restricted to,
+    /// within `sentence` of `text`, as a span of `text`.
+    pub fn place(&self, text: &str, sentence: Range<usize>, number: Range<usize>) -> Option<Range<usize>> {
+        let mut clause = clause_of(text, sentence.clone(), number.clone());
+        // "en Acapulco, donde 43 personas murieron": a relative clause takes the place it follows.
+        let opens_relative = words(text, clause.clone()).first().is_some_and(|w| self.relatives.contains(&w.lower));
+        if opens_relative && clause.start > sentence.start {
+            clause.start = clause_of(text, sentence, clause.start - 1..clause.start - 1).start;
+        }
+        let words = words(text, clause);
+        let mut candidates: Vec<Range<usize>> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if self.locatives.contains(&w.lower) && !(w.span.start..w.span.end).contains(&number.start) {
+                if let Some(span) = self.place_after(text, &words, i + 1) {
+                    candidates.push(span);
+                }
+            }
+        }
+        // The nearest after the number, else the nearest before it.
+        let after = candidates.iter().filter(|c| c.start >= number.end).min_by_key(|c| c.start);
+        let before = || candidates.iter().filter(|c| c.end <= number.start).max_by_key(|c| c.end);
+        after.or_else(before).cloned()
+    }
+
+    /// A place named from word `i` on: "la province de Herat", "Paktika province", "Acapulco".
+    fn place_after(&self, text: &str, words: &[Word], mut i: usize) -> Option<Range<usize>> {
+        let glued = |a: &Word, b: &Word| text[a.span.end..b.span.start].chars().all(|c| c == ' ' || c == '\'');
+        let start_word = i;
+        // Articles, a kind of area and its adjectives before the name: "the district of", "the smaller town of".
+        let (mut kind_before, mut other_words) = (false, false);
+        while i < words.len() && !words[i].capital {
+            let kind = self.kinds.contains(&words[i].lower);
+            kind_before |= kind;
+            other_words |= !kind && !self.joiners.contains(&words[i].lower);
+            i += 1;
+            if i - start_word > MAX_WORDS_BEFORE_PLACE {
+                return None;
+            }
+        }
+        if other_words && !kind_before {
+            return None;
+        }
+        let first = words.get(i).filter(|w| w.capital)?;
+        // "Coyuca de Benítez", "Pie de la Cuesta": joiners between capitals.
+        let mut last = i;
+        loop {
+            let mut next = last + 1;
+            while next < words.len() && !words[next].capital && self.joiners.contains(&words[next].lower) && next - last <= 2 {
+                next += 1;
+            }
+            if next < words.len() && words[next].capital && (last + 1..=next).all(|k| glued(&words[k - 1], &words[k])) {
+                last = next;
+            } else {
+                break;
+            }
+        }
+        let name = &text[first.span.start..words[last].span.end];
+        let kind_after = words.get(last + 1).filter(|w| self.kinds.contains(&w.lower) && glued(&words[last], w));
+        let known = gazetteer().lookup(name);
+        let country = known.iter().any(|&p| gazetteer().place(p).kind == PlaceKind::Country);
+        if country || !(kind_before || kind_after.is_some() || !known.is_empty()) {
+            return None;
+        }
+        let start = if kind_before {
+            words[start_word..i].iter().find(|w| self.kinds.contains(&w.lower)).map_or(first.span.start, |w| w.span.start)
+        } else {
+            first.span.start
+        };
+        Some(start..kind_after.map_or(words[last].span.end, |w| w.span.end))
+    }
+}
+
+/// How many mentions make a place the event's own.
+const MAIN_PLACE_MENTIONS: usize = 3;
+
+/// Whether the place at `span` is the event's own: its name (capitalised
+/// words) stands in the headline, or is named at least `MAIN_PLACE_MENTIONS` times.
+pub fn is_main(text: &str, sentences: &[Range<usize>], span: Range<usize>) -> bool {
+    let name: Vec<&str> = text[span].split(' ').filter(|w| w.starts_with(char::is_uppercase)).collect();
+    let Some(key) = name.first() else { return false };
+    let headline = sentences.first().map_or("", |s| &text[s.clone()]);
+    headline.contains(key) || text.matches(key).count() >= MAIN_PLACE_MENTIONS
+}
+
+/// The clause of `sentence` around `number`: between the commas, semicolons
+/// and colons on either side.
+fn clause_of(text: &str, sentence: Range<usize>, number: Range<usize>) -> Range<usize> {
+    let breaks = [',', ';', ':', '(', ')'];
+    let start = text[sentence.start..number.start].rfind(breaks).map_or(sentence.start, |i| sentence.start + i + 1);
+    let end = text[number.end..sentence.end].find(breaks).map_or(sentence.end, |i| number.end + i);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_lang::Languages;
+
+    fn place(lang: &str, text: &str, number: &str) -> Option<String> {
+        let reader = PlaceReader::new(Languages::get().by_code(lang).unwrap());
+        let at = text.find(number).unwrap();
+        reader.place(text, 0..text.len(), at..at + number.len()).map(|r| text[r].to_string())
+    }
+
+    #[test]
+    fn a_figure_takes_the_place_of_its_clause() {
+        assert_eq!(
+            place("en", "At least 40 people died in Kherson province, and 12 in the capital.", "40").as_deref(),
+            Some("Kherson province")
+        );
+        assert_eq!(place("fr", "Le séisme a fait 31 morts dans la région de Murcie.", "31").as_deref(), Some("région de Murcie"));
+        assert_eq!(
+            place("es", "Hay 17 desaparecidos en el municipio de Lorca, informó la alcaldía.", "17").as_deref(),
+            Some("municipio de Lorca")
+        );
+    }
+
+    #[test]
+    fn names_with_joiners_and_described_areas() {
+        assert_eq!(
+            place("es", "Murieron 6 personas en el municipio de Villanueva de la Sierra.", "6").as_deref(),
+            Some("municipio de Villanueva de la Sierra")
+        );
+        assert_eq!(place("en", "Five deaths were reported in the small town of Grenville.", "Five").as_deref(), Some("town of Grenville"));
+    }
+
+    #[test]
+    fn a_relative_clause_takes_the_place_it_follows() {
+        assert_eq!(place("es", "La crecida golpeó sobre todo a Lorca, donde 14 personas murieron.", "14"), None, "after 'a', no place");
+        assert_eq!(place("es", "Los daños se concentran en Lorca, donde 14 personas murieron.", "14").as_deref(), Some("Lorca"));
+        assert_eq!(place("fr", "Le bilan est lourd à Kherson, où 9 personnes sont mortes.", "9").as_deref(), Some("Kherson"));
+    }
+
+    #[test]
+    fn a_country_or_another_clause_is_no_sub_area() {
+        assert_eq!(place("en", "The floods killed 25 people in Spain.", "25"), None);
+        assert_eq!(place("en", "Rescuers reached Murcia on Monday, and 8 people are missing.", "8"), None);
+    }
+}
