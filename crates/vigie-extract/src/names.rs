@@ -187,7 +187,9 @@ impl NameReader {
         // "the President's Office Kyrylo Tymoshenko": a person named after the body they serve.
         let after_head = run.iter().rposition(|w| self.org_heads.contains(&w.lower)).map_or(0, |h| h + 1);
         let tail = &run[after_head..];
-        if after_head > 0 && tail.len() >= 2 && !tail.iter().any(|w| self.is_title(&w.lower) || self.joiners.contains(&w.lower)) {
+        let rare = |w: &Word| rank(w).is_none_or(|r| r >= COMMON_WORD_RANK);
+        if after_head > 0 && tail.len() >= 2 && tail.iter().all(|w| rare(w) && !self.is_title(&w.lower) && !self.joiners.contains(&w.lower))
+        {
             let span = span(&tail[0], &tail[tail.len() - 1]);
             return Some(Name { label: text[span.clone()].to_string(), span, kind: NameKind::Person, weak: false });
         }

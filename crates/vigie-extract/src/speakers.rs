@@ -38,6 +38,8 @@ struct Candidate {
     span: Range<usize>,
     label: String,
     kind: Kind,
+    /// One capitalised word the lists do not know: a name, but maybe an event's ("DANA").
+    lone: bool,
 }
 
 /// One attribution: a cue, who it names, and the text it covers.
@@ -87,6 +89,20 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
             candidates.iter().filter(|c| c.span.start >= sentence.start && c.span.end <= sentence.end && !overlaps(&c.span, cue)).collect();
         let follows = lang.sources.source_follows.iter().any(|p| text[cue.clone()].eq_ignore_ascii_case(p));
         let Some((chosen, how)) = bind(lang, text, cue, &here, follows) else {
+            // "selon les enquêteurs russes", "affirment des responsables de la santé": a descriptor, kept as written.
+            // Only where the phrase after the cue must be its speaker: after "selon", or after a verb that opens
+            // its clause ("..., affirment des responsables").
+            let opens_clause = text[..cue.start].trim_end().ends_with([',', '"']);
+            // "selon un bilan très provisoire": the cue itself names a report, not a speaker.
+            let cue_names_report = text[cue.clone()].split(' ').any(|w| lang.sources.reports.iter().any(|r| r.eq_ignore_ascii_case(w)));
+            let starts_cue = |span: &Range<usize>| found.attributions.iter().any(|a| a.start == span.start);
+            let described = (follows || opens_clause) && !cue_names_report;
+            if let Some(span) = described.then(|| descriptor(lang, text, cue, &sentence, follows)).flatten().filter(|d| !starts_cue(d)) {
+                let covers = covered(text, &quotes, cue, &span, sentence);
+                let label = text[span.clone()].to_string();
+                out.push(Speech { cue: cue.clone(), label, org: None, span, covers, how: "a descriptor after the cue" });
+                continue;
+            }
             // "..., precisó.": a reporting verb with no subject of its own goes on with the last speaker close by.
             let recent = |s: &&Speech| {
                 found.sentences.iter().filter(|r| r.start >= s.cue.end && r.end <= sentence.start).count() < SUBJECTLESS_REACH_SENTENCES
@@ -111,6 +127,57 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
         };
         let covers = covered(text, &quotes, cue, &speaker.span, sentence);
         out.push(Speech { cue: cue.clone(), label, org, span: speaker.span.clone(), covers, how });
+    }
+    out.extend(owners_of_counts(lang, text, found, &candidates));
+    out.sort_by_key(|s| s.cue.start);
+    out
+}
+
+/// Whoever a count belongs to speaks for its sentence: "el balance definitivo de
+/// la AFAD", "le bilan de l'OSDH", "the ministry's latest toll".
+fn owners_of_counts(lang: &Language, text: &str, found: &Found, candidates: &[Candidate]) -> Vec<Speech> {
+    let s = &lang.sources;
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    if lower.len() != text.len() {
+        // Offsets of a lower-cased copy only hold when lower-casing keeps byte lengths.
+        return out;
+    }
+    let owners: Vec<&Candidate> =
+        candidates.iter().filter(|c| matches!(c.kind, Kind::Organisation | Kind::Role | Kind::Person) && !c.lone).collect();
+    for tally in &s.tallies {
+        for (at, _) in lower.match_indices(tally.as_str()) {
+            let cue = at..at + tally.len();
+            if !crate::whole_words(text, cue.clone()) {
+                continue;
+            }
+            let Some(sentence) = found.sentences.iter().find(|r| r.start <= cue.start && cue.end <= r.end).cloned() else { continue };
+            let here = owners.iter().filter(|c| c.span.start >= sentence.start && c.span.end <= sentence.end);
+            // "balance definitivo de la AFAD": a few words, the last of which leads to the name.
+            let after = here.clone().filter(|c| c.span.start >= cue.end).find(|c| {
+                let gap = &text[cue.end..c.span.start];
+                let words: Vec<&str> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                words_in(gap, false).is_some_and(|n| n <= 3)
+                    && words.last().is_some_and(|w| s.name_joiners.iter().any(|j| j.eq_ignore_ascii_case(w)))
+            });
+            // "the ministry's latest toll".
+            let before = || {
+                here.clone().filter(|c| c.span.end <= cue.start).find(|c| {
+                    let gap = &text[c.span.end..cue.start];
+                    gap.starts_with("'s ") && words_in(gap, false).is_some_and(|n| n <= 3)
+                })
+            };
+            if let Some(owner) = after.or_else(before) {
+                out.push(Speech {
+                    cue,
+                    label: owner.label.clone(),
+                    org: None,
+                    span: owner.span.clone(),
+                    covers: sentence,
+                    how: "the owner of the count",
+                });
+            }
+        }
     }
     out
 }
@@ -156,7 +223,12 @@ fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[N
     // The lists name first.
     let mut out: Vec<Candidate> = lexicon
         .iter()
-        .map(|m| Candidate { span: m.span.clone(), label: m.label.clone(), kind: if m.named { Kind::Organisation } else { Kind::Role } })
+        .map(|m| Candidate {
+            span: m.span.clone(),
+            label: m.label.clone(),
+            kind: if m.named { Kind::Organisation } else { Kind::Role },
+            lone: false,
+        })
         .collect();
     // "State Emergency Service" says more than the role "emergency service" inside it,
     // unless what it adds is a place ("Ministerio del Interior de Marruecos": the lists add the country).
@@ -176,7 +248,7 @@ fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[N
                 NameKind::Outlet => Kind::Silent,
                 NameKind::Organisation | NameKind::Single => Kind::Organisation,
             };
-            out.push(Candidate { span: n.span.clone(), label: n.label.clone(), kind });
+            out.push(Candidate { span: n.span.clone(), label: n.label.clone(), kind, lone: n.kind == NameKind::Single });
         }
     }
     for c in out.iter_mut().filter(|c| lexicon.iter().any(|m| m.silent && m.span == c.span)) {
@@ -186,7 +258,7 @@ fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[N
         for (at, _) in text.match_indices(p.as_str()).chain(capitalised(p).iter().flat_map(|c| text.match_indices(c.as_str()))) {
             let span = at..at + p.len();
             if crate::whole_words(text, span.clone()) {
-                out.push(Candidate { span, label: String::new(), kind: Kind::Pronoun });
+                out.push(Candidate { span, label: String::new(), kind: Kind::Pronoun, lone: false });
             }
         }
     }
@@ -282,6 +354,56 @@ fn bind<'c>(
         (None, None) => None,
     }
 }
+
+/// The noun phrase right after a cue, when no name stands there: "selon les
+/// enquêteurs russes", "said hospital officials". Articles are left out; it
+/// ends at a clause break or a function word ("qui", "that"), and a report
+/// ("selon un bilan provisoire") is what was said, not who said it.
+fn descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence: &Range<usize>, follows: bool) -> Option<Range<usize>> {
+    let words = crate::names::words(text, cue.end..sentence.end);
+    let s = &lang.sources;
+    let is = |w: &crate::names::Word, list: &[String]| list.iter().any(|l| l.eq_ignore_ascii_case(&w.lower));
+    let calendar =
+        |w: &crate::names::Word| lang.dates.months.iter().chain(&lang.dates.weekdays).flatten().any(|d| d.eq_ignore_ascii_case(&w.lower));
+    let mut i = 0;
+    while i < words.len() && is(&words[i], &s.name_joiners) && i < 2 {
+        i += 1;
+    }
+    // After a verb, only an article then a noun is its inverted subject ("affirment des responsables").
+    if !follows && i == 0 {
+        return None;
+    }
+    let first = words.get(i).filter(|w| !calendar(w))?;
+    let unbroken = text[cue.end..first.span.start].chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '\'');
+    if !unbroken || is(first, &s.reports) || is(first, &s.not_speaker_after) {
+        return None;
+    }
+    let function =
+        |w: &crate::names::Word| lang.lexicon.rank(&w.lower).is_some_and(|r| r < DESCRIPTOR_FUNCTION_RANK) && !is(w, &s.name_joiners);
+    if function(first) || first.lower.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut last = i;
+    while last + 1 < words.len() && last + 1 - i < DESCRIPTOR_WORDS {
+        let next = &words[last + 1];
+        let gap = &text[words[last].span.end..next.span.start];
+        if !gap.chars().all(|c| c == ' ' || c == '\'') || function(next) || calendar(next) || next.lower.chars().any(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        last += 1;
+    }
+    // A phrase does not end on "de", "of".
+    while last > i && is(&words[last], &s.name_joiners) {
+        last -= 1;
+    }
+    Some(first.span.start..words[last].span.end)
+}
+
+/// Words this common end a descriptor ("qui", "that", "a").
+const DESCRIPTOR_FUNCTION_RANK: u32 = 60;
+/// The most words of a descriptor ("chef de l'administration militaire de X").
+const DESCRIPTOR_WORDS: usize = 8;
 
 /// The person named in apposition to a role: "NAME, the governor of X, said",
 /// "the governor, NAME,", "le ministre de la Santé, NAME".
@@ -437,6 +559,25 @@ mod tests {
         assert_eq!(one("es", es, 3).as_deref(), Some("Tomás Prieto Vidal"));
         let fr = "\"Nous avons 20 morts\", a déclaré Paul Ndiaye. Huit blessés sont graves, a-t-il précisé.";
         assert_eq!(one("fr", fr, 8).as_deref(), Some("Paul Ndiaye"));
+    }
+
+    #[test]
+    fn descriptors_speak_as_written() {
+        assert_eq!(one("fr", "Au moins 14 morts, selon les enquêteurs locaux.", 14).as_deref(), Some("enquêteurs locaux"));
+        assert_eq!(one("es", "Hay 30 heridos, aseguran los vecinos del barrio.", 30).as_deref(), Some("vecinos del barrio"));
+        assert_eq!(one("en", "Nine people died, according to hospital staff.", 9).as_deref(), Some("hospital staff"));
+        // A report is what was said.
+        assert_eq!(one("fr", "Le séisme a fait 12 morts, selon un bilan provisoire.", 12), None);
+    }
+
+    #[test]
+    fn the_owner_of_a_count_speaks_for_it() {
+        let es = "El balance definitivo de la Oficina Regional de Rescate es de 41 muertos.";
+        assert_eq!(one("es", es, 41).as_deref(), Some("Oficina Regional de Rescate"));
+        let en = "The Coastal Rescue Service's latest toll stands at 19 dead.";
+        assert_eq!(one("en", en, 19).as_deref(), Some("Coastal Rescue Service"));
+        let fr = "Le bilan de la Direction de la sécurité civile fait état de 8 morts.";
+        assert_eq!(one("fr", fr, 8).as_deref(), Some("Direction de la sécurité civile"));
     }
 
     #[test]

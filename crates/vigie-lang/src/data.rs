@@ -352,6 +352,12 @@ pub struct Sources {
     /// Cues after which the name that follows is whom one speaks to ("told the BBC").
     #[serde(default)]
     pub tells: Vec<String>,
+    /// Words for what is said rather than who says it ("bilan", "report"): no descriptor speaks with them.
+    #[serde(default)]
+    pub reports: Vec<String>,
+    /// Nouns of a count whose owner speaks for it ("el balance de la AFAD", "the ministry's toll"), lower case.
+    #[serde(default)]
+    pub tallies: Vec<String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").
