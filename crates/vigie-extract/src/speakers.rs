@@ -332,7 +332,9 @@ fn bind<'c>(
             return None;
         }
         let leads = is_one_of(&before_name, &s.name_joiners) || is_one_of(&before_name, &s.agents);
-        (n <= 2 || (leads || apposition) && n <= SPEAKER_REACH_WORDS).then_some((*c, n))
+        // After "according to" the whole phrase is the speaker's: "the country's disaster agency AFAD".
+        let described = follows && !c.lone && !gap.contains(',');
+        (n <= 2 || (leads || apposition || described) && n <= SPEAKER_REACH_WORDS).then_some((*c, n))
     });
     if follows {
         return after.map(|(c, _)| (c, "after the cue"));
