@@ -37,8 +37,8 @@ impl Why {
         other_event: bool,
     ) -> Why {
         let sentence = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
-        let paragraph_start = text[..f.number.start].rfind('\n').map_or(0, |i| i + 1);
-        let paragraph_end = text[f.number.start..].find('\n').map_or(text.len(), |i| f.number.start + i);
+        let paragraph = crate::speakers::paragraph_of(text, found, f.number.start);
+        let (paragraph_start, paragraph_end) = (paragraph.start, paragraph.end);
         let considered = speeches
             .iter()
             .filter(|s| s.cue.start >= paragraph_start && s.cue.start < paragraph_end)

@@ -98,6 +98,8 @@ pub struct Found {
     pub sentences: Vec<Range<usize>>,
     /// Attribution phrases ("selon", "a indiqué"), in clean text.
     pub attributions: Vec<Range<usize>>,
+    /// Where the lines (paragraphs) of the clean text end.
+    pub line_breaks: Vec<usize>,
     pub dates: Vec<DateMention>,
     /// Years written as such ("en 2016", "depuis 2011"), with where they
     /// stand and whether a since-word precedes them.
@@ -249,11 +251,10 @@ fn breakdown_by_sum(figures: &mut [RawFigure], first: usize) {
 fn breakdown_after_colon(text: &str, figures: &mut [RawFigure], offset: usize) {
     for t in 0..figures.len() {
         let total = &figures[t];
-        let Some(colon) = text[total.span.end..].find(':').map(|c| total.span.end + c) else { continue };
-        // The colon closes the total's clause: nothing but words between them.
-        if text[total.span.end..colon].chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | ';' | ',')) {
-            continue;
-        }
+        // The colon closes the total's clause: nothing but words between them (the search stops at
+        // the first digit or stop, so it stays short).
+        let stop = text[total.span.end..].find(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.' | ';' | ','));
+        let Some(colon) = stop.map(|c| total.span.end + c).filter(|&c| text[c..].starts_with(':')) else { continue };
         let (metric, value, group) = (total.metric, total.value, total.group);
         for part in figures[t + 1..].iter_mut() {
             if part.number.start < colon {
@@ -488,6 +489,7 @@ impl FigureFinder {
             self.context(text, &tokens[begin..t], s, &mut found);
         }
         found.sentences = sentences;
+        found.line_breaks = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
         found
     }
 

@@ -257,13 +257,14 @@ fn is_acronym(word: &str) -> bool {
 
 /// A lone word that is the last word of a person named in the text is that person.
 fn resolve_surnames(names: &mut [Name]) {
-    let people: Vec<(String, String)> = names
-        .iter()
-        .filter(|n| n.kind == NameKind::Person && n.label.contains(' '))
-        .filter_map(|n| n.label.rsplit(' ').next().map(|last| (last.to_string(), n.label.clone())))
-        .collect();
+    let mut people: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for n in names.iter().filter(|n| n.kind == NameKind::Person && n.label.contains(' ')) {
+        if let Some(last) = n.label.rsplit(' ').next() {
+            people.entry(last.to_string()).or_insert_with(|| n.label.clone());
+        }
+    }
     for n in names.iter_mut().filter(|n| !n.label.contains(' ')) {
-        if let Some((_, full)) = people.iter().find(|(last, _)| *last == n.label) {
+        if let Some(full) = people.get(&n.label) {
             n.kind = NameKind::Person;
             n.label = full.clone();
             n.weak = false;

@@ -84,9 +84,8 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
     let quotes = quotations(text);
     let mut out: Vec<Speech> = Vec::new();
     for cue in &found.attributions {
-        let Some(sentence) = found.sentences.iter().find(|s| s.start <= cue.start && cue.end <= s.end).cloned() else { continue };
-        let here: Vec<&Candidate> =
-            candidates.iter().filter(|c| c.span.start >= sentence.start && c.span.end <= sentence.end && !overlaps(&c.span, cue)).collect();
+        let Some(sentence) = sentence_of(&found.sentences, cue) else { continue };
+        let here: Vec<&Candidate> = in_sentence(&candidates, &sentence).filter(|c| !overlaps(&c.span, cue)).collect();
         let follows = lang.sources.source_follows.iter().any(|p| text[cue.clone()].eq_ignore_ascii_case(p));
         let Some((chosen, how)) = bind(lang, text, cue, &here, follows) else {
             // "selon les enquêteurs russes", "affirment des responsables de la santé": a descriptor, kept as written.
@@ -104,9 +103,8 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
                 continue;
             }
             // "..., precisó.": a reporting verb with no subject of its own goes on with the last speaker close by.
-            let recent = |s: &&Speech| {
-                found.sentences.iter().filter(|r| r.start >= s.cue.end && r.end <= sentence.start).count() < SUBJECTLESS_REACH_SENTENCES
-            };
+            let index = |at: usize| found.sentences.partition_point(|r| r.start <= at);
+            let recent = |s: &&Speech| index(sentence.start).saturating_sub(index(s.cue.start)) <= SUBJECTLESS_REACH_SENTENCES;
             if let Some(last) = out.last().filter(recent).filter(|_| !follows).cloned() {
                 let covers = covered(text, &quotes, cue, cue, sentence);
                 out.push(Speech { cue: cue.clone(), covers, how: "no subject: the last speaker goes on", ..last });
@@ -143,16 +141,15 @@ fn owners_of_counts(lang: &Language, text: &str, found: &Found, candidates: &[Ca
         // Offsets of a lower-cased copy only hold when lower-casing keeps byte lengths.
         return out;
     }
-    let owners: Vec<&Candidate> =
-        candidates.iter().filter(|c| matches!(c.kind, Kind::Organisation | Kind::Role | Kind::Person) && !c.lone).collect();
     for tally in &s.tallies {
         for (at, _) in lower.match_indices(tally.as_str()) {
             let cue = at..at + tally.len();
             if !crate::whole_words(text, cue.clone()) {
                 continue;
             }
-            let Some(sentence) = found.sentences.iter().find(|r| r.start <= cue.start && cue.end <= r.end).cloned() else { continue };
-            let here = owners.iter().filter(|c| c.span.start >= sentence.start && c.span.end <= sentence.end);
+            let Some(sentence) = sentence_of(&found.sentences, &cue) else { continue };
+            let here =
+                in_sentence(candidates, &sentence).filter(|c| matches!(c.kind, Kind::Organisation | Kind::Role | Kind::Person) && !c.lone);
             // "balance definitivo de la AFAD": a few words, the last of which leads to the name.
             let after = here.clone().filter(|c| c.span.start >= cue.end).find(|c| {
                 let gap = &text[cue.end..c.span.start];
@@ -187,30 +184,54 @@ pub fn attribute(text: &str, found: &Found, speeches: &[Speech], figure: &RawFig
     let at = figure.number.start;
     let attribution =
         |s: &Speech, evidence| Some(Attribution { label: s.label.clone(), org: s.org.clone(), span: s.span.clone(), evidence });
-    if let Some(s) = speeches.iter().filter(|s| s.covers.contains(&at)).min_by_key(|s| s.cue.start.abs_diff(at)) {
+    // Speeches are in the order of their cues, and a speech covers little more than its sentence:
+    // the ones that may cover `at` have their cue among the nearest on either side.
+    let next = speeches.partition_point(|s| s.cue.start < at);
+    let near = &speeches[next.saturating_sub(NEAR_SPEECHES)..(next + NEAR_SPEECHES).min(speeches.len())];
+    if let Some(s) = near.iter().filter(|s| s.covers.contains(&at)).min_by_key(|s| s.cue.start.abs_diff(at)) {
         return attribution(s, Evidence::Covered);
     }
-    let paragraph = paragraph_of(text, at);
-    if let Some(s) = speeches.iter().rev().find(|s| s.cue.start < at && s.cue.start >= paragraph.start) {
+    let paragraph = paragraph_of(text, found, at);
+    if let Some(s) = speeches[..next].last().filter(|s| s.cue.start >= paragraph.start) {
         return attribution(s, Evidence::Paragraph);
     }
     // A headline or lede before any attribution anticipates the first one, when it
     // follows shortly ("... 1,037 dead. ..., the ministry said as cited by ..."). A cue of its
     // own that names no one ("Ukraine said") leaves it unattributed.
-    let first = speeches.iter().min_by_key(|s| s.cue.start)?;
+    let first = speeches.first()?;
     let sentence = found.sentences.get(figure.sentence)?;
-    let own_cue = found.attributions.iter().any(|c| sentence.start <= c.start && c.end <= sentence.end);
-    let between = found.sentences.iter().filter(|s| s.start > sentence.end && s.end <= first.cue.start).count();
+    let cue_from = found.attributions.partition_point(|c| c.start < sentence.start);
+    let own_cue = found.attributions.get(cue_from).is_some_and(|c| c.end <= sentence.end);
+    let between = found.sentences.partition_point(|r| r.start <= first.cue.start).saturating_sub(figure.sentence + 2);
     if at > first.cue.start || own_cue || between > LEDE_GAP_SENTENCES {
         return None;
     }
     attribution(first, Evidence::Lede)
 }
 
-/// The lines of clean text are its paragraphs.
-fn paragraph_of(text: &str, at: usize) -> Range<usize> {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+/// How many speeches on either side of a figure may cover it: a sentence or a quotation holds few cues.
+const NEAR_SPEECHES: usize = 32;
+
+/// The sentence (sorted, disjoint ranges) that holds `span`.
+fn sentence_of(sentences: &[Range<usize>], span: &Range<usize>) -> Option<Range<usize>> {
+    let i = sentences.partition_point(|s| s.start <= span.start).checked_sub(1)?;
+    sentences.get(i).filter(|s| span.end <= s.end).cloned()
+}
+
+/// The candidates (sorted by start) that stand inside `sentence`, found by binary search:
+/// an article with thousands of names and cues stays linear.
+fn in_sentence<'c>(candidates: &'c [Candidate], sentence: &Range<usize>) -> impl Iterator<Item = &'c Candidate> + Clone {
+    let from = candidates.partition_point(|c| c.span.start < sentence.start);
+    let end = sentence.end;
+    candidates[from..].iter().take_while(move |c| c.span.start < end).filter(move |c| c.span.end <= end)
+}
+
+/// The lines of clean text are its paragraphs: the one holding `at`, found
+/// among the line breaks of `found` by binary search.
+pub(crate) fn paragraph_of(text: &str, found: &Found, at: usize) -> Range<usize> {
+    let i = found.line_breaks.partition_point(|&b| b < at);
+    let start = i.checked_sub(1).map_or(0, |p| found.line_breaks[p] + 1);
+    let end = found.line_breaks.get(i).copied().unwrap_or(text.len());
     start..end
 }
 
@@ -220,29 +241,52 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// Every phrase that may speak: the lists' sources, the names of the text, and subject pronouns.
 fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[Name]) -> Vec<Candidate> {
-    // The lists name first.
-    let mut out: Vec<Candidate> = lexicon
+    // The lists name first. Both lists are in text order: overlaps are found by binary search.
+    let mut lexical: Vec<Candidate> = lexicon
         .iter()
         .map(|m| Candidate {
             span: m.span.clone(),
             label: m.label.clone(),
-            kind: if m.named { Kind::Organisation } else { Kind::Role },
+            kind: if m.silent {
+                Kind::Silent
+            } else if m.named {
+                Kind::Organisation
+            } else {
+                Kind::Role
+            },
             lone: false,
         })
         .collect();
+    lexical.sort_by_key(|c| c.span.start);
+    // The lexical candidates that overlap `span`: those starting before its end, back to the first ending after its start.
+    let overlapping = |lexical: &[Candidate], span: &Range<usize>| -> Range<usize> {
+        let end = lexical.partition_point(|c| c.span.start < span.end);
+        let mut start = end;
+        while start > 0 && lexical[start - 1].span.end > span.start && end - start < MAX_OVERLAPS {
+            start -= 1;
+        }
+        start..end
+    };
     // "State Emergency Service" says more than the role "emergency service" inside it,
     // unless what it adds is a place ("Ministerio del Interior de Marruecos": the lists add the country).
     let more_specific = |n: &Name, c: &Candidate| {
-        n.kind == NameKind::Organisation
-            && c.kind == Kind::Role
+        c.kind == Kind::Role
             && n.span.start <= c.span.start
             && c.span.end <= n.span.end
             && n.span.len() > c.span.len()
             && !places_only(lang, &text[n.span.start..c.span.start]) | !places_only(lang, &text[c.span.end..n.span.end])
     };
-    out.retain(|c| !names.iter().any(|n| more_specific(n, c)));
+    let mut outranked = vec![false; lexical.len()];
+    for n in names.iter().filter(|n| n.kind == NameKind::Organisation) {
+        for i in overlapping(&lexical, &n.span) {
+            outranked[i] |= more_specific(n, &lexical[i]);
+        }
+    }
+    let mut kept = outranked.iter();
+    lexical.retain(|_| !kept.next().copied().unwrap_or(false));
+    let mut out: Vec<Candidate> = Vec::with_capacity(lexical.len() + names.len());
     for n in names {
-        if !out.iter().any(|c| overlaps(&c.span, &n.span)) {
+        if overlapping(&lexical, &n.span).is_empty() {
             let kind = match n.kind {
                 NameKind::Person => Kind::Person,
                 NameKind::Outlet => Kind::Silent,
@@ -251,9 +295,7 @@ fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[N
             out.push(Candidate { span: n.span.clone(), label: n.label.clone(), kind, lone: n.kind == NameKind::Single });
         }
     }
-    for c in out.iter_mut().filter(|c| lexicon.iter().any(|m| m.silent && m.span == c.span)) {
-        c.kind = Kind::Silent;
-    }
+    out.append(&mut lexical);
     for p in &lang.sources.pronouns {
         for (at, _) in text.match_indices(p.as_str()).chain(capitalised(p).iter().flat_map(|c| text.match_indices(c.as_str()))) {
             let span = at..at + p.len();
@@ -265,6 +307,9 @@ fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[N
     out.sort_by_key(|c| c.span.start);
     out
 }
+
+/// The most lexical mentions one name may overlap: a name is a few words.
+const MAX_OVERLAPS: usize = 16;
 
 /// Whether the capitalised words of `text` all name countries, regions or
 /// big cities (true when there are none): "de Marruecos" adds a place, "Federal" does not.
@@ -453,12 +498,15 @@ fn covered(text: &str, quotes: &[Range<usize>], cue: &Range<usize>, speaker: &Ra
     let first = cue.start.min(speaker.start);
     let last = cue.end.max(speaker.end);
     // '"...," the minister explained': only the speaker's phrase stands between the quotation and the cue.
-    let closed = quotes.iter().find(|q| {
-        q.end <= first
-            && q.end >= sentence.start.saturating_sub(1)
+    // Quotations are disjoint and in order: only the last one ending before the speech and the first one after it count.
+    let before = quotes.partition_point(|q| q.end <= first);
+    let closed = before.checked_sub(1).map(|i| &quotes[i]).filter(|q| {
+        q.end >= sentence.start.saturating_sub(1)
             && words_in(text[q.end..first].trim_start_matches([',', ' ']), false).is_some_and(|n| n <= SPEAKER_REACH_WORDS)
     });
-    let opened = quotes.iter().find(|q| q.start >= last && text[last..q.start].trim().trim_end_matches(':').trim().is_empty());
+    let after = quotes.partition_point(|q| q.start < last);
+    let opened =
+        quotes.get(after).filter(|q| q.start <= sentence.end && text[last..q.start].trim().trim_end_matches(':').trim().is_empty());
     let start = closed.map_or(sentence.start, |q| q.start.min(sentence.start));
     let end = opened.map_or(sentence.end, |q| q.end.max(sentence.end));
     start..end
