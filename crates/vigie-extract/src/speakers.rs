@@ -96,7 +96,10 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
             let cue_names_report = text[cue.clone()].split(' ').any(|w| lang.sources.reports.iter().any(|r| r.eq_ignore_ascii_case(w)));
             let starts_cue = |span: &Range<usize>| found.attributions.iter().any(|a| a.start == span.start);
             let described = (follows || opens_clause) && !cue_names_report;
-            if let Some(span) = described.then(|| descriptor(lang, text, cue, &sentence, follows)).flatten().filter(|d| !starts_cue(d)) {
+            let named_there = |d: &Range<usize>| in_sentence(&candidates, &sentence).any(|c| overlaps(&c.span, d));
+            if let Some(span) =
+                described.then(|| descriptor(lang, text, cue, &sentence, follows)).flatten().filter(|d| !starts_cue(d) && !named_there(d))
+            {
                 let covers = covered(text, &quotes, cue, &span, sentence);
                 let label = text[span.clone()].to_string();
                 out.push(Speech { cue: cue.clone(), label, org: None, span, covers, how: "a descriptor after the cue" });
@@ -196,14 +199,11 @@ pub fn attribute(text: &str, found: &Found, speeches: &[Speech], figure: &RawFig
         return attribution(s, Evidence::Paragraph);
     }
     // A headline or lede before any attribution anticipates the first one, when it
-    // follows shortly ("... 1,037 dead. ..., the ministry said as cited by ..."). A cue of its
-    // own that names no one ("Ukraine said") leaves it unattributed.
+    // follows shortly ("... 1,037 dead. ..., the ministry said as cited by ..."), even
+    // when the lede's own cue names no one ("Ukraine said", "according to official data").
     let first = speeches.first()?;
-    let sentence = found.sentences.get(figure.sentence)?;
-    let cue_from = found.attributions.partition_point(|c| c.start < sentence.start);
-    let own_cue = found.attributions.get(cue_from).is_some_and(|c| c.end <= sentence.end);
     let between = found.sentences.partition_point(|r| r.start <= first.cue.start).saturating_sub(figure.sentence + 2);
-    if at > first.cue.start || own_cue || between > LEDE_GAP_SENTENCES {
+    if at > first.cue.start || between > LEDE_GAP_SENTENCES {
         return None;
     }
     attribution(first, Evidence::Lede)
@@ -588,9 +588,11 @@ mod tests {
     fn a_lede_takes_the_speaker_of_the_next_sentence() {
         let text = "Eighteen people died overnight in the hills. The Hill Rescue Service said the search goes on.";
         assert_eq!(one("en", text, 18).as_deref(), Some("Hill Rescue Service"));
-        // A cue of its own that names no one leaves it to the outlet.
-        let es = "Borvania dijo el martes que 22 personas siguen desaparecidas. Según la Cruz Roja, hay 30 heridos.";
-        assert_eq!(one("es", es, 22), None);
+        // ... even when its own cue names no one; a figure further on stays the outlet's.
+        let es =
+            "Borvania dijo el martes que 22 personas siguen desaparecidas. Según la Cruz Roja, hay 30 heridos.\nEn total, 52 víctimas.";
+        assert_eq!(one("es", es, 22).as_deref(), Some("Red Cross"));
+        assert_eq!(one("es", es, 52), None);
     }
 
     #[test]
