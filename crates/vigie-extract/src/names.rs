@@ -219,7 +219,9 @@ impl NameReader {
         while person.len() > 2 && (is_acronym(&text[person[0].span.clone()]) || after_place_word) {
             person = &person[1..];
         }
-        if person.is_empty() || person.iter().any(|w| self.calendar.contains(&w.lower) || w.lower.chars().any(|c| c.is_ascii_digit())) {
+        // "March" alone is a month; "Mohammad Abdullah Jan" is a name all the same.
+        let calendar = person.len() == 1 && self.calendar.contains(&person[0].lower);
+        if person.is_empty() || calendar || person.iter().any(|w| w.lower.chars().any(|c| c.is_ascii_digit())) {
             return None;
         }
         let span = span(&person[0], &person[person.len() - 1]);

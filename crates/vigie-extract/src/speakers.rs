@@ -434,7 +434,12 @@ fn descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence: &Range<
     while last + 1 < words.len() && last + 1 - i < DESCRIPTOR_WORDS {
         let next = &words[last + 1];
         let gap = &text[words[last].span.end..next.span.start];
-        if !gap.chars().all(|c| c == ' ' || c == '\'') || function(next) || calendar(next) || next.lower.chars().any(|c| c.is_ascii_digit())
+        let medium = is(next, &s.not_speaker_after);
+        if !gap.chars().all(|c| c == ' ' || c == '\'')
+            || function(next)
+            || calendar(next)
+            || medium
+            || next.lower.chars().any(|c| c.is_ascii_digit())
         {
             break;
         }
