@@ -126,7 +126,16 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
             },
             _ => (speaker.label.clone(), org),
         };
-        let covers = covered(text, &quotes, cue, &speaker.span, sentence);
+        let mut covers = covered(text, &quotes, cue, &speaker.span, sentence.clone());
+        // "... a confirmé cette information": the speaker vouches for the sentence before.
+        let after_cue = text[cue.end..sentence.end].trim_start();
+        if lang.sources.points_back.iter().any(|p| crate::starts_with_word(after_cue, p)) {
+            let i = found.sentences.partition_point(|r| r.start < sentence.start);
+            let same_paragraph = |r: &&Range<usize>| !text[r.start..sentence.start].contains('\n');
+            if let Some(previous) = i.checked_sub(1).and_then(|p| found.sentences.get(p)).filter(same_paragraph) {
+                covers.start = covers.start.min(previous.start);
+            }
+        }
         out.push(Speech { cue: cue.clone(), label, org, span: speaker.span.clone(), covers, how });
     }
     out.extend(owners_of_counts(lang, text, found, &candidates));
@@ -635,6 +644,16 @@ mod tests {
         assert_eq!(one("en", en, 19).as_deref(), Some("Coastal Rescue Service"));
         let fr = "Le bilan de la Direction de la sécurité civile fait état de 8 morts.";
         assert_eq!(one("fr", fr, 8).as_deref(), Some("Direction de la sécurité civile"));
+    }
+
+    #[test]
+    fn a_speaker_who_confirms_this_vouches_for_the_sentence_before() {
+        let fr = "Jeudi, 60 blessés restaient hospitalisés. Le maire, Paul Ndiaye, a confirmé cette information.";
+        assert_eq!(one("fr", fr, 60).as_deref(), Some("Paul Ndiaye"));
+        let en = "On Friday 15 people were still missing. Governor Ilse Varga confirmed these figures.";
+        assert_eq!(one("en", en, 15).as_deref(), Some("Ilse Varga"));
+        let es = "Hay 9 heridos graves. La alcaldesa Lucía Ferrán Ortega confirmó esta información.";
+        assert_eq!(one("es", es, 9).as_deref(), Some("Lucía Ferrán Ortega"));
     }
 
     #[test]

@@ -358,6 +358,9 @@ pub struct Sources {
     /// Nouns of a count whose owner speaks for it ("el balance de la AFAD", "the ministry's toll"), lower case.
     #[serde(default)]
     pub tallies: Vec<String>,
+    /// Objects of a reporting verb that point back to the sentence before ("a confirmé cette information").
+    #[serde(default)]
+    pub points_back: Vec<String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").
