@@ -1,5 +1,6 @@
-//! Any bytes through decoding, cleaning and extraction: figures or nothing,
-//! never a panic, and every quote is the original text at its offsets.
+//! Any bytes through decoding, cleaning and extraction (with its explanations):
+//! figures or nothing, never a panic, and every quote and speaker is the
+//! original text at its offsets.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -16,8 +17,12 @@ fuzz_target!(|data: &[u8]| {
     let lang = ["fr", "en", "es", ""][data.first().map_or(0, |b| *b as usize % 4)];
     let doc = Document { id: "fuzz".into(), origin: "fuzz".into(), text: decoded.text, lang: Some(lang.to_string()).filter(|l| !l.is_empty()), ..Default::default() };
     let Ok(article) = cleaner.clean(doc) else { return };
-    for f in extractor.figures(&article) {
+    for (f, _why) in extractor.explain(&article) {
         assert_eq!(&article.original[f.start..f.end], f.quote);
+        // The speaker as written stands at its offsets too.
+        if let (Some(text), Some(start), Some(end)) = (&f.source_text, f.source_start, f.source_end) {
+            assert_eq!(&article.original[start..end], text);
+        }
     }
     extractor.entities(&article);
 });

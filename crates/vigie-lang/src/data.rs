@@ -324,7 +324,7 @@ pub struct Sources {
     /// Lower-case words inside names ("des", "of the"): "Observatoire des violences au Kivu".
     #[serde(default)]
     pub name_joiners: Vec<String>,
-    /// Prepositions that introduce the agent of a passive ("secourues par l'UME"): not a source.
+    /// Prepositions that introduce the agent of a passive ("établi par l'ONG"): after a cue, they lead to its speaker.
     #[serde(default)]
     pub agents: Vec<String>,
     /// Attribution phrases whose source always follows them ("selon", "according to").
