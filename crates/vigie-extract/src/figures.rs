@@ -21,6 +21,8 @@ const MAX_WORDS_AFTER: usize = 5;
 const MAX_WORDS_AFTER_NOUN: usize = 10;
 /// Words that may stand between a metric verb or toll and its number ("death toll has risen to 632").
 const MAX_WORDS_BEFORE: usize = 8;
+/// The most tokens of an aside between dashes after a counted noun.
+const MAX_WORDS_IN_ASIDE: usize = 16;
 /// Words that may separate two counts of one list.
 const MAX_WORDS_IN_LIST: usize = 8;
 /// ... and before a bare "un" that ends a list: "deux autres décès dans la région voisine de Castille-La Manche et un en Andalousie".
@@ -879,6 +881,14 @@ impl FigureFinder {
                 }
                 Item::Word => out.words += 1,
                 Item::Punct('"') => {}
+                // "1 384 personnes – 759 femmes et 625 hommes – auraient été tuées": an aside between
+                // dashes after the noun is skipped; past a closing dash the verb may follow.
+                Item::Punct('–' | '—') if out.group.is_some() || out.people => {
+                    let closing = tokens[i..].iter().take(MAX_WORDS_IN_ASIDE).position(|t| matches!(t.item, Item::Punct('–' | '—')));
+                    if let Some(p) = closing {
+                        i += p + 1;
+                    }
+                }
                 Item::Number(_) | Item::Punct(_) => return out,
             }
             let limit = if out.group.is_some() || out.people { MAX_WORDS_AFTER_NOUN } else { MAX_WORDS_AFTER };
@@ -1254,6 +1264,15 @@ mod tests {
         assert_eq!(since("en", "Tuesday night's quake killed 40 people, officials said on Thursday."), [true, false]);
         assert_eq!(since("fr", "Le séisme de samedi a fait 12 morts, selon un bilan publié lundi."), [true, false]);
         assert_eq!(since("es", "El ataque del viernes por la noche dejó 9 muertos, informó el domingo la policía."), [true, false]);
+    }
+
+    #[test]
+    fn an_aside_between_dashes_does_not_hide_the_verb() {
+        let got = find("fr", "Au total, 1 200 personnes – 700 femmes et 500 hommes – auraient été tuées.");
+        let got: Vec<(Metric, u64, Group)> = got.iter().map(|f| (f.0, f.1, f.3)).collect();
+        assert_eq!(got, [(Killed, 1200, Total), (Killed, 700, Women), (Killed, 500, Men)]);
+        let en = find("en", "Some 90 people — most of them miners — were killed.");
+        assert_eq!(en.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 90)]);
     }
 
     #[test]
