@@ -476,7 +476,7 @@ impl FigureFinder {
     /// sentences, attribution phrases and dates around them.
     pub fn find(&self, text: &str) -> Found {
         let tokens = tokenize(text, self.numbers.find_all(text), self.cues.find_all(text));
-        let sentences = vigie_ingest::clean::sentences(text, &self.abbreviations);
+        let sentences = vigie_text::sentences(text, &self.abbreviations);
         let mut found = Found::default();
         let mut t = 0;
         for (s, sentence) in sentences.iter().enumerate() {

@@ -127,7 +127,7 @@ struct Finders {
     places: PlaceReader,
     entities: EntityFinder,
     /// The language's related-article patterns ("Lire aussi : ..."), for links left inside a paragraph.
-    related: vigie_ingest::clean::Boilerplate,
+    related: vigie_text::Boilerplate,
     lang: &'static vigie_lang::Language,
 }
 
@@ -152,7 +152,7 @@ impl Extractor {
         let (_, cell) = self.finders.iter().find(|(c, _)| *c == code)?;
         Some(cell.get_or_init(|| {
             let lang = Languages::get().by_code(code).expect("listed language");
-            let related = vigie_ingest::clean::Boilerplate::new(lang.cleaning.boilerplate.iter().filter(|r| r.kind == RELATED));
+            let related = vigie_text::Boilerplate::new(lang.cleaning.boilerplate.iter().filter(|r| r.kind == RELATED));
             Finders {
                 figures: FigureFinder::new(lang),
                 sources: SourceFinder::new(lang),

@@ -10,7 +10,6 @@
 mod chars;
 mod glue;
 mod lines;
-pub mod sentences;
 
 use crate::fingerprint::Fingerprint;
 use crate::published::{publication_date, DateEvidence};
@@ -19,12 +18,11 @@ use chrono::NaiveDate;
 use vigie_lang::Languages;
 use vigie_model::{Article, Document, OffsetMapBuilder};
 
-pub use lines::Boilerplate;
-pub use sentences::sentences;
+pub use vigie_text::{sentences, Boilerplate};
 
 /// Holds what cleaning compiles once: the boilerplate patterns of every language.
 pub struct Cleaner {
-    boilerplate: lines::Boilerplate,
+    boilerplate: Boilerplate,
     today: NaiveDate,
 }
 
@@ -39,7 +37,7 @@ impl Cleaner {
         // Every language's patterns apply to every article: pages mix
         // languages ("Read more" on a French site) and the patterns do not
         // collide with prose in another language.
-        let boilerplate = lines::Boilerplate::new(Languages::get().all().iter().flat_map(|l| l.cleaning.boilerplate.iter()));
+        let boilerplate = Boilerplate::new(Languages::get().all().iter().flat_map(|l| l.cleaning.boilerplate.iter()));
         Cleaner { boilerplate, today: chrono::Local::now().date_naive() }
     }
 
