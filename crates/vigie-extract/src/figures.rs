@@ -1267,6 +1267,19 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_toll_names_its_metric() {
+        for (lang, text, value) in [
+            ("en", "An earlier toll from the ministry had stood at 30.", 30),
+            ("fr", "Le précédent bilan était de 18 morts.", 18),
+            ("es", "El balance anterior era de 25.", 25),
+        ] {
+            let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
+            let found = finder.find(text);
+            assert_eq!(found.figures.iter().map(|f| (f.value, f.previous)).collect::<Vec<_>>(), [(value, true)], "{text}");
+        }
+    }
+
+    #[test]
     fn an_aside_between_dashes_does_not_hide_the_verb() {
         let got = find("fr", "Au total, 1 200 personnes – 700 femmes et 500 hommes – auraient été tuées.");
         let got: Vec<(Metric, u64, Group)> = got.iter().map(|f| (f.0, f.1, f.3)).collect();
