@@ -219,6 +219,11 @@ impl NameReader {
         while person.len() > 2 && (is_acronym(&text[person[0].span.clone()]) || after_place_word) {
             person = &person[1..];
         }
+        // "Goma-based", "Kremlin-backed": a name made an adjective is no name.
+        let adjective = |w: &Word| text[w.span.clone()].rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
+        if person.last().is_some_and(adjective) {
+            return None;
+        }
         // "March" alone is a month; "Mohammad Abdullah Jan" is a name all the same.
         let calendar = person.len() == 1 && self.calendar.contains(&person[0].lower);
         if person.is_empty() || calendar || person.iter().any(|w| w.lower.chars().any(|c| c.is_ascii_digit())) {
@@ -346,6 +351,12 @@ mod tests {
         let text = "Mayor Ilse Varga spoke at noon. Later on, Varga said the count would rise.";
         let found = names("en", text);
         assert_eq!(found, [(NameKind::Person, "Ilse Varga".to_string()), (NameKind::Person, "Ilse Varga".to_string())]);
+    }
+
+    #[test]
+    fn a_name_made_an_adjective_is_no_name() {
+        assert!(names("en", "a Lagos-based rights group said").is_empty());
+        assert_eq!(names("fr", "selon Jean-Marc Delorme").len(), 1, "a hyphenated name stays");
     }
 
     #[test]
