@@ -184,19 +184,22 @@ impl Cues {
     }
 
     /// Every phrase in `text` that stands as whole words, in order.
+    /// Matching runs on a lower-cased copy ("À au moins" is "à au moins"), mapped back to `text`.
     pub fn find_all<'a>(&'a self, text: &str) -> Vec<CueMatch<'a>> {
         let bytes = text.as_bytes();
         let is_word = |i: usize| -> bool { text[..i].chars().next_back().is_some_and(char::is_alphanumeric) };
+        let folded = vigie_text::Folded::new(text);
         self.automaton
-            .find_iter(text)
-            .filter(|m| {
-                let starts_word = bytes[m.start()].is_ascii_alphanumeric() || bytes[m.start()] >= 0x80;
-                let ends_word = text[..m.end()].chars().next_back().is_some_and(char::is_alphanumeric);
-                let before_ok = !starts_word || !is_word(m.start());
-                let after_ok = !ends_word || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            .find_iter(folded.text())
+            .map(|m| (folded.original(m.range()), m.pattern()))
+            .filter(|(r, _)| {
+                let starts_word = bytes[r.start].is_ascii_alphanumeric() || bytes[r.start] >= 0x80;
+                let ends_word = text[..r.end].chars().next_back().is_some_and(char::is_alphanumeric);
+                let before_ok = !starts_word || !is_word(r.start);
+                let after_ok = !ends_word || !text[r.end..].chars().next().is_some_and(char::is_alphanumeric);
                 before_ok && after_ok
             })
-            .map(|m| CueMatch { start: m.start(), end: m.end(), roles: &self.roles[m.pattern().as_usize()] })
+            .map(|(r, p)| CueMatch { start: r.start, end: r.end, roles: &self.roles[p.as_usize()] })
             .collect()
     }
 }
@@ -205,6 +208,14 @@ impl Cues {
 mod tests {
     use super::*;
     use vigie_lang::Languages;
+
+    #[test]
+    fn accented_capitals_match_lower_case_phrases() {
+        let cues = Cues::new(Languages::get().by_code("fr").unwrap());
+        let text = "À au moins 12 km, Été comme hiver";
+        let found: Vec<&str> = cues.find_all(text).iter().map(|c| &text[c.start..c.end]).collect();
+        assert!(found.contains(&"À au moins") || found.contains(&"au moins"), "{found:?}");
+    }
 
     #[test]
     fn listed_words_match_in_every_agreeing_form() {

@@ -80,7 +80,8 @@ impl EntityFinder {
         let mut known_of = Vec::new();
         for (i, e) in entities().iter().enumerate() {
             for a in &e.aliases {
-                patterns.push(a.replace('’', "'"));
+                // Lower case, matched on a lower-cased copy of the text ("États-Unis").
+                patterns.push(a.replace('’', "'").to_lowercase());
                 known_of.push((i, crate::case_sensitive(a)));
             }
         }
@@ -117,15 +118,17 @@ impl EntityFinder {
     }
 
     fn mentions(&self, text: &str) -> Vec<Mention> {
+        let folded = vigie_text::Folded::new(text);
         let mut out: Vec<Mention> = self
             .known
-            .find_iter(text)
-            .filter(|m| crate::whole_words(text, m.range()))
-            .filter_map(|m| {
-                let (entity, exact) = self.known_of[m.pattern().as_usize()];
+            .find_iter(folded.text())
+            .map(|m| (folded.original(m.range()), m.pattern().as_usize()))
+            .filter(|(r, _)| crate::whole_words(text, r.clone()))
+            .filter_map(|(r, p)| {
+                let (entity, exact) = self.known_of[p];
                 // Case variants of one alias ("OCHA", "Ocha") share a match: any of them written as such will do.
-                let as_written = || entities()[entity].aliases.iter().any(|a| text[m.range()] == *a);
-                (!exact || as_written()).then(|| Mention { span: m.range(), key: Key::Known(entity) })
+                let as_written = || entities()[entity].aliases.iter().any(|a| text[r.clone()] == *a);
+                (!exact || as_written()).then(|| Mention { span: r, key: Key::Known(entity) })
             })
             .collect();
         let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;

@@ -74,10 +74,11 @@ impl SourceFinder {
         for (code, words) in &lang.sources.countries {
             patterns.extend(words.iter().map(|w| (w.clone(), Target::Country(code.clone()))));
         }
+        // Patterns are lower-cased and matched on a lower-cased copy of the text ("médias d'État").
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|(p, _)| p))
+            .build(patterns.iter().map(|(p, _)| p.to_lowercase()))
             .expect("source phrases compile");
         SourceFinder { automaton, patterns, lang }
     }
@@ -85,20 +86,22 @@ impl SourceFinder {
     /// Mentions in text order; where phrases overlap the longest wins
     /// ("l'Observatoire syrien des droits de l'homme" over "l'observatoire").
     fn mentions(&self, text: &str) -> Vec<Mention> {
-        let mut all: Vec<_> = self
+        let folded = vigie_text::Folded::new(text);
+        let mut all: Vec<(std::ops::Range<usize>, usize)> = self
             .automaton
-            .find_overlapping_iter(text)
-            .filter(|m| crate::whole_words(text, m.range()))
-            .filter(|m| {
-                let (pattern, _) = &self.patterns[m.pattern().as_usize()];
-                !crate::case_sensitive(pattern) || &text[m.range()] == pattern
+            .find_overlapping_iter(folded.text())
+            .map(|m| (folded.original(m.range()), m.pattern().as_usize()))
+            .filter(|(r, _)| crate::whole_words(text, r.clone()))
+            .filter(|(r, p)| {
+                let (pattern, _) = &self.patterns[*p];
+                !crate::case_sensitive(pattern) || &text[r.clone()] == pattern
             })
             .collect();
-        all.sort_by_key(|m| (std::cmp::Reverse(m.len()), m.start()));
+        all.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
         let mut taken: Vec<Mention> = Vec::new();
-        for m in all {
-            if taken.iter().all(|t| m.end() <= t.span.start || m.start() >= t.span.end) {
-                taken.push(Mention { span: m.range(), target: self.patterns[m.pattern().as_usize()].1.clone() });
+        for (r, p) in all {
+            if taken.iter().all(|t| r.end <= t.span.start || r.start >= t.span.end) {
+                taken.push(Mention { span: r, target: self.patterns[p].1.clone() });
             }
         }
         // A name spelled out before its acronym is more specific than a role
