@@ -128,7 +128,7 @@ impl EntityFinder {
                 let (entity, exact) = self.known_of[p];
                 // Case variants of one alias ("OCHA", "Ocha") share a match: any of them written as such will do.
                 let as_written = || entities()[entity].aliases.iter().any(|a| text[r.clone()] == *a);
-                (!exact || as_written()).then(|| Mention { span: r, key: Key::Known(entity) })
+                (!exact || as_written()).then_some(Mention { span: r, key: Key::Known(entity) })
             })
             .collect();
         let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
