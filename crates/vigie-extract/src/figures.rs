@@ -518,10 +518,15 @@ impl FigureFinder {
             }
             // "de 60.000 à 70.000 personnes": the metric follows the upper bound.
             let own = self.qualifier_before(text, tokens, k);
-            let range = self.range_end(tokens, k, own.is_some_and(|(q, _)| q == Qualifier::Range)).filter(|&(hi, _)| hi > value);
+            // "40 to 60 people", "de 60 à 70": a range needs its start word, or a counted noun right after
+            // its upper end and a joiner that joins no list ("to", not "and").
+            let bare_range = matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::RangeEnd) && !c.has(|r| r == Cue::ListJoiner))
+                && matches!(tokens.get(k + 3).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::People | Cue::Group(_) | Cue::MetricNoun(_) | Cue::Victims(_))));
+            let after_move = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Move));
+            let announced = own.is_some_and(|(q, _)| q == Qualifier::Range) || bare_range && !after_move;
+            let range = self.range_end(tokens, k, announced).filter(|&(hi, _)| hi > value);
             // "la cifra aumentó de 115 a 137": the toll moved; 115 is the earlier one, named by what follows 137.
-            let moved = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Move));
-            let moved_to = self.range_end(tokens, k, moved).filter(|_| moved);
+            let moved_to = self.range_end(tokens, k, after_move).filter(|_| after_move);
             let right = self.right(text, tokens, range.or(moved_to).map_or(k, |(_, hi_token)| hi_token));
             if right.not_impact {
                 continue;
@@ -1264,6 +1269,17 @@ mod tests {
         assert_eq!(since("en", "Tuesday night's quake killed 40 people, officials said on Thursday."), [true, false]);
         assert_eq!(since("fr", "Le séisme de samedi a fait 12 morts, selon un bilan publié lundi."), [true, false]);
         assert_eq!(since("es", "El ataque del viernes por la noche dejó 9 muertos, informó el domingo la policía."), [true, false]);
+    }
+
+    #[test]
+    fn a_range_without_its_start_word() {
+        let got = find("en", "Some 40 to 60 people were injured.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Injured, 40, Range)]);
+        let got = find("fr", "Environ 20 à 30 personnes sont mortes.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Killed, 20, Range)]);
+        // "and" joins a list, not a range.
+        let got = find("en", "The blast killed 12 and injured 40 people.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [12, 40]);
     }
 
     #[test]
