@@ -169,6 +169,22 @@ impl NumberReader {
                 kind = k;
                 match_end = unit.end;
                 *w += 1;
+                // "3 mil 700", "mil 815": the digits after a thousand are its hundreds (Latin-American grouping).
+                if factor == 1000 && k == NumberKind::Digits {
+                    let rest = &text[match_end..];
+                    let after = rest.strip_prefix(' ').filter(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+                    if let Some(digits) = after.map(|r| &r[..r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len())]) {
+                        let glued = rest[1 + digits.len()..].starts_with(|c: char| {
+                            c.is_alphanumeric()
+                                || c == ','
+                                || c == '.' && rest[2 + digits.len()..].starts_with(|c: char| c.is_ascii_digit())
+                        });
+                        if digits.len() <= 3 && !glued {
+                            value += digits.parse::<f64>().unwrap_or(0.0);
+                            match_end += 1 + digits.len();
+                        }
+                    }
+                }
             }
         }
         (Some(NumberMatch { start, end: match_end, value, kind }), match_end)
@@ -202,6 +218,18 @@ impl NumberReader {
                 self.collectives.get(&*next.lower).filter(|_| self.collective_determiners.iter().any(|w| *w == *first.lower))
             {
                 return Some((NumberMatch { start: first.start, end: next.end, value: *unit as f64, kind: NumberKind::Collective }, 2));
+            }
+        }
+        // "half a million", "medio millón": a fraction of a scale, an article between them or not.
+        if let Some(&fraction) = self.fractions.get(&*first.lower) {
+            let mut j = i + 1;
+            if words.get(j).is_some_and(|w| self.articles.iter().any(|a| *a == *w.lower) && is_gap(&text[words[j - 1].end..w.start])) {
+                j += 1;
+            }
+            if let Some(scale) = words.get(j).filter(|w| is_gap(&text[words[j - 1].end..w.start])).and_then(|w| self.scales.get(&*w.lower))
+            {
+                let value = fraction * *scale as f64;
+                return Some((NumberMatch { start: first.start, end: words[j].end, value, kind: NumberKind::Words }, j + 1 - i));
             }
         }
         if self.not_alone.iter().any(|w| *w == *first.lower) {
@@ -332,6 +360,19 @@ mod tests {
     /// Values of the numbers that are not bare articles.
     fn values(lang: &str, text: &str) -> Vec<f64> {
         read(lang, text).into_iter().filter(|(_, k, _)| *k != NumberKind::Article).map(|(v, _, _)| v).collect()
+    }
+
+    #[test]
+    fn hundreds_after_a_written_thousand() {
+        assert_eq!(read("es", "se atiende a 3 mil 700 personas").iter().map(|m| m.0).collect::<Vec<_>>(), [3700.0]);
+        assert_eq!(read("es", "unas 5 mil personas y 20 heridos").iter().map(|m| m.0).collect::<Vec<_>>(), [5000.0, 20.0]);
+    }
+
+    #[test]
+    fn a_fraction_of_a_scale() {
+        assert_eq!(read("en", "half a million people").iter().map(|m| m.0).collect::<Vec<_>>(), [500_000.0]);
+        assert_eq!(read("es", "medio millón de personas").iter().map(|m| m.0).collect::<Vec<_>>(), [500_000.0]);
+        assert_eq!(read("fr", "un demi-million de personnes").iter().map(|m| m.0).collect::<Vec<_>>(), [500_000.0]);
     }
 
     #[test]
