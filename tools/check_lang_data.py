@@ -53,7 +53,7 @@ BOILERPLATE = {
         "Publié le 30/11/2024 07:38 - Source Article & Image: exemple.fr",
         "Publié le lundi 14 mars 2025 à 19h30", "Publié le 14 mars 2025 à 19h30, mis à jour à 21h00",
         "Publié le 14/03/2025 | Mis à jour le 15/03/2025", "Publié aujourd'hui à 10h30",
-        "Rédigé le 30/11/2024", "Rédigé par exemple.net le Dimanche 10 Septembre 2023 à 10:57 | | 0 commentaire(s)|",
+        "Rédigé le 30/11/2024", "Rédigé par exemple.net le Mardi 4 Mars 2025 à 08:15 | | 2 commentaire(s)|",
         "Dimanche 10 septembre 2023", "14/03/2025 à 19h30", "10:57", "• 13:40",
         "L'article est régulièrement mis à jour avec les derniers chiffres.",
         "agences/afp", "Par AFP", "Par l'AFP", "Par la rédaction avec AFP · Publié le 14 mars 2025 à 19h30",

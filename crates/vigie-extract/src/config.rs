@@ -1,7 +1,7 @@
 //! Tuning knobs of extraction, in words, gathered in one place.
 
 /// The most words between an attribution cue and the phrase it governs:
-/// room for an adverb, a day and an article ("a annoncé dimanche le chef de l'administration militaire régionale de X, NAME").
+/// room for an adverb, a day and an article ("a indiqué lundi le directeur du service régional des secours de X, NAME").
 pub const SPEAKER_REACH_WORDS: usize = 10;
 
 /// A reporting verb with no subject of its own ("..., precisó.") goes on with

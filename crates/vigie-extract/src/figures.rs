@@ -25,7 +25,7 @@ const MAX_WORDS_BEFORE: usize = 8;
 const MAX_WORDS_IN_ASIDE: usize = 16;
 /// Words that may separate two counts of one list.
 const MAX_WORDS_IN_LIST: usize = 8;
-/// ... and before a bare "un" that ends a list: "deux autres décès dans la région voisine de Castille-La Manche et un en Andalousie".
+/// ... and before a bare "un" that ends a list: "trois morts dans la province voisine, deux autres plus au nord et un dans la capitale".
 const MAX_WORDS_BEFORE_LAST_ONE: usize = 14;
 
 #[derive(Clone, Copy, Debug)]

@@ -234,7 +234,7 @@ impl Extractor {
         let mut sources_of: Vec<Option<speakers::Attribution>> = Vec::new();
         // The place read in each figure's clause, and its sentence.
         let mut places_of: Vec<(Option<std::ops::Range<usize>>, usize)> = Vec::new();
-        // "... depuis mercredi. Lire : Au moins 200 morts dans une vaste attaque": a
+        // "... depuis lundi. Lire : Au moins 90 morts dans une nouvelle offensive": a
         // link left inside a paragraph; its figures come last, if the body does not state them.
         let in_link = |f: &figures::RawFigure| {
             found.sentences.get(f.sentence).is_some_and(|s| finders.related.kind_of(article.text[s.clone()].trim()).is_some())
