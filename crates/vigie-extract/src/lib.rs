@@ -68,6 +68,7 @@ struct Reading<'a> {
 fn figure(article: &Article, raw: &figures::RawFigure, span: std::ops::Range<usize>, reading: Reading) -> Figure {
     let Reading { source, as_of, place, part_of, note } = reading;
     let source_span = source.map(|s| article.original_span(s.span.clone()));
+    let label = source.map(|s| label_as_written(article, s));
     Figure {
         article: article.id.clone(),
         metric: raw.metric,
@@ -76,13 +77,13 @@ fn figure(article: &Article, raw: &figures::RawFigure, span: std::ops::Range<usi
         qualifier: raw.qualifier,
         group: raw.group,
         cause: raw.cause.clone().map(|c| article.original[article.original_span(c)].to_string()),
-        source_id: source.map(|s| label_as_written(article, s).to_lowercase()),
-        source: source.map(|s| label_as_written(article, s)),
+        source_id: label.as_ref().map(|l| l.to_lowercase()),
+        source: label,
         source_org: source.and_then(|s| s.org.clone()),
         source_text: source_span.clone().map(|s| article.original[s].to_string()),
         source_start: source_span.clone().map(|s| s.start),
         source_end: source_span.map(|s| s.end),
-        place: place.map(|p| article.original[article.original_span(p)].split_whitespace().collect::<Vec<_>>().join(" ")),
+        place: place.map(|p| as_written(article, p)),
         as_of: as_of.map(|(d, _)| d),
         as_of_precision: as_of.map(|_| DatePrecision::Day),
         as_of_origin: as_of.map(|(_, o)| o),
@@ -100,7 +101,12 @@ fn label_as_written(article: &Article, source: &speakers::Attribution) -> String
     if article.text.get(source.span.clone()) != Some(source.label.as_str()) {
         return source.label.clone();
     }
-    article.original[article.original_span(source.span.clone())].split_whitespace().collect::<Vec<_>>().join(" ")
+    as_written(article, source.span.clone())
+}
+
+/// The original text behind a span of the clean text, spaces collapsed.
+fn as_written(article: &Article, span: std::ops::Range<usize>) -> String {
+    article.original[article.original_span(span)].split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The boilerplate kind of links to other articles (`lang/*/cleaning.toml`).

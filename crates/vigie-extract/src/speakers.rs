@@ -80,20 +80,21 @@ pub struct Attribution {
 
 /// The speeches of one text, in order of their cues.
 pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMention], names: &[Name]) -> Vec<Speech> {
-    let candidates = candidates(lang, text, lexicon, names);
+    let folded = vigie_text::Folded::new(text);
+    let candidates = candidates(lang, text, &folded, lexicon, names);
     let quotes = quotations(text);
     let mut out: Vec<Speech> = Vec::new();
     for cue in &found.attributions {
         let Some(sentence) = sentence_of(&found.sentences, cue) else { continue };
         let here: Vec<&Candidate> = in_sentence(&candidates, &sentence).filter(|c| !overlaps(&c.span, cue)).collect();
-        let follows = lang.sources.source_follows.iter().any(|p| text[cue.clone()].eq_ignore_ascii_case(p));
+        let follows = listed(&lang.sources.source_follows, &text[cue.clone()]);
         let Some((chosen, how)) = bind(lang, text, cue, &here, follows) else {
             // "selon les enquêteurs russes", "affirment des responsables de la santé": a descriptor, kept as written.
             // Only where the phrase after the cue must be its speaker: after "selon", or after a verb that opens
             // its clause ("..., affirment des responsables").
             let opens_clause = text[..cue.start].trim_end().ends_with([',', '"']);
             // "selon un bilan très provisoire": the cue itself names a report, not a speaker.
-            let cue_names_report = text[cue.clone()].split(' ').any(|w| lang.sources.reports.iter().any(|r| r.eq_ignore_ascii_case(w)));
+            let cue_names_report = text[cue.clone()].split(' ').any(|w| listed(&lang.sources.reports, w));
             let starts_cue = |span: &Range<usize>| found.attributions.iter().any(|a| a.start == span.start);
             let described = (follows || opens_clause) && !cue_names_report;
             let named_there = |d: &Range<usize>| in_sentence(&candidates, &sentence).any(|c| overlaps(&c.span, d));
@@ -138,27 +139,18 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
         }
         out.push(Speech { cue: cue.clone(), label, org, span: speaker.span.clone(), covers, how });
     }
-    out.extend(owners_of_counts(lang, text, found, &candidates));
+    out.extend(owners_of_counts(lang, text, &folded, found, &candidates));
     out.sort_by_key(|s| s.cue.start);
     out
 }
 
 /// Whoever a count belongs to speaks for its sentence: "el balance definitivo de
 /// la AFAD", "le bilan de l'OSDH", "the ministry's latest toll".
-fn owners_of_counts(lang: &Language, text: &str, found: &Found, candidates: &[Candidate]) -> Vec<Speech> {
+fn owners_of_counts(lang: &Language, text: &str, folded: &vigie_text::Folded, found: &Found, candidates: &[Candidate]) -> Vec<Speech> {
     let s = &lang.sources;
-    let lower = text.to_lowercase();
     let mut out = Vec::new();
-    if lower.len() != text.len() {
-        // Offsets of a lower-cased copy only hold when lower-casing keeps byte lengths.
-        return out;
-    }
     for tally in &s.tallies {
-        for (at, _) in lower.match_indices(tally.as_str()) {
-            let cue = at..at + tally.len();
-            if !crate::whole_words(text, cue.clone()) {
-                continue;
-            }
+        for cue in whole_words_of(text, folded, tally) {
             let Some(sentence) = sentence_of(&found.sentences, &cue) else { continue };
             let here =
                 in_sentence(candidates, &sentence).filter(|c| matches!(c.kind, Kind::Organisation | Kind::Role | Kind::Person) && !c.lone);
@@ -166,8 +158,7 @@ fn owners_of_counts(lang: &Language, text: &str, found: &Found, candidates: &[Ca
             let after = here.clone().filter(|c| c.span.start >= cue.end).find(|c| {
                 let gap = &text[cue.end..c.span.start];
                 let words: Vec<&str> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-                words_in(gap, false).is_some_and(|n| n <= 3)
-                    && words.last().is_some_and(|w| s.name_joiners.iter().any(|j| j.eq_ignore_ascii_case(w)))
+                words_in(gap, false).is_some_and(|n| n <= 3) && words.last().is_some_and(|w| listed(&s.name_joiners, w))
             });
             // "the ministry's latest toll".
             let before = || {
@@ -249,7 +240,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 /// Every phrase that may speak: the lists' sources, the names of the text, and subject pronouns.
-fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[Name]) -> Vec<Candidate> {
+fn candidates(lang: &Language, text: &str, folded: &vigie_text::Folded, lexicon: &[SourceMention], names: &[Name]) -> Vec<Candidate> {
     // The lists name first. Both lists are in text order: overlaps are found by binary search.
     let mut lexical: Vec<Candidate> = lexicon
         .iter()
@@ -306,11 +297,8 @@ fn candidates(lang: &Language, text: &str, lexicon: &[SourceMention], names: &[N
     }
     out.append(&mut lexical);
     for p in &lang.sources.pronouns {
-        for (at, _) in text.match_indices(p.as_str()).chain(capitalised(p).iter().flat_map(|c| text.match_indices(c.as_str()))) {
-            let span = at..at + p.len();
-            if crate::whole_words(text, span.clone()) {
-                out.push(Candidate { span, label: String::new(), kind: Kind::Pronoun, lone: false });
-            }
+        for span in whole_words_of(text, folded, p) {
+            out.push(Candidate { span, label: String::new(), kind: Kind::Pronoun, lone: false });
         }
     }
     out.sort_by_key(|c| c.span.start);
@@ -324,7 +312,7 @@ const MAX_OVERLAPS: usize = 16;
 /// big cities (true when there are none): "de Marruecos" adds a place, "Federal" does not.
 fn places_only(lang: &Language, text: &str) -> bool {
     use vigie_lang::world::{gazetteer, PlaceKind};
-    let country = |w: &str| lang.sources.countries.values().flatten().any(|c| c.eq_ignore_ascii_case(w));
+    let country = |w: &str| lang.sources.countries.values().any(|words| listed(words, w));
     let notable = |w: &str| {
         gazetteer().lookup(w).iter().any(|&p| {
             let p = gazetteer().place(p);
@@ -337,10 +325,18 @@ fn places_only(lang: &Language, text: &str) -> bool {
 /// A city this big is a place a name may add ("Ministry of Health of Lagos"); smaller ones share names with words.
 const NOTABLE_PLACE_POPULATION: u64 = 100_000;
 
-fn capitalised(word: &str) -> Option<String> {
-    let mut chars = word.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+/// Whether `word` is one of `list`, any ASCII case: the data lists are lower case, a text may not be.
+fn listed(list: &[String], word: &str) -> bool {
+    list.iter().any(|l| l.eq_ignore_ascii_case(word))
+}
+
+/// Where the lower-case `phrase` stands as whole words in `text`, in any case ("il", "Il").
+fn whole_words_of<'a>(text: &'a str, folded: &'a vigie_text::Folded, phrase: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+    folded
+        .text()
+        .match_indices(phrase)
+        .map(move |(at, _)| folded.original(at..at + phrase.len()))
+        .filter(move |span| crate::whole_words(text, span.clone()))
 }
 
 /// How many words stand in `gap`, or `None` when it ends a clause (a stop,
@@ -366,7 +362,7 @@ fn bind<'c>(
 ) -> Option<(&'c Candidate, &'static str)> {
     let s = &lang.sources;
     let last_word = |gap: &str| gap.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).map(str::to_lowercase);
-    let is_one_of = |w: &Option<String>, list: &[String]| w.as_ref().is_some_and(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)));
+    let is_one_of = |w: &Option<String>, list: &[String]| w.as_ref().is_some_and(|w| listed(list, w));
     let cue_last = last_word(&text[cue.clone()]);
     let here: Vec<&'c Candidate> = here.iter().copied().filter(|c| c.kind != Kind::Silent).collect();
     // "told the BBC": whom one speaks to.
@@ -382,7 +378,7 @@ fn bind<'c>(
         let before_name = if n == 0 { cue_last.clone() } else { last_word(gap) };
         // "a déclaré à l'AFP": the word before the name, or the one before its article.
         let lead_in: Vec<String> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-        if lead_in.iter().rev().take(2).any(|w| s.not_speaker_after.iter().any(|l| l == w)) {
+        if lead_in.iter().rev().take(2).any(|w| listed(&s.not_speaker_after, w)) {
             return None;
         }
         let leads = is_one_of(&before_name, &s.name_joiners) || is_one_of(&before_name, &s.agents);
@@ -418,9 +414,8 @@ fn bind<'c>(
 fn descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence: &Range<usize>, follows: bool) -> Option<Range<usize>> {
     let words = crate::names::words(text, cue.end..sentence.end);
     let s = &lang.sources;
-    let is = |w: &crate::names::Word, list: &[String]| list.iter().any(|l| l.eq_ignore_ascii_case(&w.lower));
-    let calendar =
-        |w: &crate::names::Word| lang.dates.months.iter().chain(&lang.dates.weekdays).flatten().any(|d| d.eq_ignore_ascii_case(&w.lower));
+    let is = |w: &crate::names::Word, list: &[String]| listed(list, &w.lower);
+    let calendar = |w: &crate::names::Word| lang.dates.months.iter().chain(&lang.dates.weekdays).any(|forms| listed(forms, &w.lower));
     let mut i = 0;
     while i < words.len() && is(&words[i], &s.name_joiners) && i < 2 {
         i += 1;
