@@ -4,6 +4,10 @@
 /// room for an adverb, a day and an article ("a indiqué lundi le directeur du service régional des secours de X, NAME").
 pub const SPEAKER_REACH_WORDS: usize = 10;
 
+/// The most words of a role in apposition between a subject and its verb:
+/// "NAME, head of the emergency team of the province of X, said".
+pub const APPOSITION_REACH_WORDS: usize = 16;
+
 /// A reporting verb with no subject of its own ("..., precisó.") goes on with
 /// the last speaker if that one spoke at most this many sentences before.
 pub const SUBJECTLESS_REACH_SENTENCES: usize = 3;

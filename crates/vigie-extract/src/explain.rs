@@ -32,7 +32,7 @@ impl Why {
         speeches: &[Speech],
         f: &RawFigure,
         source: Option<&Attribution>,
-        part_of: Option<usize>,
+        shares_total: bool,
         as_of: Option<(chrono::NaiveDate, AsOfOrigin)>,
         other_event: bool,
     ) -> Why {
@@ -53,7 +53,7 @@ impl Why {
                     Evidence::Paragraph => "the last speaker of its paragraph",
                     Evidence::Lede => "a headline or lede before any attribution: the first speaker, shortly after",
                 };
-                let from_total = if part_of.is_some() { ", shared with the total it breaks down" } else { "" };
+                let from_total = if shares_total { ", shared with the total it breaks down" } else { "" };
                 format!("{:?} ({how}{from_total})", a.label)
             }
         };

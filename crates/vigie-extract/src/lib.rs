@@ -275,11 +275,12 @@ impl Extractor {
                         },
                     )
                 });
-            let source = match part_of {
-                _ if other_event => None,
-                Some(p) if sources_of[p].is_some() => sources_of[p].clone(),
-                _ => best_source.get(&(f.metric, f.value, f.group)).cloned(),
-            };
+            // A part takes its total's source, unless a speech of its own covers it ("Four of them are children, X said").
+            let own = best_source.get(&(f.metric, f.value, f.group));
+            let own_speech = own.is_some_and(|a| a.evidence == speakers::Evidence::Covered);
+            let from_total = part_of.and_then(|p| sources_of[p].clone()).filter(|_| !own_speech);
+            let shares_total = from_total.is_some();
+            let source = if other_event { None } else { from_total.or_else(|| own.cloned()) };
             // An earlier toll keeps only a date its sentence states ("the previous toll announced on Saturday").
             // Parts of a tally share its date: a sentence that dates nothing
             // continues the dated tally of the same source in the sentence before.
@@ -315,7 +316,7 @@ impl Extractor {
                 None
             };
             if let Some(why) = why.as_deref_mut() {
-                why.push(explain::Why::new(&article.text, &found, &speeches, f, source.as_ref(), part_of, as_of, other_event));
+                why.push(explain::Why::new(&article.text, &found, &speeches, f, source.as_ref(), shares_total, as_of, other_event));
             }
             let place = finders.places.place(&article.text, sentence.clone(), f.number.clone()).filter(|_| !other_event);
             places_of.push((place.clone(), f.sentence));

@@ -101,6 +101,12 @@ impl NameReader {
                     i += 1;
                     continue;
                 };
+                // "NAME of the Security Service", "NAME de la Fiscalía": a person, then whom they serve.
+                if let Some(person) = self.person_of(text, &words, i, end) {
+                    i = person.1;
+                    out.push(person.0);
+                    continue;
+                }
                 if let Some(name) = self.classify(text, &words, i, end, i == 0) {
                     out.push(name);
                 }
@@ -140,6 +146,16 @@ impl NameReader {
             }
         }
         Some(end)
+    }
+
+    /// The person opening a run that goes on with a joiner to another name,
+    /// and where that person ends.
+    fn person_of(&self, text: &str, words: &[Word], start: usize, end: usize) -> Option<(Name, usize)> {
+        let joiner = (start + 2..end).find(|&j| !words[j].capital && self.joiners.contains(&words[j].lower))?;
+        let name = self.classify(text, words, start, joiner, start == 0)?;
+        let served = words[joiner..end].iter().any(|w| w.capital && self.org_heads.contains(&w.lower));
+        let own_words = words[start..joiner].iter().all(|w| !self.org_heads.contains(&w.lower));
+        (name.kind == NameKind::Person && served && own_words).then_some((name, joiner))
     }
 
     /// The last word of the lower-case words that continue an organisation's
@@ -333,6 +349,17 @@ mod tests {
         assert_eq!(names("fr", "a indiqué le gouverneur, Jean-Marc Delorme."), [(Person, "Jean-Marc Delorme".to_string())]);
         assert_eq!(names("es", "informó la alcaldesa Lucía Ferrán Ortega."), [(Person, "Lucía Ferrán Ortega".to_string())]);
         assert_eq!(names("en", "said Dr Haddad."), [(Person, "Haddad".to_string())]);
+    }
+
+    #[test]
+    fn a_person_and_the_body_they_serve_are_two_names() {
+        use NameKind::*;
+        let en = names("en", "Six are missing, Amara Okafor of the Coastal Rescue Service said.");
+        assert_eq!(en, [(Person, "Amara Okafor".to_string()), (Organisation, "Coastal Rescue Service".to_string())]);
+        let es = names("es", "dijo Tomás Prieto Vidal, de la Fiscalía General.");
+        assert_eq!(es[0], (Person, "Tomás Prieto Vidal".to_string()));
+        let fr = names("fr", "selon Paul Ndiaye du Service national des secours.");
+        assert_eq!(fr, [(Person, "Paul Ndiaye".to_string()), (Organisation, "Service national des secours".to_string())]);
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! paragraph; a name merely mentioned never speaks, and a figure no one is
 //! said to give is the outlet's own.
 
-use crate::config::{LEDE_GAP_SENTENCES, SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES};
+use crate::config::{APPOSITION_REACH_WORDS, LEDE_GAP_SENTENCES, SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES};
 use crate::figures::{Found, RawFigure};
 use crate::names::{Name, NameKind};
 use crate::sources::SourceMention;
@@ -88,7 +88,7 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
         let Some(sentence) = sentence_of(&found.sentences, cue) else { continue };
         let here: Vec<&Candidate> = in_sentence(&candidates, &sentence).filter(|c| !overlaps(&c.span, cue)).collect();
         let follows = listed(&lang.sources.source_follows, &text[cue.clone()]);
-        let Some((chosen, how)) = bind(lang, text, cue, &here, follows) else {
+        let Some((chosen, how)) = bind(lang, text, cue, &here, &sentence, follows) else {
             // "selon les enquêteurs russes", "affirment des responsables de la santé": a descriptor, kept as written.
             // Only where the phrase after the cue must be its speaker: after "selon", or after a verb that opens
             // its clause ("..., affirment des responsables").
@@ -101,7 +101,13 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
             if let Some(span) =
                 described.then(|| descriptor(lang, text, cue, &sentence, follows)).flatten().filter(|d| !starts_cue(d) && !named_there(d))
             {
-                let covers = covered(text, &quotes, cue, &span, sentence);
+                let covers = covered(text, &quotes, cue, &span, sentence.clone());
+                // "le secrétaire général au ministère de l'Intérieur", "a spokesman for the ministry": a role speaks for its institution.
+                if let Some(body) = institution_of(lang, text, &span, &here) {
+                    let (label, span) = (body.label.clone(), body.span.clone());
+                    out.push(Speech { cue: cue.clone(), label, org: None, span, covers, how: "a role of the institution after it" });
+                    continue;
+                }
                 let label = text[span.clone()].to_string();
                 out.push(Speech { cue: cue.clone(), label, org: None, span, covers, how: "a descriptor after the cue" });
                 continue;
@@ -117,6 +123,12 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
         };
         let (speaker, org, how) = match apposed_person(text, &here, chosen, cue) {
             Some(person) => (person, (chosen.kind != Kind::Person).then(|| chosen.label.clone()), "apposition"),
+            // "NAME, jefe de la Oficina Nacional de Emergencias, informó": the institution of the role.
+            None if how == SUBJECT_PAST_APPOSITION => {
+                let role = chosen.span.end..cue.start;
+                let body = here.iter().find(|c| c.span.start >= role.start && c.span.end <= role.end && c.kind != Kind::Person && !c.lone);
+                (chosen, body.filter(|c| matches!(c.kind, Kind::Organisation | Kind::Role)).map(|c| c.label.clone()), how)
+            }
             None => (chosen, None, how),
         };
         let (label, org) = match speaker.kind {
@@ -286,6 +298,10 @@ fn candidates(lang: &Language, text: &str, folded: &vigie_text::Folded, lexicon:
     lexical.retain(|_| !kept.next().copied().unwrap_or(false));
     let mut out: Vec<Candidate> = Vec::with_capacity(lexical.len() + names.len());
     for n in names {
+        // "la provincia de Herat", "Khost province": a place, never a speaker.
+        if n.kind == NameKind::Single && named_area(lang, text, &n.span) {
+            continue;
+        }
         if overlapping(&lexical, &n.span).is_empty() {
             let kind = match n.kind {
                 NameKind::Person => Kind::Person,
@@ -303,6 +319,23 @@ fn candidates(lang: &Language, text: &str, folded: &vigie_text::Folded, lexicon:
     }
     out.sort_by_key(|c| c.span.start);
     out
+}
+
+/// Whether a kind of area names the word at `span`: "la provincia de X",
+/// "the province of X", "X province".
+fn named_area(lang: &Language, text: &str, span: &Range<usize>) -> bool {
+    let kinds = &lang.figures.place_kinds;
+    let joiners = &lang.sources.name_joiners;
+    let before = text[..span.start].split(|c: char| !c.is_alphanumeric()).rev().filter(|w| !w.is_empty());
+    let kind_before = before.take(3).find(|w| !listed(joiners, w)).is_some_and(|w| listed_folded(kinds, w));
+    let after = text[span.end..].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
+    kind_before || after.is_some_and(|w| listed_folded(kinds, w))
+}
+
+/// Whether `word` is one of `list` in any case, Unicode included ("Región", "État").
+fn listed_folded(list: &[String], word: &str) -> bool {
+    let lower = word.to_lowercase();
+    list.iter().any(|l| *l == lower)
 }
 
 /// The most lexical mentions one name may overlap: a name is a few words.
@@ -358,24 +391,32 @@ fn bind<'c>(
     text: &str,
     cue: &Range<usize>,
     here: &[&'c Candidate],
+    sentence: &Range<usize>,
     follows: bool,
 ) -> Option<(&'c Candidate, &'static str)> {
     let s = &lang.sources;
     let last_word = |gap: &str| gap.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).map(str::to_lowercase);
     let is_one_of = |w: &Option<String>, list: &[String]| w.as_ref().is_some_and(|w| listed(list, w));
     let cue_last = last_word(&text[cue.clone()]);
+    // "a indiqué à l'AFP NAME": the outlet spoken to stands between the verb and its inverted subject.
+    let addressee = here.iter().filter(|c| c.kind == Kind::Silent && c.span.start >= cue.end).find(|c| {
+        let gap = &text[cue.end..c.span.start];
+        let first = gap.split(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty()).map(str::to_lowercase);
+        is_one_of(&first, &s.not_speaker_after) && words_in(gap, false).is_some_and(|n| n <= 3)
+    });
+    let spoken_from = addressee.map_or(cue.end, |c| c.span.end);
     let here: Vec<&'c Candidate> = here.iter().copied().filter(|c| c.kind != Kind::Silent).collect();
     // "told the BBC": whom one speaks to.
     let tells = is_one_of(&cue_last, &s.tells);
-    let after = here.iter().filter(|c| c.span.start >= cue.end && !tells).find_map(|c| {
-        let gap = &text[cue.end..c.span.start];
+    let after = here.iter().filter(|c| c.span.start >= spoken_from && !tells).find_map(|c| {
+        let gap = &text[spoken_from..c.span.start];
         // "a annoncé le chef de l'administration de X, NAME": a role, then the name in apposition.
         let apposition = gap.trim_end().ends_with(',') && gap.matches(',').count() == 1;
         let n = words_in(gap, apposition)?;
         if apposition && c.kind != Kind::Person {
             return None;
         }
-        let before_name = if n == 0 { cue_last.clone() } else { last_word(gap) };
+        let before_name = if n == 0 && addressee.is_none() { cue_last.clone() } else { last_word(gap) };
         // "a déclaré à l'AFP": the word before the name, or the one before its article.
         let lead_in: Vec<String> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
         if lead_in.iter().rev().take(2).any(|w| listed(&s.not_speaker_after, w)) {
@@ -390,13 +431,28 @@ fn bind<'c>(
         return after.map(|(c, _)| (c, "after the cue"));
     }
     // "..., the ministry said": a comma may close the figure's clause before the subject, not stand inside it.
+    let opens_sentence = |c: &Candidate| {
+        here.first().is_some_and(|first| first.span == c.span)
+            && words_in(&text[sentence.start..c.span.start], true).is_some_and(|n| n <= 2)
+    };
+    // "NAME, the head of the rescue service in X, said": a person past its apposition, whatever the role names;
+    // at the head of its sentence, the role may run on to the verb with no closing comma.
+    let past_apposition = here.iter().rev().filter(|c| c.kind == Kind::Person && c.span.end <= cue.start).find(|c| {
+        let gap = without_acronym(&text[c.span.end..cue.start]);
+        let closed = gap.trim_end().ends_with(',') && gap.matches(',').count() == 2;
+        let open = gap.matches(',').count() == 1 && opens_sentence(c);
+        gap.starts_with(',') && (closed || open) && words_in(&gap, true).is_some_and(|n| (1..=APPOSITION_REACH_WORDS).contains(&n))
+    });
+    if let Some(person) = past_apposition {
+        return Some((*person, SUBJECT_PAST_APPOSITION));
+    }
     let before = here.iter().rev().filter(|c| c.span.end <= cue.start).find_map(|c| {
-        let gap = &text[c.span.end..cue.start];
+        let gap = without_acronym(&text[c.span.end..cue.start]);
         let bare = gap.trim_matches(|ch: char| ch == ',' || ch.is_whitespace()).is_empty();
-        // "NAME, the head of the rescue service, said": a subject past its apposition.
+        // "the rescue service, which counts the dead, said": an organisation past a clause.
         let apposition = gap.starts_with(',') && gap.trim_end().ends_with(',') && gap.matches(',').count() == 2;
         let most = if apposition { SPEAKER_REACH_WORDS } else { 2 };
-        words_in(gap, bare || apposition).filter(|&n| n <= most).map(|n| (*c, n.min(2)))
+        words_in(&gap, bare || apposition).filter(|&n| n <= most).map(|n| (*c, n.min(2)))
     });
     match (after, before) {
         (Some((c, n)), _) if n <= 1 => Some((c, "inverted subject")),
@@ -404,6 +460,20 @@ fn bind<'c>(
         (Some((c, _)), _) => Some((c, "inverted subject")),
         (None, Some((c, _))) => Some((c, "subject")),
         (None, None) => None,
+    }
+}
+
+const SUBJECT_PAST_APPOSITION: &str = "subject past its apposition";
+
+/// A gap between a subject and its verb without the acronym that follows a
+/// name: "la Oficina de Coordinación (OCHA) registró", "l'OMS) a fait état".
+fn without_acronym(gap: &str) -> String {
+    let gap = gap.strip_prefix(')').unwrap_or(gap);
+    match (gap.find('('), gap.find(')')) {
+        (Some(open), Some(close)) if open < close && words_in(&gap[open + 1..close], false).is_some_and(|n| n <= 1) => {
+            format!("{}{}", &gap[..open], &gap[close + 1..])
+        }
+        _ => gap.to_string(),
     }
 }
 
@@ -454,6 +524,25 @@ fn descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence: &Range<
         last -= 1;
     }
     Some(first.span.start..words[last].span.end)
+}
+
+/// The institution a role described after a cue belongs to: the first one the
+/// lists know, else the first named, in a chain of complements right after
+/// it ("à la direction générale ... au ministère de l'Intérieur").
+fn institution_of<'c>(lang: &Language, text: &str, role: &Range<usize>, here: &[&'c Candidate]) -> Option<&'c Candidate> {
+    let s = &lang.sources;
+    let chain: Vec<&'c Candidate> = here
+        .iter()
+        .copied()
+        .filter(|c| c.span.start >= role.end && matches!(c.kind, Kind::Role | Kind::Organisation) && !c.lone)
+        .take_while(|c| {
+            let gap = &text[role.end..c.span.start];
+            let first = gap.split(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+            (listed(&s.name_joiners, first) || listed(&s.not_speaker_after, first))
+                && words_in(gap, false).is_some_and(|n| n <= DESCRIPTOR_WORDS)
+        })
+        .collect();
+    chain.iter().find(|c| c.kind == Kind::Role).or(chain.first()).copied()
 }
 
 /// Words this common end a descriptor ("qui", "that", "a").
@@ -556,6 +645,45 @@ mod tests {
         assert_eq!(one("en", en, 31).as_deref(), Some("Ilse Varga"));
         let es = "Tomás Prieto Vidal, alcalde de Villaseca, dijo que hay 8 muertos.";
         assert_eq!(one("es", es, 8).as_deref(), Some("Tomás Prieto Vidal"));
+    }
+
+    #[test]
+    fn a_long_role_between_a_subject_and_its_verb_is_skipped() {
+        let es = "Ramiro Solís Quintero, jefe del equipo de respuesta a emergencias en la provincia de Borvania, informó de 17 heridos.";
+        assert_eq!(one("es", es, 17).as_deref(), Some("Ramiro Solís Quintero"));
+        // At the head of its sentence, the role may run on to the verb with no closing comma.
+        let en = "Meanwhile, Amara Okafor, relief and planning director of the northern province said that 23 people died.";
+        assert_eq!(one("en", en, 23).as_deref(), Some("Amara Okafor"));
+        let fr = "Paul Ndiaye, chef du service départemental d'incendie et de secours de la Haute-Vallée, a annoncé 11 morts.";
+        assert_eq!(one("fr", fr, 11).as_deref(), Some("Paul Ndiaye"));
+    }
+
+    #[test]
+    fn an_acronym_after_a_name_does_not_part_it_from_its_verb() {
+        let es = "Ayer, la Oficina Regional de Rescate (ORR) registró 64 muertos.";
+        assert_eq!(one("es", es, 64).as_deref(), Some("ORR"));
+        let fr = "Lundi, l'Agence nationale des secours (ANS) a fait état de 38 blessés.";
+        assert_eq!(one("fr", fr, 38).as_deref(), Some("ANS"));
+        let en = "The Coastal Rescue Service (CRS) counted 15 dead.";
+        assert_eq!(one("en", en, 15).as_deref(), Some("CRS"));
+    }
+
+    #[test]
+    fn the_outlet_spoken_to_stands_before_an_inverted_subject() {
+        let fr = "Au moins 93 blessés ont été soignés, a indiqué à l'AFP Paul Ndiaye, un responsable des secours.";
+        assert_eq!(one("fr", fr, 93).as_deref(), Some("Paul Ndiaye"));
+        let es = "Hay 26 heridos, dijo a la agencia EFE Tomás Prieto Vidal.";
+        assert_eq!(one("es", es, 26).as_deref(), Some("Tomás Prieto Vidal"));
+    }
+
+    #[test]
+    fn a_role_speaks_for_the_institution_after_it() {
+        let fr = "On compte 41 morts, a précisé le secrétaire général au ministère de l'Intérieur.";
+        assert_eq!(one("fr", fr, 41).as_deref(), Some("interior ministry"));
+        let en = "Some 70 people were hurt, according to a spokesman for the Health Ministry.";
+        assert_eq!(one("en", en, 70).as_deref(), Some("health ministry"));
+        let es = "Hay 12 desaparecidos, según un portavoz del Ministerio de Salud.";
+        assert_eq!(one("es", es, 12).as_deref(), Some("health ministry"));
     }
 
     #[test]
