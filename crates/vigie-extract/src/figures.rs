@@ -595,7 +595,9 @@ impl FigureFinder {
             // "24 civils tués, dont 19 dans des frappes": a sub-count counts the same people.
             // "14 combattants iraniens et au moins trois du Hezbollah": a bare count in a list counts the same kind.
             let bare = right.metric.is_none() && right.group.is_none() && !right.people && left.is_none();
-            let group = right.group.or_else(|| inherited.filter(|l| l.subset || bare).map(|l| figures[l.index].group));
+            // "73 heridos, 13 de ellos menores; y 43 desaparecidos": another metric counts other people.
+            let same_metric = |l: &ListLink| metric.is_none_or(|m| figures[l.index].metric == m);
+            let group = right.group.or_else(|| inherited.filter(|l| l.subset && same_metric(l) || bare).map(|l| figures[l.index].group));
             let mut figure = RawFigure {
                 metric: metric.unwrap_or(Metric::Killed),
                 value,
@@ -855,6 +857,10 @@ impl FigureFinder {
                         if out.words <= MAX_WORDS_AFTER {
                             out.end = t.end;
                         }
+                        continue;
+                    }
+                    // "dos de ellas niños", "four of them are children": the whole it is taken from, then its group.
+                    if c.has(|r| r == Cue::Subset) && out.words == 0 && !out.people && out.group.is_none() {
                         continue;
                     }
                     if c.has(|r| r == Cue::Subset) {
@@ -1184,6 +1190,28 @@ mod tests {
         let got = find("es", "Según el recuento, 70 de los fallecidos son mujeres y 50 son hombres.");
         assert!(got.iter().any(|f| f.1 == 70 && f.3 == Women), "{got:?}");
         assert!(got.iter().any(|f| f.1 == 50 && f.3 == Men), "{got:?}");
+    }
+
+    #[test]
+    fn the_people_a_count_is_taken_from_stand_before_its_group() {
+        let groups = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.1, f.3)).collect::<Vec<_>>();
+        assert!(groups("es", "Hay 31 heridos, cinco de ellos niños.").contains(&(5, Children)));
+        assert!(groups("en", "Thirty people drowned. Six of them were women, the coast guard said.").contains(&(6, Women)));
+        assert!(groups("fr", "Au moins 18 morts, dont sept enfants.").contains(&(7, Children)));
+        // Another metric further down the list counts other people.
+        let es = groups("es", "Murieron 12 personas; 40 heridos, 9 de ellos menores; y 7 desaparecidos.");
+        assert!(es.contains(&(9, Children)) && es.contains(&(7, Total)), "{es:?}");
+    }
+
+    #[test]
+    fn the_wounded_in_critical_condition_are_a_group() {
+        let critical =
+            |lang: &str, text: &str, value: u64| find(lang, text).iter().any(|f| f.1 == value && f.0 == Injured && f.3 == Critical);
+        assert!(critical("en", "Of the 50 hurt, 8 remain in critical condition.", 8));
+        assert!(critical("fr", "Sur les 50 blessés, 6 sont dans un état critique.", 6));
+        assert!(critical("es", "De los heridos, 4 están en estado crítico.", 4));
+        // Serious alone stays with the wounded at large.
+        assert!(find("es", "Hay 12 heridos en estado grave.").iter().any(|f| f.1 == 12 && f.3 == Total));
     }
 
     #[test]

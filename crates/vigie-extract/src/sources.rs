@@ -156,6 +156,10 @@ impl SourceFinder {
                     }
                 }
                 // "l'ONG" points back to the last NGO named, "le ministère" to the last ministry.
+                // "la agencia Interfax", "l'ONG Solidarités": a name follows, the phrase introduces it.
+                Target::Anaphora(_) if text[m.span.end..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase)) => {
+                    continue
+                }
                 Target::Anaphora(what) => {
                     let previous = match what.as_str() {
                         "any" => out.iter().rev().find(|m| m.named).or(out.last()),
@@ -312,6 +316,14 @@ mod tests {
         // "la préfecture" refers back to a prefecture named before; with none before, it names one.
         assert_eq!(labels("fr", "le bilan établi par la préfecture de Mayotte"), ["prefecture of Mayotte"]);
         assert_eq!(labels("en", "says the UN children's agency"), ["UNICEF"]);
+    }
+
+    #[test]
+    fn a_phrase_that_introduces_a_name_points_back_to_nothing() {
+        // "the agency" names the agency right after it, not the last source.
+        assert_eq!(labels("es", "Según la OMS, hay 12 muertos, recogió la agencia Sputnik."), ["WHO"]);
+        assert_eq!(labels("fr", "Selon l'OMS, 40 blessés, a rapporté l'agence Xinhua."), ["WHO", "Xinhua"]);
+        assert_eq!(labels("en", "The WHO counted 9 dead, the agency Kyodo said."), ["WHO"]);
     }
 
     #[test]

@@ -51,7 +51,8 @@ names! {
 names! {
     /// Who is counted.
     Group { Total = "total", Civilians = "civilians", Children = "children", Fighters = "fighters", Soldiers = "soldiers",
-        Foreigners = "foreigners", Elderly = "elderly", Men = "men", Women = "women" }
+        Foreigners = "foreigners", Elderly = "elderly", Men = "men", Women = "women", Officers = "officers",
+        Detainees = "detainees", Critical = "critical" }
 }
 
 names! {
