@@ -422,6 +422,10 @@ fn bind<'c>(
         if lead_in.iter().rev().take(2).any(|w| listed(&s.not_speaker_after, w)) {
             return None;
         }
+        // "manifestó que el hospital del IMSS ...": past "que" stands what was said.
+        if lead_in.first().is_some_and(|w| listed(&s.reported_clause, w)) {
+            return None;
+        }
         let leads = is_one_of(&before_name, &s.name_joiners) || is_one_of(&before_name, &s.agents);
         // After "according to" the whole phrase is the speaker's: "the country's disaster agency AFAD".
         let described = follows && !c.lone && !gap.contains(',');
@@ -494,6 +498,23 @@ fn descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence: &Range<
     if !follows && i == 0 {
         return None;
     }
+    // "selon les dernières données du ministère", "according to the latest figures from the agency": whose report it is.
+    if follows && words.get(i).is_some_and(|w| is(w, &s.reports)) {
+        let mut j = i;
+        while j < words.len() && j - i < MAX_REPORT_WORDS && (is(&words[j], &s.reports) || is(&words[j], &s.name_joiners)) {
+            j += 1;
+        }
+        let owned = words.get(j).is_some_and(|w| is(w, &s.not_speaker_after))
+            || j > i && is(&words[j - 1], &s.name_joiners) && !is(&words[j - 1], &s.reports);
+        let owner_at = if words.get(j).is_some_and(|w| is(w, &s.not_speaker_after)) { j + 1 } else { j };
+        if !owned {
+            return None;
+        }
+        i = owner_at;
+        while i < words.len() && is(&words[i], &s.name_joiners) && i - owner_at < 2 {
+            i += 1;
+        }
+    }
     let first = words.get(i).filter(|w| !calendar(w))?;
     let unbroken = text[cue.end..first.span.start].chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '\'');
     if !unbroken || is(first, &s.reports) || is(first, &s.not_speaker_after) {
@@ -544,6 +565,9 @@ fn institution_of<'c>(lang: &Language, text: &str, role: &Range<usize>, here: &[
         .collect();
     chain.iter().find(|c| c.kind == Kind::Role).or(chain.first()).copied()
 }
+
+/// The most words of a report's name before its owner ("les derniers chiffres provisoires de").
+const MAX_REPORT_WORDS: usize = 5;
 
 /// Words this common end a descriptor ("qui", "that", "a").
 const DESCRIPTOR_FUNCTION_RANK: u32 = 60;
@@ -684,6 +708,24 @@ mod tests {
         assert_eq!(one("en", en, 70).as_deref(), Some("health ministry"));
         let es = "Hay 12 desaparecidos, según un portavoz del Ministerio de Salud.";
         assert_eq!(one("es", es, 12).as_deref(), Some("health ministry"));
+    }
+
+    #[test]
+    fn whoever_owns_the_report_named_after_a_cue_speaks() {
+        let fr = "Au moins 61 personnes sont mortes, selon les derniers chiffres du ministère de la Santé.";
+        assert_eq!(one("fr", fr, 61).as_deref(), Some("health ministry"));
+        let en = "At least 28 died, according to the latest figures from the regional rescue office.";
+        assert_eq!(one("en", en, 28).as_deref(), Some("regional rescue office"));
+        let es = "Hay 15 heridos, según los datos provisionales de los bomberos municipales.";
+        assert_eq!(one("es", es, 15).as_deref(), Some("emergency services"));
+    }
+
+    #[test]
+    fn no_inverted_subject_stands_in_what_is_reported() {
+        let es = "La alcaldesa manifestó que el hospital del Seguro Social evacuó a 90 pacientes.";
+        assert_eq!(one("es", es, 90).as_deref(), Some("mayor"));
+        let en = "The governor warned that the Coastal Rescue Service had found 14 bodies.";
+        assert_eq!(one("en", en, 14).as_deref(), Some("governor"));
     }
 
     #[test]

@@ -361,6 +361,9 @@ pub struct Sources {
     /// Objects of a reporting verb that point back to the sentence before ("a confirmé cette information").
     #[serde(default)]
     pub points_back: Vec<String>,
+    /// Words that open what a reporting verb reports ("que", "that"): its inverted subject never stands past them.
+    #[serde(default)]
+    pub reported_clause: Vec<String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").
