@@ -54,6 +54,8 @@ pub struct NameReader {
     not_speaker_after: HashSet<String>,
     /// Country names and adjectives: "Mexique" alone is no agency.
     countries: HashSet<String>,
+    /// Nouns of events: "Hurricane Otis", "la tempête Ciarán" name an event, not a speaker.
+    events: HashSet<String>,
     calendar: HashSet<String>,
 }
 
@@ -81,6 +83,7 @@ impl NameReader {
             not_speaker_after: lower(&s.not_speaker_after),
             countries,
             calendar,
+            events: lower(&lang.dates.event_nouns),
         }
     }
 
@@ -196,6 +199,11 @@ impl NameReader {
         }
         let run = &words[first..last];
         let span = |from: &Word, to: &Word| from.span.start..to.span.end;
+        // "Hurricane Otis", "huracán Otis" (the noun just before the run, or its first word).
+        let event_before = start > 0 && self.events.contains(&words[start - 1].lower);
+        if event_before || self.events.contains(&run[0].lower) {
+            return None;
+        }
         if run.iter().any(|w| self.media_heads.contains(&w.lower)) {
             let span = span(&run[0], &run[run.len() - 1]);
             return Some(Name { label: text[span.clone()].to_string(), span, kind: NameKind::Outlet, weak: false });
@@ -231,7 +239,8 @@ impl NameReader {
             .checked_sub(1)
             .filter(|&b| text[words[b].span.end..words[start].span.start].trim().is_empty())
             .map(|b| words[b].lower.as_str());
-        let after_place_word = before_run.is_some_and(|w| self.joiners.contains(w) || self.not_speaker_after.contains(w));
+        let place_kind = |w: &str| self.lang.figures.place_kinds.iter().any(|k| k == w);
+        let after_place_word = before_run.is_some_and(|w| self.joiners.contains(w) || self.not_speaker_after.contains(w) || place_kind(w));
         while person.len() > 2 && (is_acronym(&text[person[0].span.clone()]) || after_place_word) {
             person = &person[1..];
         }
@@ -247,7 +256,8 @@ impl NameReader {
         }
         let span = span(&person[0], &person[person.len() - 1]);
         let name = &text[span.clone()];
-        let place = !gazetteer().lookup(name).is_empty() || person.iter().all(|w| !gazetteer().lookup(&w.lower).is_empty());
+        // Many first names and surnames are also towns somewhere: only the whole name, or a lone word, decides.
+        let place = !gazetteer().lookup(name).is_empty() || person.len() == 1 && !gazetteer().lookup(&person[0].lower).is_empty();
         let acronym = person.len() == 1 && is_acronym(name);
         // "Mexique", "sur Telegram": a country or a medium alone is no agency.
         let after_medium_word = before_run.is_some_and(|w| self.not_speaker_after.contains(w));
@@ -360,6 +370,22 @@ mod tests {
         assert_eq!(es[0], (Person, "Tomás Prieto Vidal".to_string()));
         let fr = names("fr", "selon Paul Ndiaye du Service national des secours.");
         assert_eq!(fr, [(Person, "Paul Ndiaye".to_string()), (Organisation, "Service national des secours".to_string())]);
+    }
+
+    #[test]
+    fn an_event_named_after_its_kind_is_no_name() {
+        assert!(names("en", "Officials said Hurricane Lidia Moreno left 12 dead.").is_empty());
+        assert!(names("fr", "selon le bilan de l'ouragan Bertha Ramos.").is_empty());
+        assert!(names("es", "el paso del huracán Norma Ortiz dejó 9 muertos.").is_empty());
+    }
+
+    #[test]
+    fn a_name_whose_words_are_also_towns_is_still_a_name() {
+        // Each word is a town somewhere; together they name a person.
+        assert_eq!(
+            names("fr", "a déclaré la gouverneure de l'état de Guerrero Evelyn Salgado lundi."),
+            [(NameKind::Person, "Evelyn Salgado".to_string())]
+        );
     }
 
     #[test]

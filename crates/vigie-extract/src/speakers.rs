@@ -121,7 +121,7 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
             }
             continue;
         };
-        let (speaker, org, how) = match apposed_person(text, &here, chosen, cue) {
+        let (speaker, org, how) = match apposed_person(lang, text, &here, chosen, cue) {
             Some(person) => (person, (chosen.kind != Kind::Person).then(|| chosen.label.clone()), "apposition"),
             // "NAME, jefe de la Oficina Nacional de Emergencias, informó": the institution of the role.
             None if how == SUBJECT_PAST_APPOSITION => {
@@ -129,6 +129,8 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
                 let body = here.iter().find(|c| c.span.start >= role.start && c.span.end <= role.end && c.kind != Kind::Person && !c.lone);
                 (chosen, body.filter(|c| matches!(c.kind, Kind::Organisation | Kind::Role)).map(|c| c.label.clone()), how)
             }
+            // "Governor NAME said": the title before the name is whom they speak for.
+            None if chosen.kind == Kind::Person => (chosen, title_of(text, &here, chosen).map(|r| r.label.clone()), how),
             None => (chosen, None, how),
         };
         let (label, org) = match speaker.kind {
@@ -136,6 +138,11 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
             Kind::Pronoun => match out.last() {
                 Some(s) => (s.label.clone(), s.org.clone()),
                 None => continue,
+            },
+            // "la gouverneure a ajouté": the person who spoke before in that role.
+            Kind::Role => match out.iter().rev().find(|s| s.org.as_deref() == Some(speaker.label.as_str())) {
+                Some(s) => (s.label.clone(), s.org.clone()),
+                None => (speaker.label.clone(), org),
             },
             _ => (speaker.label.clone(), org),
         };
@@ -576,7 +583,13 @@ const DESCRIPTOR_WORDS: usize = 8;
 
 /// The person named in apposition to a role: "NAME, the governor of X, said",
 /// "the governor, NAME,", "le ministre de la Santé, NAME".
-fn apposed_person<'c>(text: &str, here: &[&'c Candidate], chosen: &Candidate, cue: &Range<usize>) -> Option<&'c Candidate> {
+fn apposed_person<'c>(
+    lang: &Language,
+    text: &str,
+    here: &[&'c Candidate],
+    chosen: &Candidate,
+    cue: &Range<usize>,
+) -> Option<&'c Candidate> {
     if !matches!(chosen.kind, Kind::Role | Kind::Organisation) {
         return None;
     }
@@ -588,14 +601,34 @@ fn apposed_person<'c>(text: &str, here: &[&'c Candidate], chosen: &Candidate, cu
         let gap = &text[c.span.end..chosen.span.start];
         gap.starts_with(',') && gap.matches(',').count() == 1 && words_in(gap, true).is_some_and(|n| n <= SPEAKER_REACH_WORDS)
     });
+    // "la gouverneure de l'état de Guerrero Evelyn Salgado": the role's place, then the name.
+    let of_place = |gap: &str| {
+        let words: Vec<&str> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        words.len() <= ROLE_PLACE_WORDS
+            && words.iter().all(|w| {
+                listed(&lang.sources.name_joiners, w) || listed_folded(&lang.figures.place_kinds, w) || w.starts_with(char::is_uppercase)
+            })
+    };
     let after = || {
         here.iter().filter(|c| c.kind == Kind::Person && c.span.start >= chosen.span.end).find(|c| {
             let gap = &text[chosen.span.end..c.span.start];
-            gap.matches(',').count() <= 1 && words_in(gap, true).is_some_and(|n| n <= 2)
+            gap.matches(',').count() <= 1 && words_in(gap, true).is_some_and(|n| n <= 2) || words_in(gap, false).is_some() && of_place(gap)
         })
     };
     before.or_else(after).copied()
 }
+
+/// The role written right before a person's name: "Governor NAME", "la alcaldesa, NAME".
+fn title_of<'c>(text: &str, here: &[&'c Candidate], person: &Candidate) -> Option<&'c Candidate> {
+    here.iter()
+        .copied()
+        .filter(|c| c.kind == Kind::Role && c.span.end <= person.span.start)
+        .last()
+        .filter(|c| text[c.span.end..person.span.start].chars().all(|ch| ch == ' ' || ch == ','))
+}
+
+/// The most words of a role's place between the role and the name after it.
+const ROLE_PLACE_WORDS: usize = 6;
 
 /// Quotations of each paragraph, paired in order: opening to closing mark.
 fn quotations(text: &str) -> Vec<Range<usize>> {
@@ -726,6 +759,18 @@ mod tests {
         assert_eq!(one("es", es, 90).as_deref(), Some("mayor"));
         let en = "The governor warned that the Coastal Rescue Service had found 14 bodies.";
         assert_eq!(one("en", en, 14).as_deref(), Some("governor"));
+    }
+
+    #[test]
+    fn a_role_named_again_is_the_person_who_held_it() {
+        let fr =
+            "Il y a 12 morts, a déclaré le préfet de la région Nord Jean-Marc Delorme. Le préfet a ajouté que 30 personnes sont blessées.";
+        assert_eq!(one("fr", fr, 12).as_deref(), Some("Jean-Marc Delorme"));
+        assert_eq!(one("fr", fr, 30).as_deref(), Some("Jean-Marc Delorme"));
+        let en = "Governor Amara Okafor said 14 people died.\nThe governor said on Friday that 20 were missing.";
+        assert_eq!(one("en", en, 20).as_deref(), Some("Amara Okafor"));
+        let es = "La alcaldesa, Lucía Ferrán Ortega, informó de 8 muertos.\nLa alcaldesa precisó que hay 15 heridos.";
+        assert_eq!(one("es", es, 15).as_deref(), Some("Lucía Ferrán Ortega"));
     }
 
     #[test]
