@@ -535,7 +535,15 @@ impl FigureFinder {
             let list = self.list_head(text, tokens, k, figures, first, reach);
             // "un mort", "une personne a été tuée": an article counts one when its noun and verb follow it closely.
             let one_counted = right.metric.is_some() && (right.words == 0 || (right.people || right.group.is_some()) && right.words <= 2);
-            if num.kind == NumberKind::Article && !one_counted && !self.article_in_list(tokens, k, list) {
+            // "25 fallecidos, entre ellos un niño", "dont un enfant": one of the total, named by its group.
+            let after_subset = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Subset));
+            let one_of_them = after_subset && right.group.is_some() && right.words == 0 && list.is_some_and(|l| l.subset);
+            if num.kind == NumberKind::Article
+                && !one_counted
+                && !one_of_them
+                && !self.article_in_list(tokens, k, list)
+                && !self.article_by_place(text, tokens, k)
+            {
                 continue;
             }
             // "a tué au moins 31 personnes et blessé 1 373 autres": a verb right
@@ -680,6 +688,17 @@ impl FigureFinder {
         let joined = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner));
         let located = matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Locative));
         list.is_some() && joined && located
+    }
+
+    /// "fallecieron, uno en la colonia X": one, by place, right after the verb of its list.
+    fn article_by_place(&self, text: &str, tokens: &[Token], k: usize) -> bool {
+        let verb = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
+        let before = match k.checked_sub(1).map(|p| &tokens[p]) {
+            Some(t) if is_comma(text, t) => k.checked_sub(2).map(|p| &tokens[p]),
+            t => t,
+        };
+        let located = matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Locative));
+        before.is_some_and(verb) && located
     }
 
     /// "Paiporta (45)", "des morts (542)": a count in parentheses after a place
@@ -928,7 +947,7 @@ impl FigureFinder {
             }
         }
         let mut words = 0;
-        for t in tokens[..k].iter().rev() {
+        for (back, t) in tokens[..k].iter().rev().enumerate() {
             match t.item {
                 Item::Cue(c) => {
                     if let Some(m) = c.find(|r| match r {
@@ -937,6 +956,15 @@ impl FigureFinder {
                         _ => None,
                     }) {
                         return Some((m, t.start));
+                    }
+                    // "fallecieron, dos en la colonia X": the verb of a list by place, then its comma.
+                    let verb_then_comma = back == 0
+                        && c.has(|r| r == Cue::ListJoiner)
+                        && k >= 2
+                        && matches!(tokens[k - 2].item, Item::Cue(v) if v.has(|r| matches!(r, Cue::MetricVerb(_))))
+                        && matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Cue(l)) if l.has(|r| r == Cue::Locative));
+                    if verb_then_comma {
+                        continue;
                     }
                     if c.has(|r| matches!(r, Cue::Subset | Cue::ListJoiner)) && !collective {
                         return None;
@@ -1201,6 +1229,26 @@ mod tests {
         // Another metric further down the list counts other people.
         let es = groups("es", "Murieron 12 personas; 40 heridos, 9 de ellos menores; y 7 desaparecidos.");
         assert!(es.contains(&(9, Children)) && es.contains(&(7, Total)), "{es:?}");
+    }
+
+    #[test]
+    fn another_and_one_of_them_count_one() {
+        let counts = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>();
+        // "another", "otro": one more, by the verb after it.
+        assert!(counts("en", "A woman drowned in the flood and another was injured.").contains(&(Injured, 1, Total)));
+        assert!(counts("es", "Un hombre murió en la riada y otro resultó herido.").contains(&(Injured, 1, Total)));
+        // One of a total, named by its group.
+        assert!(counts("es", "El sismo dejó 14 fallecidos, entre ellos un bebé.").contains(&(Killed, 1, Children)));
+        assert!(counts("fr", "Le séisme a fait 9 morts, dont un enfant.").contains(&(Killed, 1, Children)));
+        assert!(counts("en", "The quake killed 30 people, including a child.").contains(&(Killed, 1, Children)));
+    }
+
+    #[test]
+    fn a_verb_then_a_list_by_place() {
+        let got = find("es", "Tras el sismo fallecieron, dos en la colonia Norte y tres en el puerto.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 2), (Killed, 3)], "{got:?}");
+        let got = find("es", "Por el derrumbe murieron, uno en el mercado y cuatro en la escuela.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 1), (Killed, 4)], "{got:?}");
     }
 
     #[test]

@@ -54,6 +54,7 @@ pub struct NumberReader {
     collective_determiners: Vec<String>,
     not_alone: Vec<String>,
     scales: HashMap<String, u64>,
+    glued_scales: HashMap<String, u64>,
     collectives: HashMap<String, u64>,
     fractions: HashMap<String, f64>,
     decimal: char,
@@ -71,6 +72,7 @@ impl NumberReader {
             collective_determiners: numbers.collective_determiners.clone(),
             not_alone: numbers.not_alone.clone(),
             scales: lower(&numbers.scales),
+            glued_scales: numbers.glued_scales.clone(),
             collectives: lower(&numbers.collectives),
             fractions: numbers.fractions.clone(),
             decimal: numbers.decimal_separator,
@@ -149,6 +151,11 @@ impl NumberReader {
             while words.get(*w).is_some_and(|t| t.start < glued) {
                 *w += 1;
             }
+            // "1.2M", "1,2M", "100K": a scale letter glued to the digits.
+            if let Some(scale) = self.glued_scales.get(&text[end..glued]) {
+                let value: f64 = format!("{integer}.{}", if decimals.is_empty() { "0" } else { &decimals }).parse().unwrap_or(0.0);
+                return (Some(NumberMatch { start, end: glued, value: (value * *scale as f64).round(), kind: NumberKind::Digits }), glued);
+            }
             let ordinal = self.ordinal_suffixes.iter().any(|s| text[end..glued].eq_ignore_ascii_case(s)) && decimals.is_empty();
             let value = integer.parse::<f64>().ok().filter(|_| ordinal);
             return (value.map(|value| NumberMatch { start, end: glued, value, kind: NumberKind::Ordinal }), glued);
@@ -169,20 +176,10 @@ impl NumberReader {
                 kind = k;
                 match_end = unit.end;
                 *w += 1;
-                // "3 mil 700", "mil 815": the digits after a thousand are its hundreds (Latin-American grouping).
                 if factor == 1000 && k == NumberKind::Digits {
-                    let rest = &text[match_end..];
-                    let after = rest.strip_prefix(' ').filter(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-                    if let Some(digits) = after.map(|r| &r[..r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len())]) {
-                        let glued = rest[1 + digits.len()..].starts_with(|c: char| {
-                            c.is_alphanumeric()
-                                || c == ','
-                                || c == '.' && rest[2 + digits.len()..].starts_with(|c: char| c.is_ascii_digit())
-                        });
-                        if digits.len() <= 3 && !glued {
-                            value += digits.parse::<f64>().unwrap_or(0.0);
-                            match_end += 1 + digits.len();
-                        }
+                    if let Some((hundreds, end)) = hundreds_after(text, match_end) {
+                        value += hundreds;
+                        match_end = end;
                     }
                 }
             }
@@ -319,6 +316,11 @@ impl NumberReader {
                 ));
             }
         }
+        // "mil 815": the written thousand, then its hundreds in digits.
+        let (value, end) = match hundreds_after(text, end).filter(|_| last_add == 1000 && group == 0 && kind == NumberKind::Words) {
+            Some((hundreds, end)) => (value + hundreds, end),
+            None => (value, end),
+        };
         (count_words > 0).then_some((NumberMatch { start: first.start, end, value, kind }, j - i))
     }
 }
@@ -347,6 +349,17 @@ fn tokenize(text: &str) -> Vec<Word<'_>> {
     words
 }
 
+/// "3 mil 700", "mil 815": the digits right after a thousand are its hundreds
+/// (Latin-American grouping): their value and where they end.
+fn hundreds_after(text: &str, at: usize) -> Option<(f64, usize)> {
+    let rest = text[at..].strip_prefix(' ').filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))?;
+    let digits = &rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())];
+    let after = &rest[digits.len()..];
+    let glued = after.starts_with(|c: char| c.is_alphanumeric() || c == ',')
+        || after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    (digits.len() <= 3 && !glued).then(|| (digits.parse::<f64>().unwrap_or(0.0), at + 1 + digits.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,6 +378,17 @@ mod tests {
     #[test]
     fn hundreds_after_a_written_thousand() {
         assert_eq!(read("es", "se atiende a 3 mil 700 personas").iter().map(|m| m.0).collect::<Vec<_>>(), [3700.0]);
+        assert_eq!(read("es", "en los albergues hay mil 240 personas").iter().map(|m| m.0).collect::<Vec<_>>(), [1240.0]);
+        assert_eq!(read("es", "dos mil 15 familias").iter().map(|m| m.0).collect::<Vec<_>>(), [2015.0]);
+    }
+
+    #[test]
+    fn a_scale_letter_glued_to_digits_multiplies_them() {
+        assert_eq!(values("en", "1.5M people and 250K homes"), [1_500_000.0, 250_000.0]);
+        assert_eq!(values("fr", "1,2M de sinistrés"), [1_200_000.0]);
+        assert_eq!(values("es", "unos 40k desplazados"), [40_000.0]);
+        // A length is no scale.
+        assert!(values("en", "a 5m wave and a 3km queue").is_empty());
         assert_eq!(read("es", "unas 5 mil personas y 20 heridos").iter().map(|m| m.0).collect::<Vec<_>>(), [5000.0, 20.0]);
     }
 

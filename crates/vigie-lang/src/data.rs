@@ -129,6 +129,9 @@ pub struct Numbers {
     /// Fractions of a scale ("demi" in "un demi-million").
     #[serde(default)]
     pub fractions: HashMap<String, f64>,
+    /// Scale letters glued to digits, case kept ("1.2M", "100K"); "5m" is a length, so it stays out.
+    #[serde(default)]
+    pub glued_scales: HashMap<String, u64>,
 }
 
 fn default_decimal() -> char {
