@@ -755,7 +755,16 @@ impl FigureFinder {
         }
         // "une ville de 900 000 habitants": a place's population, said after "de", "of".
         let population = (k + 1..k + 3).any(|i| is_one_of(text, tokens, i, &self.figures.population));
-        let of_place = (k.saturating_sub(2)..k).any(|i| is_one_of(text, tokens, i, &self.figures.population_of));
+        // ... also past a qualifier: "une ville de près de 900 000 habitants" (not "plus de 9 000 habitants ont fui").
+        let of_word = |w: &str| self.figures.population_of.iter().any(|p| p.eq_ignore_ascii_case(w));
+        let qualified = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Qualifier(_))));
+        let of_before_qualifier = qualified && {
+            let qualifier = &text[tokens[k - 1].start..tokens[k - 1].end];
+            let before = text[..tokens[k - 1].start].split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty());
+            qualifier.split(' ').next().is_some_and(of_word) || before.is_some_and(of_word)
+        };
+        let of_place =
+            (k.saturating_sub(2)..k).any(|i| is_one_of(text, tokens, i, &self.figures.population_of)) && !qualified || of_before_qualifier;
         if population && of_place {
             return true;
         }
@@ -763,6 +772,14 @@ impl FigureFinder {
         if k > 0 {
             if let Item::Cue(c) = tokens[k - 1].item {
                 if c.has(|r| matches!(r, Cue::Month(_) | Cue::Change | Cue::NotCountBefore)) {
+                    return true;
+                }
+            }
+        }
+        // "which housed about 1,700": past a qualifier too.
+        if k > 1 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Qualifier(_)))) {
+            if let Item::Cue(c) = tokens[k - 2].item {
+                if c.has(|r| r == Cue::NotCountBefore) {
                     return true;
                 }
             }
@@ -1408,6 +1425,13 @@ mod tests {
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [14]);
         let got = find("es", "Murieron 9 personas en una ciudad de un millón de habitantes.");
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [9]);
+        let got = find("fr", "L'ouragan a tué 20 personnes dans cette ville de près de 300 000 habitants.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [20]);
+        // Who lived in a building is no toll of it.
+        let got = find("en", "The strike killed 31 people. Some 600 people lived in the block, which housed about 200 families.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [31]);
+        let got = find("es", "El misil mató a 12 personas; unas 400 personas vivían en el edificio.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [12]);
     }
 
     #[test]
