@@ -8,6 +8,7 @@
 
 use crate::figures::{DateMention, When};
 use chrono::{Datelike, Duration, NaiveDate};
+use vigie_model::{DatePrecision, PublishedDate};
 
 /// The date `when` denotes, read in an article published on `published`.
 pub fn resolve(when: When, published: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -33,18 +34,30 @@ pub fn resolve(when: When, published: Option<NaiveDate>) -> Option<NaiveDate> {
 }
 
 /// The date a sentence gives to its counts, if it gives one.
-pub fn stated(dates: &[DateMention], sentence: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
+/// A publication known to its month only ("date 2024-12") still dates "lundi 2 décembre".
+pub fn stated(dates: &[DateMention], sentence: usize, published: Option<PublishedDate>) -> Option<NaiveDate> {
+    let day = published.and_then(|p| p.exact_day());
+    let month = published.filter(|p| p.precision == DatePrecision::Month).map(|p| p.date);
     dates
         .iter()
         .filter(|d| d.sentence == sentence && !d.since)
-        .filter_map(|d| resolve(d.when, published))
-        .filter(|d| published.is_none_or(|p| *d <= p))
+        .filter_map(|d| resolve(d.when, day).or_else(|| month.and_then(|m| in_month_of(d.when, m))))
+        .filter(|d| day.is_none_or(|p| *d <= p))
         .max()
 }
 
+/// A day and month without a year, read in an article of the month of `month`:
+/// that month or one before it.
+fn in_month_of(when: When, month: NaiveDate) -> Option<NaiveDate> {
+    let When::DayMonth { day, month: m, year: None } = when else { return None };
+    let year = if m <= month.month() { month.year() } else { month.year() - 1 };
+    NaiveDate::from_ymd_opt(year, m, day)
+}
+
 /// The date of a figure stated in `sentence`: the sentence's own date, else the publication day.
-pub fn as_of(dates: &[DateMention], sentence: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
-    stated(dates, sentence, published).or(published)
+#[cfg(test)]
+fn as_of(dates: &[DateMention], sentence: usize, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    stated(dates, sentence, published.map(|p| PublishedDate::day(p, vigie_model::DateOrigin::Metadata))).or(published)
 }
 
 #[cfg(test)]
@@ -82,5 +95,16 @@ mod tests {
         let dates = [m(When::Weekday(4), false), m(When::Weekday(5), false), m(When::Weekday(2), true)];
         assert_eq!(as_of(&dates, 0, p), Some(day(2023, 9, 9)));
         assert_eq!(as_of(&dates, 1, p), p);
+    }
+
+    #[test]
+    fn a_month_of_publication_dates_a_day_and_month() {
+        let december =
+            Some(PublishedDate { date: day(2024, 12, 1), precision: DatePrecision::Month, origin: vigie_model::DateOrigin::Url });
+        let m = |when| DateMention { at: 0, sentence: 0, when, since: false };
+        assert_eq!(stated(&[m(When::DayMonth { day: 2, month: 12, year: None })], 0, december), Some(day(2024, 12, 2)));
+        assert_eq!(stated(&[m(When::DayMonth { day: 28, month: 11, year: None })], 0, december), Some(day(2024, 11, 28)));
+        // A weekday needs the day.
+        assert_eq!(stated(&[m(When::Weekday(0))], 0, december), None);
     }
 }

@@ -23,6 +23,8 @@ const MAX_WORDS_AFTER_NOUN: usize = 10;
 const MAX_WORDS_BEFORE: usize = 8;
 /// The most tokens of an aside between dashes after a counted noun.
 const MAX_WORDS_IN_ASIDE: usize = 16;
+/// How many words after a date may close the period it opens ("1er février jusqu'à").
+const PERIOD_END_WORDS: usize = 3;
 /// Words that may separate two counts of one list.
 const MAX_WORDS_IN_LIST: usize = 8;
 /// ... and before a bare "un" that ends a list: "trois morts dans la province voisine, deux autres plus au nord et un dans la capitale".
@@ -300,6 +302,16 @@ fn is_one_of(text: &str, tokens: &[Token], i: usize, words: &[String]) -> bool {
 }
 
 impl FigureFinder {
+    /// Whether a word closing a period follows the date ending at `end`
+    /// ("du 1er février jusqu'à mardi", "desde el 3 de marzo hasta hoy").
+    fn opens_period(&self, text: &str, end: usize) -> bool {
+        let ends = &self.dates.period_ends;
+        text[end..].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(PERIOD_END_WORDS).any(|w| {
+            let w = w.to_lowercase();
+            ends.iter().any(|e| *e == w)
+        })
+    }
+
     /// The date a weekday names: none when it only labels a date that
     /// follows ("jeudi 20 mars") or lies ahead ("lundi prochain").
     fn weekday(&self, text: &str, tokens: &[Token], k: usize, w: u8) -> Option<When> {
@@ -430,7 +442,7 @@ impl FigureFinder {
                 // "balayée par le cyclone, samedi 14 décembre,": the weekday that labels a date starts it.
                 let labelled = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Weekday(_))));
                 let first = if labelled { k - 1 } else { k };
-                let since = since_before(first) || self.qualifies_event(text, tokens, first, k);
+                let since = since_before(first) || self.qualifies_event(text, tokens, first, k) || self.opens_period(text, t.end);
                 found.dates.push(DateMention { at: t.start, sentence: s, when, since });
             }
         }
@@ -1360,6 +1372,10 @@ mod tests {
             finder.find(text).dates.iter().map(|d| d.since).collect::<Vec<_>>()
         };
         assert_eq!(since("en", "Tuesday night's quake killed 40 people, officials said on Thursday."), [true, false]);
+        // A date that opens a period ("from ... until") counts nothing.
+        assert_eq!(since("fr", "Au moins 80 civils ont été tués du 3 février jusqu'à mardi soir."), [true, false]);
+        assert_eq!(since("es", "Murieron 15 personas desde el 3 de marzo hasta el viernes."), [true, false]);
+        assert_eq!(since("en", "Some 30 people died from March 3 until Friday."), [true, false]);
         assert_eq!(since("fr", "Le séisme de samedi a fait 12 morts, selon un bilan publié lundi."), [true, false]);
         assert_eq!(since("es", "El ataque del viernes por la noche dejó 9 muertos, informó el domingo la policía."), [true, false]);
     }

@@ -218,7 +218,7 @@ impl Extractor {
         // ... and the day a later mention states ("said on Wednesday" after a headline without a day).
         let mut stated_day: HashMap<(vigie_model::Metric, u64, vigie_model::Group), chrono::NaiveDate> = HashMap::new();
         for f in raw.iter().filter(|f| !f.previous && !f.other_event) {
-            if let Some(date) = dates::stated(&found.dates, f.sentence, day) {
+            if let Some(date) = dates::stated(&found.dates, f.sentence, article.published) {
                 stated_day.entry((f.metric, f.value, f.group)).or_insert(date);
             }
         }
@@ -290,15 +290,15 @@ impl Extractor {
                 if f.sentence - before > TALLY_REACH {
                     return None;
                 }
-                let date = dates::stated(&found.dates, before, day)?;
+                let date = dates::stated(&found.dates, before, article.published)?;
                 (last.source == source.as_ref().map(|s| label_as_written(article, s)) && last.as_of == Some(date)).then_some(date)
             };
             let stated = |d: chrono::NaiveDate| (d, AsOfOrigin::Stated);
             let inherited = |d: chrono::NaiveDate| (d, AsOfOrigin::Inherited);
             let as_of = match (other_event, f.previous) {
                 (true, _) => None,
-                (false, true) => dates::stated(&found.dates, f.sentence, day).map(stated),
-                (false, false) => dates::stated(&found.dates, f.sentence, day)
+                (false, true) => dates::stated(&found.dates, f.sentence, article.published).map(stated),
+                (false, false) => dates::stated(&found.dates, f.sentence, article.published)
                     .map(stated)
                     .or(total.and_then(|t| t.as_of).map(inherited))
                     .or_else(|| stated_day.get(&(f.metric, f.value, f.group)).copied().map(stated))

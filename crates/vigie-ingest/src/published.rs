@@ -68,6 +68,11 @@ struct TextPatterns {
     month_day: Regex,
     months: Vec<(String, u32)>,
     weekdays: Vec<(String, Weekday)>,
+    /// Words that make a date the day of an event, just before it: "a frappé ... ce mercredi 11 octobre",
+    /// "tuées vendredi 8 avril", "dans la nuit de mardi 29".
+    event_words: std::collections::HashSet<String>,
+    /// Reporting verbs: a date after one is the day of the report ("ont annoncé, vendredi 29 novembre").
+    report_words: std::collections::HashSet<String>,
 }
 
 fn alternation(words: impl Iterator<Item = String>) -> String {
@@ -101,7 +106,38 @@ impl TextPatterns {
             r"(?i)\b(?:({w})\s*,?\s+)?(\d{{1,2}})(?:er|º|°|st|nd|rd|th)?\s+(?:de\s+|of\s+)?({m})(?:\s+(?:de\s+|del\s+)?((?:19|20)\d\d))?\b(?:,?\s+({w})\b)?"
         );
         let month_day = format!(r"(?i)\b(?:({w})\s*,?\s+)?({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s+((?:19|20)\d\d))?");
-        Some(TextPatterns { day_month: Regex::new(&day_month).ok()?, month_day: Regex::new(&month_day).ok()?, months, weekdays })
+        let f = &lang.figures;
+        let killed = f.metric_verbs.get("killed").into_iter().flatten();
+        let event_words = f
+            .since
+            .iter()
+            .chain(killed)
+            .chain(&lang.dates.event_nouns)
+            .chain(&lang.dates.parts_of_day)
+            .filter(|phrase| !phrase.contains(' '))
+            .map(|word| word.to_lowercase())
+            .collect();
+        let single = |list: &[String]| list.iter().filter(|p| !p.contains(' ')).map(|w| w.to_lowercase()).collect();
+        let report_words = single(&[f.attribution_before.as_slice(), &f.attribution_after].concat());
+        Some(TextPatterns {
+            day_month: Regex::new(&day_month).ok()?,
+            month_day: Regex::new(&month_day).ok()?,
+            months,
+            weekdays,
+            event_words,
+            report_words,
+        })
+    }
+
+    /// Whether the date written at `at` is the day of an event rather than of
+    /// the article: an event's verb or noun stands among the words before it,
+    /// with no reporting verb closer.
+    fn dates_an_event(&self, text: &str, at: usize) -> bool {
+        let clause = &text[..at];
+        let clause = &clause[clause.rfind(['.', '\n', ';']).map_or(0, |i| i + 1)..];
+        let before = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(EVENT_DAY_WORDS);
+        let first = before.map(str::to_lowercase).find(|w| self.event_words.contains(w) || self.report_words.contains(w));
+        first.is_some_and(|w| self.event_words.contains(&w))
     }
 
     fn month(&self, s: &str) -> Option<u32> {
@@ -114,6 +150,9 @@ impl TextPatterns {
         self.weekdays.iter().find(|(f, _)| *f == s).map(|(_, w)| *w)
     }
 }
+
+/// How many words before a date may tie it to an event ("a frappé la même région, ce mercredi 11").
+const EVENT_DAY_WORDS: usize = 5;
 
 fn patterns(code: &str) -> Option<&'static TextPatterns> {
     static ALL: OnceLock<Vec<(&'static str, Option<TextPatterns>)>> = OnceLock::new();
@@ -166,12 +205,13 @@ fn dates_in_text_of_month(text: &str, lang: Option<&str>, year_hint: i32, month_
             }
         }
     };
-    for c in p.day_month.captures_iter(text) {
+    let captures = |re: &'static Regex| re.captures_iter(text).filter(|c| !p.dates_an_event(text, c.get(0).map_or(0, |m| m.start())));
+    for c in captures(&p.day_month) {
         // "el 10 de octubre martes": the weekday may follow the date.
         let weekday = c.get(1).or(c.get(5)).map(|m| m.as_str());
         push(weekday, &c[2], &c[3], c.get(4).map(|m| m.as_str()));
     }
-    for c in p.month_day.captures_iter(text) {
+    for c in captures(&p.month_day) {
         push(c.get(1).map(|m| m.as_str()), &c[3], &c[2], c.get(4).map(|m| m.as_str()));
     }
     found
@@ -250,6 +290,17 @@ mod tests {
         assert_eq!(dates_in_text("informaron este 4 de marzo martes", Some("es"), 2026), vec![ymd(2025, 3, 4)]);
         assert_eq!(dates_in_text("on Sunday, March 2, 2025", Some("en"), 2026), vec![ymd(2025, 3, 2)]);
         assert_eq!(dates_in_text("Rédigé le 30/11/2024", Some("fr"), 2026), vec![ymd(2024, 11, 30)]);
+    }
+
+    #[test]
+    fn the_day_of_an_event_is_no_day_of_publication() {
+        assert!(dates_in_text("Une forte secousse a frappé la vallée, ce jeudi 6 mars 2025.", Some("fr"), 2026).is_empty());
+        assert!(dates_in_text("The storm that devastated the coast on March 4, 2025 moved north.", Some("en"), 2026).is_empty());
+        assert!(dates_in_text("Nueve personas murieron el 2 de marzo de 2025 en el pueblo.", Some("es"), 2026).is_empty());
+        // A reporting verb closer to the date makes it the report's day.
+        let reported =
+            dates_in_text("Le séisme a fait 40 morts depuis mardi, ont annoncé, jeudi 6 mars 2025, les secours.", Some("fr"), 2026);
+        assert_eq!(reported, vec![ymd(2025, 3, 6)]);
     }
 
     #[test]

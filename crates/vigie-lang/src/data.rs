@@ -92,6 +92,9 @@ pub struct Dates {
     /// Prepositions between an event noun and its day ("le séisme de samedi").
     #[serde(default)]
     pub event_day_joiners: Vec<String>,
+    /// Words that close a period opened by the date before them ("du 1er février jusqu'à mardi"): that date counts nothing.
+    #[serde(default)]
+    pub period_ends: Vec<String>,
 }
 
 /// `numbers.toml`: how numbers are written in words. Keys are lower case;
