@@ -306,10 +306,11 @@ impl FigureFinder {
     /// ("du 1er février jusqu'à mardi", "desde el 3 de marzo hasta hoy").
     fn opens_period(&self, text: &str, end: usize) -> bool {
         let ends = &self.dates.period_ends;
-        text[end..].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(PERIOD_END_WORDS).any(|w| {
-            let w = w.to_lowercase();
-            ends.iter().any(|e| *e == w)
-        })
+        text[end..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(PERIOD_END_WORDS)
+            .any(|w| ends.contains(&w.to_lowercase()))
     }
 
     /// The date a weekday names: none when it only labels a date that

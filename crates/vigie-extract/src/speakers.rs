@@ -342,7 +342,7 @@ fn named_area(lang: &Language, text: &str, span: &Range<usize>) -> bool {
 /// Whether `word` is one of `list` in any case, Unicode included ("Región", "État").
 fn listed_folded(list: &[String], word: &str) -> bool {
     let lower = word.to_lowercase();
-    list.iter().any(|l| *l == lower)
+    list.contains(&lower)
 }
 
 /// The most lexical mentions one name may overlap: a name is a few words.
@@ -622,8 +622,7 @@ fn apposed_person<'c>(
 fn title_of<'c>(text: &str, here: &[&'c Candidate], person: &Candidate) -> Option<&'c Candidate> {
     here.iter()
         .copied()
-        .filter(|c| c.kind == Kind::Role && c.span.end <= person.span.start)
-        .last()
+        .rfind(|c| c.kind == Kind::Role && c.span.end <= person.span.start)
         .filter(|c| text[c.span.end..person.span.start].chars().all(|ch| ch == ' ' || ch == ','))
 }
 
