@@ -157,8 +157,9 @@ impl Cues {
         add(&f.other_event, Cue::OtherEvent);
         add(&f.causes, Cue::Cause);
         add(&f.not_counts_before, Cue::NotCountBefore);
-        add(&f.attribution_before, Cue::AttributionBefore);
-        add(&f.attribution_after, Cue::AttributionAfter);
+        let conjugate = |words: &[String]| inflected(words, &f.conjugation);
+        add(&conjugate(&f.attribution_before), Cue::AttributionBefore);
+        add(&conjugate(&f.attribution_after), Cue::AttributionAfter);
         add(&f.since, Cue::Since);
         add(&f.estimates, Cue::Estimate);
         add(&f.negations, Cue::Negation);
@@ -226,6 +227,16 @@ mod tests {
         let es = Cues::new(Languages::get().by_code("es").unwrap());
         let text = "dos mujeres resultaron heridas";
         assert!(es.find_all(text).iter().any(|c| &text[c.start..c.end] == "resultaron heridas"));
+    }
+
+    #[test]
+    fn reporting_verbs_match_in_singular_and_plural() {
+        let es = Cues::new(Languages::get().by_code("es").unwrap());
+        let attribution = |text: &str| es.find_all(text).iter().any(|c| c.has(|r| r == Cue::AttributionAfter));
+        assert!(attribution("lo cifraron los bomberos"));
+        assert!(attribution("lo advirtieron los vecinos"));
+        // A noun that looks like a present tense stays a noun.
+        assert!(!attribution("a esta cifra hay que sumar"));
     }
 
     #[test]

@@ -185,9 +185,25 @@ impl SourceFinder {
         out
     }
 
+    /// Whether `rest` opens with a complement naming kinds of area, not one
+    /// area: "de las tres autonomías", "of the affected provinces".
+    fn of_regions(&self, rest: &str) -> bool {
+        let words: Vec<String> =
+            rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).map(str::to_lowercase).collect();
+        let joiners = &self.lang.sources.name_joiners;
+        let kinds = &self.lang.figures.place_kinds;
+        let plural_kind = |w: &str| kinds.iter().any(|k| w.strip_suffix("es").or(w.strip_suffix('s')) == Some(k.as_str()));
+        let capitalised = rest.trim_start().split(' ').take(4).any(|w| w.starts_with(char::is_uppercase));
+        words.first().is_some_and(|w| joiners.contains(w)) && words.iter().any(|w| plural_kind(w)) && !capitalised
+    }
+
     fn institution_label(&self, text: &str, mentions: &[Mention], i: usize, k: usize, main: Option<&str>) -> String {
         let inst = &self.lang.sources.institutions[k];
         let span = &mentions[i].span;
+        if inst.national && self.of_regions(&text[span.end..]) {
+            // "las autoridades de las tres autonomías", "the authorities of the provinces": regional, whatever the country.
+            return format!("regional {}", inst.name);
+        }
         if inst.national {
             // The country named in or right after the phrase, else the article's.
             let phrase = text[span.clone()].to_lowercase();
@@ -324,6 +340,13 @@ mod tests {
         assert_eq!(labels("es", "Según la OMS, hay 12 muertos, recogió la agencia Sputnik."), ["WHO"]);
         assert_eq!(labels("fr", "Selon l'OMS, 40 blessés, a rapporté l'agence Xinhua."), ["WHO", "Xinhua"]);
         assert_eq!(labels("en", "The WHO counted 9 dead, the agency Kyodo said."), ["WHO"]);
+    }
+
+    #[test]
+    fn an_institution_of_several_areas_is_regional() {
+        assert_eq!(labels("es", "según las autoridades de las dos provincias afectadas"), ["regional authorities"]);
+        assert_eq!(labels("en", "said the authorities of the three districts"), ["regional authorities"]);
+        assert_eq!(labels("fr", "selon les autorités des régions touchées"), ["regional authorities"]);
     }
 
     #[test]

@@ -209,6 +209,10 @@ pub struct Figures {
     /// a metric, group or people word listed with one of them matches with any.
     #[serde(default)]
     pub agreement: Vec<Vec<String>>,
+    /// Sets of endings of one tense in singular and plural ("ó", "aron"): a
+    /// reporting verb listed in one person matches in the other ("cifró", "cifraron").
+    #[serde(default)]
+    pub conjugation: Vec<Vec<String>>,
     /// Verbs and phrases tying a number to a metric from either side.
     #[serde(default)]
     pub metric_verbs: BTreeMap<String, Vec<String>>,
