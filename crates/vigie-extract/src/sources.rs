@@ -219,9 +219,15 @@ impl SourceFinder {
             // "the Moroccan Ministry of Interior": the adjective before the phrase.
             let before = i.checked_sub(1).map(|p| &mentions[p]).filter(|n| n.span.end + 2 >= span.start).and_then(country_of);
             let country = inside.map(|(c, _)| c.as_str()).or(after).or(before).or(main);
+            // "gobierno federal", "the federal government": the qualifier the text gives.
+            let qualifiers = &self.lang.sources.institution_qualifiers;
+            let word_after = text[span.end..].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
+            let word_before = text[..span.start].split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty());
+            let qualifier = [word_after, word_before].into_iter().flatten().find_map(|w| qualifiers.get(&w.to_lowercase()));
+            let name = qualifier.filter(|q| !inst.name.contains(q.as_str())).map_or(inst.name.clone(), |q| format!("{q} {}", inst.name));
             return match country.and_then(country_adjective) {
-                Some(adjective) => format!("{adjective} {}", inst.name),
-                None => inst.name.clone(),
+                Some(adjective) => format!("{adjective} {name}"),
+                None => name,
             };
         }
         if inst.regional {
@@ -340,6 +346,13 @@ mod tests {
         assert_eq!(labels("es", "Según la OMS, hay 12 muertos, recogió la agencia Sputnik."), ["WHO"]);
         assert_eq!(labels("fr", "Selon l'OMS, 40 blessés, a rapporté l'agence Xinhua."), ["WHO", "Xinhua"]);
         assert_eq!(labels("en", "The WHO counted 9 dead, the agency Kyodo said."), ["WHO"]);
+    }
+
+    #[test]
+    fn a_national_institution_keeps_its_qualifier() {
+        assert_eq!(labels("es", "En México, el gobierno federal informó."), ["Mexican federal government"]);
+        assert_eq!(labels("fr", "Au Mexique, selon le gouvernement fédéral."), ["Mexican federal government"]);
+        assert_eq!(labels("en", "In Mexico, the federal government said."), ["Mexican federal government"]);
     }
 
     #[test]

@@ -374,6 +374,10 @@ pub struct Sources {
     /// Words that open what a reporting verb reports ("que", "that"): its inverted subject never stands past them.
     #[serde(default)]
     pub reported_clause: Vec<String>,
+    /// Adjectives that qualify a national institution, with their English word
+    /// ("gouvernement fédéral": "federal"): the label keeps them.
+    #[serde(default)]
+    pub institution_qualifiers: BTreeMap<String, String>,
 }
 
 /// A source named by its role ("ministère de l'Intérieur").
