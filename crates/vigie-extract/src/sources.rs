@@ -10,8 +10,14 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
-use vigie_lang::world::{country_adjective, entities, gazetteer};
+use vigie_lang::world::{country_adjective, entities, gazetteer, PlaceKind};
 use vigie_lang::Language;
+
+/// A listed name with a city this big is a capital, not its country ("Moscou", "Kaboul").
+const CAPITAL_POPULATION: u64 = 300_000;
+
+/// The most capitalised words of an area written before an institution ("Moscow Oblast").
+const AREA_WORDS: usize = 3;
 
 /// The label of "une ONG", "an NGO".
 const UNNAMED_NGO: &str = "unnamed NGO";
@@ -197,12 +203,64 @@ impl SourceFinder {
         words.first().is_some_and(|w| joiners.contains(w)) && words.iter().any(|w| plural_kind(w)) && !capitalised
     }
 
+    /// The area below a country that a national institution is written with:
+    /// capitalised place words just before it ("Moscow Region", "Gaza's"), or
+    /// a place named right after it ("de Gaza", "of the Moscow region"), never a country.
+    fn area_of(&self, text: &str, span: Range<usize>) -> Option<String> {
+        let kinds = &self.lang.figures.place_kinds;
+        // The lists of countries hold their capitals too: a capital is a big city of that name.
+        let is_country = |name: &str| {
+            let lower = name.to_lowercase();
+            let listed = self.lang.sources.countries.values().any(|words| words.contains(&lower));
+            let places = gazetteer().lookup(name);
+            let big_city = places
+                .iter()
+                .any(|&i| gazetteer().place(i).kind != PlaceKind::Country && gazetteer().place(i).population >= CAPITAL_POPULATION);
+            places.iter().any(|&i| gazetteer().place(i).kind == PlaceKind::Country) || listed && !big_city
+        };
+        let known = |name: &str| !gazetteer().lookup(name).is_empty();
+        // Before: "Moscow Region ", "Gaza's ".
+        let before = text[..span.start].trim_end_matches(' ');
+        let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("’s")).unwrap_or(before);
+        let words: Vec<&str> = before.rsplit(' ').take(AREA_WORDS).take_while(|w| w.starts_with(char::is_uppercase)).collect();
+        if let Some(first) = words.iter().rposition(|w| known(w)) {
+            let area: Vec<&str> = words[..=first].iter().rev().copied().collect();
+            let tail_is_kind = area[1..].iter().all(|w| kinds.iter().any(|k| k.eq_ignore_ascii_case(w)));
+            if tail_is_kind && !is_country(area[0]) {
+                return Some(area.join(" "));
+            }
+        }
+        // After: "de Gaza", "of the Moscow region", "de la région de Moscou".
+        let rest = text[span.end..].trim_start();
+        let prefixes = &self.lang.sources.place_prefixes;
+        let rest = prefixes.iter().find_map(|p| rest.strip_prefix(p.as_str())).unwrap_or("");
+        let rest = kinds
+            .iter()
+            .find_map(|k| rest.strip_prefix(k.as_str()).and_then(|r| prefixes.iter().find_map(|p| r.trim_start().strip_prefix(p.as_str()))))
+            .unwrap_or(rest);
+        let named = place_after(rest, &[String::new()])?;
+        if is_country(named) || !known(named) {
+            return None;
+        }
+        Some(gazetteer().lookup(named).first().map_or(named, |&i| gazetteer().place(i).name).to_string())
+    }
+
     fn institution_label(&self, text: &str, mentions: &[Mention], i: usize, k: usize, main: Option<&str>) -> String {
         let inst = &self.lang.sources.institutions[k];
         let span = &mentions[i].span;
         if inst.national && self.of_regions(&text[span.end..]) {
             // "las autoridades de las tres autonomías", "the authorities of the provinces": regional, whatever the country.
             return format!("regional {}", inst.name);
+        }
+        if inst.national {
+            // "the Moscow Region's Health Ministry", "el Ministerio de Salud de Gaza": a sub-national body.
+            // Authorities below the state are regional ones: "Authorities in Valencia".
+            if let Some(area) = self.area_of(text, span.clone()) {
+                return match inst.name.as_str() {
+                    "authorities" => format!("{area} regional authorities"),
+                    name => format!("{area} {name}"),
+                };
+            }
         }
         if inst.national {
             // The country named in or right after the phrase, else the article's.
@@ -353,6 +411,16 @@ mod tests {
         assert_eq!(labels("es", "En México, el gobierno federal informó."), ["Mexican federal government"]);
         assert_eq!(labels("fr", "Au Mexique, selon le gouvernement fédéral."), ["Mexican federal government"]);
         assert_eq!(labels("en", "In Mexico, the federal government said."), ["Mexican federal government"]);
+    }
+
+    #[test]
+    fn a_national_institution_written_with_an_area_belongs_to_it() {
+        assert_eq!(labels("en", "In Russia, the Moscow Region's Health Ministry said."), ["Moscow Region health ministry"]);
+        assert_eq!(labels("es", "En Israel, según el Ministerio de Salud de Gaza."), ["Gaza health ministry"]);
+        assert_eq!(labels("fr", "En Russie, selon le ministère de la Santé de la région de Moscou."), ["Moscow health ministry"]);
+        assert_eq!(labels("en", "In Spain, authorities in Valencia said."), ["Valencia regional authorities"]);
+        // A country is no area below itself.
+        assert_eq!(labels("es", "según el Ministerio de Salud de Marruecos"), ["Moroccan health ministry"]);
     }
 
     #[test]

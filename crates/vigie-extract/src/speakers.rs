@@ -415,7 +415,13 @@ fn bind<'c>(
     let here: Vec<&'c Candidate> = here.iter().copied().filter(|c| c.kind != Kind::Silent).collect();
     // "told the BBC": whom one speaks to.
     let tells = is_one_of(&cue_last, &s.tells);
-    let after = here.iter().filter(|c| c.span.start >= spoken_from && !tells).find_map(|c| {
+    // "according to the Moscow Region's Health Ministry": the possessor qualifies, the possessed speaks.
+    let possessor = |c: &Candidate| {
+        let rest = &text[c.span.end..];
+        let owned = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s "));
+        owned.is_some_and(|r| here.iter().any(|o| o.span.start == c.span.end + (rest.len() - r.len()) && o.kind != Kind::Pronoun))
+    };
+    let after = here.iter().filter(|c| c.span.start >= spoken_from && !tells && !possessor(c)).find_map(|c| {
         let gap = &text[spoken_from..c.span.start];
         // "a annoncé le chef de l'administration de X, NAME": a role, then the name in apposition.
         let apposition = gap.trim_end().ends_with(',') && gap.matches(',').count() == 1;
@@ -730,6 +736,14 @@ mod tests {
         assert_eq!(one("fr", fr, 93).as_deref(), Some("Paul Ndiaye"));
         let es = "Hay 26 heridos, dijo a la agencia EFE Tomás Prieto Vidal.";
         assert_eq!(one("es", es, 26).as_deref(), Some("Tomás Prieto Vidal"));
+    }
+
+    #[test]
+    fn the_possessed_speaks_not_its_possessor() {
+        let en = "In Russia, 182 people were injured, according to the Moscow Region's Health Ministry.";
+        assert_eq!(one("en", en, 182).as_deref(), Some("Moscow Region health ministry"));
+        let en = "Some 30 died, according to the Coastal Rescue Service's latest tally.";
+        assert_eq!(one("en", en, 30).as_deref(), Some("Coastal Rescue Service"));
     }
 
     #[test]
