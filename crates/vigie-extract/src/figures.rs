@@ -913,10 +913,16 @@ impl FigureFinder {
                         continue;
                     }
                     if c.has(|r| r == Cue::Subset) {
-                        // Skip the sub-count clause up to its closing comma.
-                        match tokens[i..].iter().position(|t| is_comma(text, t)) {
-                            Some(p) => i += p + 1,
-                            None => return out,
+                        // Skip the sub-count clause up to its closing comma, or to the verb
+                        // when an aside without a count ends it ("including members of X - its affiliate - had died").
+                        let verb = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
+                        let comma = tokens[i..].iter().position(|t| is_comma(text, t));
+                        let to_verb =
+                            tokens[i..].iter().take(MAX_WORDS_IN_ASIDE).position(|t| verb(t) || matches!(t.item, Item::Number(_)));
+                        match (comma, to_verb.filter(|&p| verb(&tokens[i + p]))) {
+                            (Some(c), v) if v.is_none_or(|v| c < v) => i += c + 1,
+                            (_, Some(v)) => i += v,
+                            _ => return out,
                         }
                         continue;
                     }
@@ -943,8 +949,10 @@ impl FigureFinder {
                 Item::Punct('"') => {}
                 // "1 384 personnes – 759 femmes et 625 hommes – auraient été tuées": an aside between
                 // dashes after the noun is skipped; past a closing dash the verb may follow.
-                Item::Punct('–' | '—') if out.group.is_some() || out.people => {
-                    let closing = tokens[i..].iter().take(MAX_WORDS_IN_ASIDE).position(|t| matches!(t.item, Item::Punct('–' | '—')));
+                // A spaced hyphen stands for a dash: "members of the Front - its local affiliate - had died".
+                Item::Punct('–' | '—' | '-') if out.group.is_some() || out.people => {
+                    let dash = |t: &Token| matches!(t.item, Item::Punct('–' | '—' | '-'));
+                    let closing = tokens[i..].iter().take(MAX_WORDS_IN_ASIDE).position(dash);
                     if let Some(p) = closing {
                         i += p + 1;
                     }
@@ -1271,6 +1279,16 @@ mod tests {
         assert!(counts("es", "El sismo dejó 14 fallecidos, entre ellos un bebé.").contains(&(Killed, 1, Children)));
         assert!(counts("fr", "Le séisme a fait 9 morts, dont un enfant.").contains(&(Killed, 1, Children)));
         assert!(counts("en", "The quake killed 30 people, including a child.").contains(&(Killed, 1, Children)));
+    }
+
+    #[test]
+    fn an_aside_after_a_sub_count_word_leads_to_the_verb() {
+        let got = find("en", "More than 60 fighters, including members of the Delta Brigade - a local militia - have died in the clashes.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Killed, 60, Fighters)], "{got:?}");
+        let got = find("es", "Unos 40 rebeldes, entre ellos varios jefes - según la radio local - murieron en los combates.");
+        assert!(got.iter().any(|f| f.0 == Killed && f.1 == 40), "{got:?}");
+        let got = find("fr", "Plus de 30 soldats, dont des officiers - selon l'armée - ont été tués.");
+        assert!(got.iter().any(|f| f.0 == Killed && f.1 == 30), "{got:?}");
     }
 
     #[test]

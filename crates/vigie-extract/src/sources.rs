@@ -64,6 +64,11 @@ impl SourceFinder {
         let mut patterns: Vec<(String, Target)> = Vec::new();
         for (i, e) in entities().iter().enumerate() {
             patterns.extend(e.aliases.iter().map(|a| (a.replace('’', "'"), Target::Entity(i))));
+            // A known person named again by a surname of two words or more: "Abdel Rahman added".
+            if e.kind == vigie_lang::world::EntityType::Person {
+                let surnames = e.aliases.iter().filter_map(|a| a.split_once(' ').map(|(_, tail)| tail)).filter(|t| t.contains(' '));
+                patterns.extend(surnames.map(|t| (t.replace('’', "'"), Target::Entity(i))));
+            }
         }
         for (i, inst) in lang.sources.institutions.iter().enumerate() {
             patterns.extend(inst.phrases.iter().map(|p| (p.clone(), Target::Institution(i))));
@@ -396,6 +401,12 @@ mod tests {
         // "la préfecture" refers back to a prefecture named before; with none before, it names one.
         assert_eq!(labels("fr", "le bilan établi par la préfecture de Mayotte"), ["prefecture of Mayotte"]);
         assert_eq!(labels("en", "says the UN children's agency"), ["UNICEF"]);
+    }
+
+    #[test]
+    fn a_known_person_named_by_a_long_surname_is_known() {
+        // The director of the observatory speaks for it, by his full name or his surname.
+        assert_eq!(labels("en", "Abdel Rahman told reporters that 40 fighters died."), ["OSDH"]);
     }
 
     #[test]
