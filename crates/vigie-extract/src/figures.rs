@@ -917,8 +917,8 @@ impl FigureFinder {
                         // when an aside without a count ends it ("including members of X - its affiliate - had died").
                         let verb = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
                         let comma = tokens[i..].iter().position(|t| is_comma(text, t));
-                        let to_verb =
-                            tokens[i..].iter().take(MAX_WORDS_IN_ASIDE).position(|t| verb(t) || matches!(t.item, Item::Number(_)));
+                        let count = |t: &Token| matches!(t.item, Item::Number(n) if n.kind != NumberKind::Article);
+                        let to_verb = tokens[i..].iter().take(MAX_WORDS_IN_ASIDE).position(|t| verb(t) || count(t));
                         match (comma, to_verb.filter(|&p| verb(&tokens[i + p]))) {
                             (Some(c), v) if v.is_none_or(|v| c < v) => i += c + 1,
                             (_, Some(v)) => i += v,
