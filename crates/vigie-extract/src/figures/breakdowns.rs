@@ -1,0 +1,101 @@
+//! Breakdowns: counts that split a total stated before them, by an
+//! explicit colon ("64 morts : 30 rebelles, 20 soldats") or because they
+//! add up to it.
+
+use super::RawFigure;
+use vigie_model::Group;
+
+/// The most parts a breakdown has.
+const MAX_PARTS: usize = 12;
+
+/// How many sentences back a total may stand from counts that add up to it.
+const SUM_REACH: usize = 3;
+
+/// "Interior counts 64 dead. Of them, 48 died in Murcia and 16 in
+/// Alicante", "31 morts, parmi lesquels 22 [...] et les neuf autres": the
+/// counts of a sentence that follow a total, stated shortly before or
+/// earlier in the sentence, and add up to it are its parts, even without a
+/// word that links them. `first` is the index of the sentence's first figure.
+pub(super) fn breakdown_by_sum(figures: &mut [RawFigure], first: usize) {
+    let Some(sentence) = figures.get(first).map(|f| f.sentence) else { return };
+    let len = figures.len();
+    let candidates = |t: usize| first.max(t + 1)..len;
+    for t in (0..len).rev() {
+        if sentence - figures[t].sentence > SUM_REACH {
+            break;
+        }
+        let total = &figures[t];
+        let parts = &figures[candidates(t)];
+        if total.part_of.is_some() || total.high.is_some() || !(2..=MAX_PARTS).contains(&parts.len()) {
+            continue;
+        }
+        let fits = |p: &RawFigure| p.metric == total.metric && !p.previous && !p.other_event && p.part_of.is_none_or(|q| q == t);
+        if !parts.iter().all(fits) || parts.iter().all(|p| p.part_of == Some(t)) {
+            continue;
+        }
+        if parts.iter().fold(0u64, |sum, p| sum.saturating_add(p.value)) == total.value {
+            for part in &mut figures[candidates(t)] {
+                part.part_of = Some(t);
+            }
+            return;
+        }
+    }
+}
+
+/// "24 civils sont morts : 19 dans des frappes, un dans des tirs": the
+/// counts after a colon that follows a total are its parts, and count the
+/// same people (civilians) unless they name their own group. `offset` is the
+/// index of the sentence's first figure.
+pub(super) fn breakdown_after_colon(text: &str, figures: &mut [RawFigure], offset: usize) {
+    for t in 0..figures.len() {
+        let total = &figures[t];
+        // The colon closes the total's clause: nothing but words between them (the search stops at
+        // the first digit or stop, so it stays short).
+        let stop = text[total.span.end..].find(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.' | ';' | ','));
+        let Some(colon) = stop.map(|c| total.span.end + c).filter(|&c| text[c..].starts_with(':')) else { continue };
+        let (metric, value, group) = (total.metric, total.value, total.group);
+        for part in figures[t + 1..].iter_mut() {
+            if part.number.start < colon {
+                continue;
+            }
+            if part.metric != metric || part.value >= value || part.part_of.is_some_and(|p| p != offset + t) {
+                break;
+            }
+            part.part_of = Some(offset + t);
+            if part.group == Group::Total {
+                part.group = group;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::FigureFinder;
+    use vigie_lang::Languages;
+    use vigie_model::Group::*;
+
+    #[test]
+    fn counts_that_add_up_to_a_total_are_its_parts() {
+        let finder = FigureFinder::new(Languages::get().by_code("en").unwrap());
+        let found = finder.find("The ministry counted 50 dead on Sunday. Rescuers say 30 died in the valley and 20 on the coast.");
+        let parts: Vec<_> = found.figures.iter().map(|f| (f.value, f.part_of)).collect();
+        assert_eq!(parts, [(50, None), (30, Some(0)), (20, Some(0))]);
+        // The total may stand in the same sentence, some parts already linked to it.
+        let found = FigureFinder::new(Languages::get().by_code("fr").unwrap()).find(
+            "Le bilan s'élève à 31 morts, parmi lesquels 22 sont décédés à l'hôpital et les neuf autres ont été recensés par les communes.",
+        );
+        assert_eq!(found.figures.iter().map(|f| (f.value, f.part_of)).collect::<Vec<_>>(), [(31, None), (22, Some(0)), (9, Some(0))]);
+        // Counts that do not add up stay apart.
+        let found = finder.find("The ministry counted 50 dead on Sunday. Rescuers say 30 died in the valley and 21 on the coast.");
+        assert!(found.figures.iter().all(|f| f.part_of.is_none()));
+    }
+
+    #[test]
+    fn counts_after_a_colon_break_a_total_down() {
+        let finder = FigureFinder::new(Languages::get().by_code("fr").unwrap());
+        let found = finder.find("En outre, 24 civils sont morts : 19 dans les bombardements et quatre dans des tirs de roquettes.");
+        let parts: Vec<_> = found.figures.iter().filter(|f| f.value != 24).map(|f| (f.value, f.group, f.part_of)).collect();
+        assert_eq!(parts, [(19, Civilians, Some(0)), (4, Civilians, Some(0))]);
+    }
+}

@@ -1,0 +1,167 @@
+//! Lists of counts: a number that continues a list begun by a figure
+//! ("1 293 morts à Al Haouz, 452 à Taroudant") takes its metric, and the
+//! articles and parenthesised counts that only a list makes counts.
+
+use super::{is_comma, FigureFinder, Item, RawFigure, Token, MAX_WORDS_IN_LIST};
+use crate::cues::Cue;
+use vigie_model::{Group, Metric};
+
+#[derive(Clone, Copy)]
+pub(super) struct ListLink {
+    pub(super) index: usize,
+    pub(super) subset: bool,
+    pub(super) verb_between: bool,
+}
+
+impl FigureFinder {
+    /// Whether the tokens between two counts only join them into one list.
+    pub(super) fn listed(&self, text: &str, tokens: &[Token], from: usize, k: usize) -> bool {
+        let mut words = 0;
+        for t in tokens[..k].iter().filter(|t| t.start >= from) {
+            match t.item {
+                Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_) | Cue::Toll(_) | Cue::AttributionBefore)) => return false,
+                Item::Cue(c) if is_comma(text, t) || c.has(|r| matches!(r, Cue::ListJoiner | Cue::Group(_) | Cue::People)) => {}
+                Item::Number(_) => return false,
+                Item::Punct(';' | '(' | ')') => {}
+                Item::Punct(_) => return false,
+                _ => words += 1,
+            }
+        }
+        words <= MAX_WORDS_IN_LIST
+    }
+
+    /// "deux autres décès ... et un en Andalousie": an article-like "un" ending a list of counts.
+    pub(super) fn article_in_list(&self, tokens: &[Token], k: usize, list: Option<ListLink>) -> bool {
+        let joined = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner));
+        let located = matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Locative));
+        list.is_some() && joined && located
+    }
+
+    /// "fallecieron, uno en la colonia X": one, by place, right after the verb of its list.
+    pub(super) fn article_by_place(&self, text: &str, tokens: &[Token], k: usize) -> bool {
+        let verb = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
+        let before = match k.checked_sub(1).map(|p| &tokens[p]) {
+            Some(t) if is_comma(text, t) => k.checked_sub(2).map(|p| &tokens[p]),
+            t => t,
+        };
+        let located = matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Locative));
+        before.is_some_and(verb) && located
+    }
+
+    /// "Paiporta (45)", "des morts (542)": a count in parentheses after a place
+    /// or a metric noun, in a sentence that already gave a figure.
+    pub(super) fn parenthesised(&self, tokens: &[Token], k: usize, figures: &[RawFigure], first: usize) -> Option<(Metric, Option<usize>)> {
+        if k < 2 || !matches!(tokens[k - 1].item, Item::Punct('(')) || !matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Punct(')')))
+        {
+            return None;
+        }
+        if let Item::Cue(c) = tokens[k - 2].item {
+            if let Some(m) = c.find(|r| if let Cue::MetricNoun(m) = r { Some(m) } else { None }) {
+                return Some((m, None));
+            }
+        }
+        if let Some(head) = (first..figures.len()).rev().find(|&i| figures[i].group == Group::Total) {
+            return Some((figures[head].metric, Some(head)));
+        }
+        // "la moitié des morts ont été recensées à Al-Haouz (1.293)": the metric named before in the sentence.
+        tokens[..k].iter().rev().find_map(|t| match t.item {
+            Item::Cue(c) => c.find(|r| match r {
+                Cue::MetricNoun(m) | Cue::MetricVerb(m) | Cue::Toll(m) => Some((m, None)),
+                _ => None,
+            }),
+            _ => None,
+        })
+    }
+
+    /// The figure of this sentence whose list this number continues.
+    pub(super) fn list_head(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        k: usize,
+        figures: &[RawFigure],
+        first: usize,
+        max_words: usize,
+    ) -> Option<ListLink> {
+        let last = figures.len().checked_sub(1).filter(|&i| i >= first)?;
+        let head_end = figures[last].number.end;
+        let between = tokens[..k].iter().enumerate().rev().take_while(|(_, t)| t.start >= head_end);
+        let (mut words, mut subset, mut verb_between, mut joined) = (0, false, false, false);
+        // "siete niños menores de 10 años y 26 extranjeros": an age or a length is a word of the list.
+        let measure = |i: usize| matches!(tokens.get(i + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::NotCount));
+        for (i, t) in between {
+            match t.item {
+                Item::Number(_) if measure(i) => words += 1,
+                Item::Cue(c) => {
+                    subset |= c.has(|r| r == Cue::Subset);
+                    joined |= is_comma(text, t) || c.has(|r| matches!(r, Cue::ListJoiner | Cue::Subset));
+                    verb_between |= c.has(|r| matches!(r, Cue::MetricVerb(_)));
+                    if c.has(|r| matches!(r, Cue::MetricVerb(m) | Cue::MetricNoun(m) if m != figures[last].metric)) {
+                        return None;
+                    }
+                    if c.has(|r| matches!(r, Cue::Toll(_) | Cue::AttributionBefore)) {
+                        return None;
+                    }
+                }
+                Item::Word => words += 1,
+                Item::Number(_) => return None,
+                Item::Punct('(' | ')' | ';' | '–' | '—' | ':') => joined = true,
+                // "100 soldats. et 28 civils": a stray stop that ends no sentence.
+                Item::Punct('.') if text[t.end..].trim_start().starts_with(char::is_lowercase) => {}
+                Item::Punct(_) => return None,
+            }
+        }
+        (joined && words <= max_words).then_some(ListLink { index: last, subset, verb_between })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::find;
+    use vigie_model::Group::*;
+    use vigie_model::Metric::*;
+    use vigie_model::Qualifier::*;
+
+    #[test]
+    fn a_bare_count_in_a_list_counts_the_same_kind() {
+        let got = find("fr", "Parmi les tués figurent 9 soldats turcs et au moins deux de leurs alliés.");
+        assert!(got.iter().any(|f| f.1 == 2 && f.3 == Soldiers), "{got:?}");
+        // A count with its own noun keeps it.
+        let got = find("en", "The blast killed 12 soldiers and 3 civilians.");
+        assert!(got.iter().any(|f| f.1 == 3 && f.3 == Civilians), "{got:?}");
+    }
+
+    #[test]
+    fn an_age_inside_a_list_does_not_break_it() {
+        let got = find("es", "El balance incluye el fallecimiento de cuatro niños menores de 5 años y 12 extranjeros.");
+        let counts: Vec<_> = got.iter().map(|f| (f.0, f.1, f.3)).collect();
+        assert_eq!(counts, [(Killed, 4, Children), (Killed, 12, Foreigners)]);
+    }
+
+    #[test]
+    fn a_stray_stop_inside_a_list_does_not_end_it() {
+        let got = find("fr", "Le bilan s'élève à 64 morts : 30 rebelles, 20 soldats de l'armée. et 14 civils, selon l'ONG.");
+        assert!(got.iter().any(|f| f.1 == 14 && f.3 == Civilians), "{got:?}");
+    }
+
+    #[test]
+    fn a_list_takes_the_metric_and_qualifier_at_its_ends() {
+        let got = find("fr", "Au moins 143 soldats, 274 rebelles ainsi que 89 civils ont été tués.");
+        assert_eq!(
+            got.iter().map(|f| (f.0, f.1, f.2, f.3)).collect::<Vec<_>>(),
+            [(Killed, 143, AtLeast, Soldiers), (Killed, 274, AtLeast, Fighters), (Killed, 89, AtLeast, Civilians),]
+        );
+        let got = find("es", "La ONG contabiliza 112 muertos. Entre las víctimas hay 41 civiles, 55 combatientes y 16 militares.");
+        assert_eq!(got.iter().map(|f| (f.1, f.3)).collect::<Vec<_>>(), [(112, Total), (41, Civilians), (55, Fighters), (16, Soldiers)]);
+        let got = find("en", "Officials had put the toll at twelve on Thursday; since February 1, 40 people were evacuated.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 12), (Evacuated, 40)]);
+    }
+
+    #[test]
+    fn a_verb_then_a_list_by_place() {
+        let got = find("es", "Tras el sismo fallecieron, dos en la colonia Norte y tres en el puerto.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 2), (Killed, 3)], "{got:?}");
+        let got = find("es", "Por el derrumbe murieron, uno en el mercado y cuatro en la escuela.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 1), (Killed, 4)], "{got:?}");
+    }
+}

@@ -1,0 +1,518 @@
+//! Figures: numbers tied to a metric, with their qualifier and group.
+//!
+//! The text becomes one ordered stream of tokens (numbers, phrases with
+//! their roles, other words, punctuation). Inside each sentence, a number is
+//! a figure when a metric phrase sits close after it ("62 morts", "24 civils
+//! tués", "329 people were injured") or before it ("a tué au moins 31
+//! personnes", "death toll rose to 632"), or when it continues a list that
+//! began with a figure ("1 293 morts à Al Haouz, 452 à Taroudant"). A
+//! sentence that only breaks a previous total down ("Il s'agit de 65
+//! combattants ..., 49 soldats") inherits that total's metric.
+//!
+//! The stages, each in its module with its own tests: `not_counts` sets
+//! aside numbers that count no one, `phrase` reads the metric phrase
+//! around a number, `lists` carries a metric along a list of counts,
+//! `breakdowns` ties the parts of a total to it, and `dated` reads the
+//! dates and attribution phrases of each sentence.
+
+mod breakdowns;
+mod dated;
+mod lists;
+mod not_counts;
+mod phrase;
+
+use crate::cues::{Cue, CueMatch, Cues};
+use crate::numbers::{NumberKind, NumberMatch, NumberReader};
+use breakdowns::{breakdown_after_colon, breakdown_by_sum};
+use lists::ListLink;
+use phrase::{cause_after, Right};
+use std::ops::Range;
+use vigie_lang::Language;
+use vigie_model::{Group, Metric, Qualifier};
+
+/// Words that may separate two counts of one list.
+const MAX_WORDS_IN_LIST: usize = 8;
+/// ... and before a bare "un" that ends a list: "trois morts dans la province voisine, deux autres plus au nord et un dans la capitale".
+const MAX_WORDS_BEFORE_LAST_ONE: usize = 14;
+
+#[derive(Clone, Copy, Debug)]
+enum Item<'a> {
+    Number(NumberMatch),
+    Cue(CueMatch<'a>),
+    Word,
+    Punct(char),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    item: Item<'a>,
+}
+
+/// A figure found in clean text, before attribution and dating.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawFigure {
+    pub metric: Metric,
+    pub value: u64,
+    pub high: Option<u64>,
+    pub qualifier: Qualifier,
+    pub group: Group,
+    /// The clause stating it, in clean text.
+    pub span: Range<usize>,
+    /// The number itself, in clean text.
+    pub number: Range<usize>,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// Index (among this article's raw figures) of the total it breaks down.
+    pub part_of: Option<usize>,
+    /// The sentence presents it as feared or projected.
+    pub estimate: bool,
+    /// The sentence presents it as an earlier toll.
+    pub previous: bool,
+    /// The sentence places it in an earlier event ("cette année-là").
+    pub other_event: bool,
+    /// What caused these deaths, as said right after the figure, in clean text.
+    pub cause: Option<Range<usize>>,
+    /// The rule that made the number a figure, for `--explain`.
+    pub rule: &'static str,
+}
+
+/// A date expression in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Monday = 0.
+    Weekday(u8),
+    /// "mardi dernier": the weekday of the week before, never the publication day.
+    LastWeekday(u8),
+    /// Days from the publication day: "hier" is -1.
+    Relative(i8),
+    /// "28 novembre", "28 novembre 2024": month 1 to 12.
+    DayMonth { day: u32, month: u32, year: Option<i32> },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    pub at: usize,
+    pub sentence: usize,
+    pub when: When,
+    /// After "depuis", "since": the start of a period, not a count's date.
+    pub since: bool,
+}
+
+/// What the finder saw in one text.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub figures: Vec<RawFigure>,
+    pub sentences: Vec<Range<usize>>,
+    /// Attribution phrases ("selon", "a indiqué"), in clean text.
+    pub attributions: Vec<Range<usize>>,
+    /// Where the lines (paragraphs) of the clean text end.
+    pub line_breaks: Vec<usize>,
+    pub dates: Vec<DateMention>,
+    /// Years written as such ("en 2016", "depuis 2011"), with where they
+    /// stand and whether a since-word precedes them.
+    pub years: Vec<(usize, i32, bool)>,
+}
+
+/// The figure finder of one language.
+pub struct FigureFinder {
+    numbers: NumberReader,
+    cues: Cues,
+    abbreviations: Vec<String>,
+    dates: vigie_lang::Dates,
+    figures: &'static vigie_lang::Figures,
+}
+
+fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) -> Vec<Token<'a>> {
+    let mut tokens: Vec<Token<'a>> = Vec::with_capacity(numbers.len() + cues.len() + text.len() / 6);
+    let (mut n, mut c) = (numbers.into_iter().peekable(), cues.into_iter().peekable());
+    let mut pos = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(i, ch)) = chars.peek() {
+        if i < pos {
+            chars.next();
+            continue;
+        }
+        // A phrase that contains a number ("mayores de 70 años") wins over it; otherwise numbers win.
+        while n.peek().is_some_and(|m| m.start < i) {
+            n.next();
+        }
+        while c.peek().is_some_and(|m| m.start < i) {
+            c.next();
+        }
+        let number = n.peek().filter(|m| m.start == i).copied();
+        let cue = c.peek().filter(|m| m.start == i).copied();
+        let token = match (number, cue) {
+            (Some(num), Some(cue)) if cue.end > num.end && !cue.has(|r| r == Cue::NotCount) => {
+                Token { start: i, end: cue.end, item: Item::Cue(cue) }
+            }
+            (Some(num), _) => Token { start: i, end: num.end, item: Item::Number(num) },
+            (None, Some(cue)) if ch.is_alphanumeric() || cue.end > i + ch.len_utf8() || ch == ',' || ch == '%' => {
+                Token { start: i, end: cue.end, item: Item::Cue(cue) }
+            }
+            _ if ch.is_alphanumeric() => {
+                let end = text[i..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |e| i + e);
+                Token { start: i, end, item: Item::Word }
+            }
+            _ if ch.is_whitespace() || ch == '\'' || ch == '-' => {
+                chars.next();
+                continue;
+            }
+            _ => Token { start: i, end: i + ch.len_utf8(), item: Item::Punct(ch) },
+        };
+        pos = token.end;
+        tokens.push(token);
+        chars.next();
+    }
+    tokens
+}
+
+/// The month (1 to 12) token `i` names.
+fn month_of(tokens: &[Token], i: usize) -> Option<u32> {
+    tokens.get(i).and_then(|t| match t.item {
+        Item::Cue(c) => c.find(|r| if let Cue::Month(m) = r { Some(m as u32 + 1) } else { None }),
+        _ => None,
+    })
+}
+
+/// The year token `i` writes in digits.
+fn year_of(tokens: &[Token], i: usize) -> Option<i32> {
+    tokens.get(i).and_then(|t| match t.item {
+        Item::Number(y) if y.kind == NumberKind::Digits => y.integer().filter(|v| (1900..=2100).contains(v)).map(|v| v as i32),
+        _ => None,
+    })
+}
+
+/// Whether token `i` is one of `words`.
+fn is_one_of(text: &str, tokens: &[Token], i: usize, words: &[String]) -> bool {
+    tokens.get(i).is_some_and(|t| words.iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
+}
+
+fn is_comma(text: &str, t: &Token) -> bool {
+    &text[t.start..t.end] == ","
+}
+
+impl FigureFinder {
+    pub fn new(lang: &'static Language) -> Self {
+        FigureFinder {
+            numbers: NumberReader::new(&lang.numbers),
+            cues: Cues::new(lang),
+            abbreviations: lang.cleaning.abbreviations.clone(),
+            dates: lang.dates.clone(),
+            figures: &lang.figures,
+        }
+    }
+
+    /// The figures of `text` (clean text) in order of appearance, with the
+    /// sentences, attribution phrases and dates around them.
+    pub fn find(&self, text: &str) -> Found {
+        let tokens = tokenize(text, self.numbers.find_all(text), self.cues.find_all(text));
+        let sentences = vigie_text::sentences(text, &self.abbreviations);
+        let mut found = Found::default();
+        let mut t = 0;
+        for (s, sentence) in sentences.iter().enumerate() {
+            let begin = t;
+            while t < tokens.len() && tokens[t].start < sentence.end {
+                t += 1;
+            }
+            let first_of_sentence = found.figures.len();
+            self.sentence(text, &tokens[begin..t], s, &mut found.figures, first_of_sentence);
+            breakdown_after_colon(text, &mut found.figures[first_of_sentence..], first_of_sentence);
+            breakdown_by_sum(&mut found.figures, first_of_sentence);
+            self.context(text, &tokens[begin..t], s, &mut found);
+        }
+        found.sentences = sentences;
+        found.line_breaks = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+        found
+    }
+
+    fn sentence(&self, text: &str, tokens: &[Token], s: usize, figures: &mut Vec<RawFigure>, first: usize) {
+        let is_metric =
+            |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Toll(_))));
+        let estimate = tokens.iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Estimate)));
+        // "Son précédent bilan était de près de 200 morts": an earlier toll, said before the number.
+        let previous_before = |k: usize| tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Previous)));
+        // The last figure of the previous sentence, for breakdown sentences.
+        let before = (first > 0).then(|| first - 1).filter(|&i| figures[i].sentence + 1 == s);
+        // Counts waiting for a metric that comes at the end of their list:
+        // "Au moins 143 soldats, 274 rebelles ainsi que 89 civils ont été tués".
+        let mut pending: Vec<RawFigure> = Vec::new();
+        let mut skip_until = 0;
+        for k in 0..tokens.len() {
+            let Item::Number(num) = tokens[k].item else { continue };
+            if k < skip_until {
+                continue;
+            }
+            let Some(value) = num.integer().filter(|&v| v > 0 && num.kind != NumberKind::Ordinal) else { continue };
+            if self.not_a_count(text, tokens, k, value, num) {
+                continue;
+            }
+            // "de 60.000 à 70.000 personnes": the metric follows the upper bound.
+            let own = self.qualifier_before(text, tokens, k);
+            // "40 to 60 people", "de 60 à 70": a range needs its start word, or a counted noun right after
+            // its upper end and a joiner that joins no list ("to", not "and").
+            let bare_range = matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::RangeEnd) && !c.has(|r| r == Cue::ListJoiner))
+                && matches!(tokens.get(k + 3).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::People | Cue::Group(_) | Cue::MetricNoun(_) | Cue::Victims(_))));
+            let after_move = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Move));
+            let announced = own.is_some_and(|(q, _)| q == Qualifier::Range) || bare_range && !after_move;
+            let range = self.range_end(tokens, k, announced).filter(|&(hi, _)| hi > value);
+            // "la cifra aumentó de 115 a 137": the toll moved; 115 is the earlier one, named by what follows 137.
+            let moved_to = self.range_end(tokens, k, after_move).filter(|_| after_move);
+            let right = self.right(text, tokens, range.or(moved_to).map_or(k, |(_, hi_token)| hi_token));
+            if right.not_impact {
+                continue;
+            }
+            let reach = if num.kind == NumberKind::Article { MAX_WORDS_BEFORE_LAST_ONE } else { MAX_WORDS_IN_LIST };
+            let list = self.list_head(text, tokens, k, figures, first, reach);
+            // "un mort", "une personne a été tuée": an article counts one when its noun and verb follow it closely.
+            let one_counted = right.metric.is_some() && (right.words == 0 || (right.people || right.group.is_some()) && right.words <= 2);
+            // "25 fallecidos, entre ellos un niño", "dont un enfant": one of the total, named by its group.
+            let after_subset = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Subset));
+            let one_of_them = after_subset && right.group.is_some() && right.words == 0 && list.is_some_and(|l| l.subset);
+            if num.kind == NumberKind::Article
+                && !one_counted
+                && !one_of_them
+                && !self.article_in_list(tokens, k, list)
+                && !self.article_by_place(text, tokens, k)
+            {
+                continue;
+            }
+            // "a tué au moins 31 personnes et blessé 1 373 autres": a verb right
+            // before the number beats one found past "et".
+            // "Del número total de fallecidos, 104 eran mayores": a breakdown takes the noun before it.
+            let loose = num.kind == NumberKind::Collective || (right.copula && right.group.is_some());
+            // "death toll climbs to 37 as search for missing goes on": a rise right before the
+            // number names its metric, whatever noun comes later.
+            let risen = tokens[k.saturating_sub(2)..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Rise)));
+            let far = right.metric.is_some() && right.words > 0;
+            let left = if right.metric.is_none() || right.crossed_joiner || risen && far { self.left(tokens, k, loose) } else { None };
+            let right = match left {
+                Some(_) if right.crossed_joiner || risen && far => Right { metric: None, ..right },
+                _ => right,
+            };
+            let parenthesised = self.parenthesised(tokens, k, figures, first);
+            let metric_before_here = tokens[..k].iter().any(is_metric);
+            let (metric, part_of, span_start, inherited, rule) = match (right.metric, left, parenthesised, list) {
+                (Some(m), _, _, l) => (Some(m), l.filter(|l| l.subset).map(|l| l.index), num.start, l, "a metric word after the number"),
+                (None, Some((m, at)), _, l) => {
+                    (Some(m), l.filter(|l| l.subset).map(|l| l.index), at, l, "a metric verb or toll before the number")
+                }
+                (None, None, Some((m, part)), _) => (Some(m), part, num.start, None, "an aside naming the metric"),
+                (None, None, None, Some(l)) => (
+                    Some(figures[l.index].metric),
+                    (l.subset || right.group.is_some()).then_some(l.index),
+                    num.start,
+                    Some(l),
+                    "continues a list of counts",
+                ),
+                (None, None, None, None) => match before {
+                    Some(b) if !metric_before_here && right.group.is_some() && figures[b].group == Group::Total => {
+                        (Some(figures[b].metric), Some(b), num.start, None, "breaks down the previous sentence's total")
+                    }
+                    _ if right.group.is_some() || right.people => (None, None, num.start, None, "a list that names its metric at the end"),
+                    _ => continue,
+                },
+            };
+            // Qualifier: just before the number, else carried over the list.
+            let mut qualifier = own.map(|(q, _)| q);
+            if qualifier.is_none() {
+                if let Some(l) = inherited.filter(|l| !l.subset && !l.verb_between) {
+                    qualifier = Some(figures[l.index].qualifier).filter(|q| *q != Qualifier::Range);
+                }
+            }
+            let qualified = qualifier.is_some();
+            let mut qualifier = qualifier.unwrap_or(if num.kind == NumberKind::Collective { Qualifier::About } else { Qualifier::Exact });
+            let mut high = None;
+            let mut end = right.end.max(num.end);
+            if let Some((hi, hi_token)) = range {
+                high = Some(hi);
+                qualifier = Qualifier::Range;
+                end = end.max(tokens[hi_token].end);
+                skip_until = hi_token + 1;
+            }
+            let start = own.map_or(span_start, |(_, at)| at.min(span_start));
+            // "24 civils tués, dont 19 dans des frappes": a sub-count counts the same people.
+            // "14 combattants iraniens et au moins trois du Hezbollah": a bare count in a list counts the same kind.
+            let bare = right.metric.is_none() && right.group.is_none() && !right.people && left.is_none();
+            // "73 heridos, 13 de ellos menores; y 43 desaparecidos": another metric counts other people.
+            let same_metric = |l: &ListLink| metric.is_none_or(|m| figures[l.index].metric == m);
+            let group = right.group.or_else(|| inherited.filter(|l| l.subset && same_metric(l) || bare).map(|l| figures[l.index].group));
+            let mut figure = RawFigure {
+                metric: metric.unwrap_or(Metric::Killed),
+                value,
+                high,
+                qualifier,
+                group: group.unwrap_or(Group::Total),
+                span: start..end,
+                number: num.start..num.end,
+                sentence: s,
+                part_of,
+                estimate,
+                previous: previous_before(k) || moved_to.is_some(),
+                other_event: tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::OtherEvent))),
+                cause: cause_after(text, tokens, k),
+                rule,
+            };
+            let Some(metric) = metric else {
+                // No metric yet: it may come at the end of the list.
+                if pending.last().is_none_or(|p| self.listed(text, tokens, p.number.end, k)) {
+                    pending.push(figure);
+                } else {
+                    pending = vec![figure];
+                }
+                continue;
+            };
+            if let Some(head) = pending.first() {
+                if self.listed(text, tokens, pending.last().unwrap().number.end, k) {
+                    let head_qualifier = head.qualifier;
+                    let head_qualified = head_qualifier != Qualifier::Exact;
+                    for mut p in pending.drain(..) {
+                        p.metric = metric;
+                        if head_qualified && p.qualifier == Qualifier::Exact {
+                            p.qualifier = head_qualifier;
+                        }
+                        figures.push(p);
+                    }
+                    if head_qualified && !qualified && figure.qualifier == Qualifier::Exact {
+                        figure.qualifier = head_qualifier;
+                    }
+                }
+            }
+            pending.clear();
+            // "aumentó de 20 a 26": the toll it moved to, counted like the one it moved from.
+            if let Some((to, to_token)) = moved_to {
+                let moved = RawFigure {
+                    value: to,
+                    number: tokens[to_token].start..tokens[to_token].end,
+                    span: tokens[to_token].start..figure.span.end,
+                    previous: previous_before(k),
+                    rule: "a toll moving from one number to another",
+                    ..figure.clone()
+                };
+                figures.push(figure);
+                figures.push(moved);
+                skip_until = to_token + 1;
+                continue;
+            }
+            figures.push(figure);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_lang::Languages;
+
+    pub(super) fn find(lang: &str, text: &str) -> Vec<(Metric, u64, Qualifier, Group, String)> {
+        let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
+        finder.find(text).figures.into_iter().map(|f| (f.metric, f.value, f.qualifier, f.group, text[f.span].to_string())).collect()
+    }
+
+    use Group::*;
+    use Metric::*;
+    use Qualifier::*;
+
+    #[test]
+    fn another_and_one_of_them_count_one() {
+        let counts = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>();
+        // "another", "otro": one more, by the verb after it.
+        assert!(counts("en", "A woman drowned in the flood and another was injured.").contains(&(Injured, 1, Total)));
+        assert!(counts("es", "Un hombre murió en la riada y otro resultó herido.").contains(&(Injured, 1, Total)));
+        // One of a total, named by its group.
+        assert!(counts("es", "El sismo dejó 14 fallecidos, entre ellos un bebé.").contains(&(Killed, 1, Children)));
+        assert!(counts("fr", "Le séisme a fait 9 morts, dont un enfant.").contains(&(Killed, 1, Children)));
+        assert!(counts("en", "The quake killed 30 people, including a child.").contains(&(Killed, 1, Children)));
+    }
+
+    #[test]
+    fn an_aside_names_the_noun_of_a_collective() {
+        let got = find("fr", "\"Il y aura des dizaines (de morts), peut-être approcherons-nous la centaine\", craint le maire.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Killed, 100, Nearly)]);
+    }
+
+    #[test]
+    fn french_nouns_verbs_and_lists() {
+        let got = find("fr", "Les combats ont fait au moins 132 morts et 250 blessés, selon l'ONG.");
+        assert_eq!(
+            got,
+            [(Killed, 132, AtLeast, Total, "au moins 132 morts".into()), (Injured, 250, AtLeast, Total, "250 blessés".into()),]
+        );
+        let got = find("fr", "Le séisme a tué au moins 31 personnes et blessé 1 373 autres.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Killed, 31, AtLeast), (Injured, 1373, Exact)]);
+    }
+
+    #[test]
+    fn breakdowns_and_sub_counts() {
+        let got = find("fr", "Le bilan s'élève à 311 morts. Il s'agit de 183 combattants rebelles, 100 soldats et 28 civils.");
+        assert_eq!(
+            got.iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(),
+            [(Killed, 311, Total), (Killed, 183, Fighters), (Killed, 100, Soldiers), (Killed, 28, Civilians)]
+        );
+        let got = find("fr", "Au moins 11 civils ont été tués, dont cinq enfants.");
+        assert_eq!(got.iter().map(|f| (f.1, f.2, f.3)).collect::<Vec<_>>(), [(11, AtLeast, Civilians), (5, Exact, Children)]);
+    }
+
+    #[test]
+    fn english_and_spanish() {
+        let got = find("en", "The quake killed at least 95 people. At least 2,012 people were killed and 2,059 were wounded.");
+        assert_eq!(
+            got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(),
+            [(Killed, 95, AtLeast), (Killed, 2012, AtLeast), (Injured, 2059, Exact)]
+        );
+        let got = find("es", "La dana dejó al menos 95 muertos y cinco desaparecidos en Valencia.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Killed, 95, AtLeast), (Missing, 5, AtLeast)]);
+    }
+
+    #[test]
+    fn a_range_without_its_start_word() {
+        let got = find("en", "Some 40 to 60 people were injured.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Injured, 40, Range)]);
+        let got = find("fr", "Environ 20 à 30 personnes sont mortes.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Killed, 20, Range)]);
+        // "and" joins a list, not a range.
+        let got = find("en", "The blast killed 12 and injured 40 people.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [12, 40]);
+    }
+
+    #[test]
+    fn an_earlier_toll_names_its_metric() {
+        for (lang, text, value) in [
+            ("en", "An earlier toll from the ministry had stood at 30.", 30),
+            ("fr", "Le précédent bilan était de 18 morts.", 18),
+            ("es", "El balance anterior era de 25.", 25),
+        ] {
+            let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
+            let found = finder.find(text);
+            assert_eq!(found.figures.iter().map(|f| (f.value, f.previous)).collect::<Vec<_>>(), [(value, true)], "{text}");
+        }
+    }
+
+    #[test]
+    fn one_person_is_a_count_too() {
+        let got = find("fr", "Une personne a été tuée et un enfant a été blessé.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Killed, 1, Total), (Injured, 1, Children)]);
+        let got = find("en", "A woman was injured when the roof fell.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Injured, 1, Women)]);
+        let got = find("es", "Una mujer resultó herida en el derrumbe.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Injured, 1, Women)]);
+    }
+
+    #[test]
+    fn a_toll_that_moved_makes_the_first_number_an_earlier_toll() {
+        let finder = FigureFinder::new(Languages::get().by_code("es").unwrap());
+        let found = finder.find("La cifra de fallecidos aumentó de 20 a 26 personas.");
+        let pairs: Vec<(u64, bool, Option<u64>)> = found.figures.iter().map(|f| (f.value, f.previous, f.high)).collect();
+        assert_eq!(pairs, [(20, true, None), (26, false, None)]);
+        let en = FigureFinder::new(Languages::get().by_code("en").unwrap()).find("The toll rose from 11 to 15 people killed.");
+        assert_eq!(en.figures.iter().map(|f| (f.value, f.previous)).collect::<Vec<_>>(), [(11, true), (15, false)]);
+    }
+
+    #[test]
+    fn ranges_collectives_and_non_counts() {
+        let got = find("fr", "De 60.000 à 70.000 personnes ont dû fuir. Une cinquantaine de morts en 2016, à 22h00, sur 10 kilomètres.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Displaced, 60000, Range), (Killed, 50, About)]);
+        assert!(find("fr", "Le PSG compte 28 points et 7 victoires en 2024.").is_empty());
+    }
+}

@@ -1,0 +1,128 @@
+//! Numbers that count no one: days, ages, lengths, money, phone and
+//! street numbers, years, populations, organisations and facilities.
+
+use super::{is_one_of, FigureFinder, Item, Token};
+use crate::cues::Cue;
+use crate::numbers::{NumberKind, NumberMatch};
+
+impl FigureFinder {
+    /// Years, times, dates, percentages, distances: numbers that count no one.
+    pub(super) fn not_a_count(&self, text: &str, tokens: &[Token], k: usize, value: u64, num: NumberMatch) -> bool {
+        let next = tokens.get(k + 1);
+        if let Some(t) = next {
+            if let Item::Cue(c) = t.item {
+                let adjacent = t.start - num.end <= 1;
+                if (c.has(|r| r == Cue::NotCount) && adjacent) || c.has(|r| matches!(r, Cue::Month(_))) {
+                    return true;
+                }
+            }
+            // "1 de febrero", "1 of February".
+            let short_word = matches!(t.item, Item::Word | Item::Cue(_)) && t.end - t.start <= 3;
+            // ... and "une trentaine d'ONG", "a dozen of the hospitals".
+            if short_word
+                && matches!(tokens.get(k + 2).map(|m| m.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::Month(_) | Cue::NotCount)))
+            {
+                return true;
+            }
+            if matches!(t.item, Item::Punct(':' | '/' | '°' | '€' | '$' | '£')) && t.start == num.end {
+                return true;
+            }
+        }
+        // "one of the victims", "l'un des blessés": one person among others, counted elsewhere.
+        let word_after = next.filter(|t| t.start - num.end <= 1).map(|t| text[t.start..t.end].to_lowercase());
+        if value == 1 && word_after.as_deref().is_some_and(|w| self.figures.partitives.iter().any(|p| p == w)) {
+            return true;
+        }
+        // "une ville de 900 000 habitants": a place's population, said after "de", "of".
+        let population = (k + 1..k + 3).any(|i| is_one_of(text, tokens, i, &self.figures.population));
+        // ... also past a qualifier: "une ville de près de 900 000 habitants" (not "plus de 9 000 habitants ont fui").
+        let of_word = |w: &str| self.figures.population_of.iter().any(|p| p.eq_ignore_ascii_case(w));
+        let qualified = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Qualifier(_))));
+        let of_before_qualifier = qualified && {
+            let qualifier = &text[tokens[k - 1].start..tokens[k - 1].end];
+            let before = text[..tokens[k - 1].start].split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty());
+            qualifier.split(' ').next().is_some_and(of_word) || before.is_some_and(of_word)
+        };
+        let of_place =
+            (k.saturating_sub(2)..k).any(|i| is_one_of(text, tokens, i, &self.figures.population_of)) && !qualified || of_before_qualifier;
+        if population && of_place {
+            return true;
+        }
+        // "February 1", "increased by 400": a day of a month, a change between tolls.
+        if k > 0 {
+            if let Item::Cue(c) = tokens[k - 1].item {
+                if c.has(|r| matches!(r, Cue::Month(_) | Cue::Change | Cue::NotCountBefore)) {
+                    return true;
+                }
+            }
+        }
+        // "which housed about 1,700": past a qualifier too.
+        if k > 1 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Qualifier(_)))) {
+            if let Item::Cue(c) = tokens[k - 2].item {
+                if c.has(|r| r == Cue::NotCountBefore) {
+                    return true;
+                }
+            }
+        }
+        let year_like = num.kind == NumberKind::Digits && (1900..=2100).contains(&value) && num.end - num.start == 4;
+        if year_like {
+            let counted = next.is_some_and(
+                |t| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::Group(_) | Cue::People))),
+            );
+            return !counted;
+        }
+        // "n° 3", "le 28 novembre" is handled by Month; "article 5" and the like stay.
+        k > 0 && matches!(tokens[k - 1].item, Item::Punct('°' | '#' | '/')) && tokens[k - 1].end == num.start
+            || text[num.end..].starts_with('/')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::find;
+
+    #[test]
+    fn spans_of_time_count_no_one() {
+        assert!(find("en", "Floods that killed dozens, the deadliest to hit the region for three decades.").is_empty());
+        assert!(find("es", "Las peores inundaciones en tres décadas.").is_empty());
+    }
+
+    #[test]
+    fn the_buried_and_nationalities_are_no_figures() {
+        let got = find("en", "The toll rose to 1,200 deaths, 900 of them were buried on Sunday.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [1200]);
+        let got = find("es", "Murieron 30 personas, de 7 nacionalidades distintas.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [30]);
+    }
+
+    #[test]
+    fn organisations_and_facilities_count_no_one() {
+        let got = find("fr", "Plus de 9 000 habitants ont fui leurs foyers, et une vingtaine d'ONG et 12 centres médicaux ont fermé.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [9000]);
+        assert!(find("en", "Some 40 NGOs and 15 clinics halted their work after 300 people fled.").iter().all(|f| f.1 == 300));
+    }
+
+    #[test]
+    fn one_among_others_and_populations_are_no_counts() {
+        assert!(find("en", "She was one of the injured taken to the clinic.").is_empty());
+        assert!(find("es", "Uno de los heridos fue trasladado.").iter().all(|f| f.1 != 1));
+        let got = find("fr", "La crue a tué 14 personnes dans cette ville de 80 000 habitants.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [14]);
+        let got = find("es", "Murieron 9 personas en una ciudad de un millón de habitantes.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [9]);
+        let got = find("fr", "L'ouragan a tué 20 personnes dans cette ville de près de 300 000 habitants.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [20]);
+        // Who lived in a building is no toll of it.
+        let got = find("en", "The strike killed 31 people. Some 600 people lived in the block, which housed about 200 families.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [31]);
+        let got = find("es", "El misil mató a 12 personas; unas 400 personas vivían en el edificio.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [12]);
+    }
+
+    #[test]
+    fn light_verbs_need_their_object() {
+        assert!(find("es", "La riada dejó daños en 300 viviendas.").is_empty());
+        assert_eq!(find("es", "La riada dejó 12 muertos.")[0].1, 12);
+        assert_eq!(find("en", "The storm left 7 dead.")[0].1, 7);
+    }
+}

@@ -1,0 +1,435 @@
+//! The metric phrase around one number: what follows it ("62 morts", "24
+//! civils tués"), what precedes it ("a tué au moins 31", "death toll rose to
+//! 632"), its qualifier, the end of a range and the cause after it.
+
+use super::{is_comma, FigureFinder, Item, Token};
+use crate::cues::Cue;
+use crate::numbers::NumberKind;
+use std::ops::Range;
+use vigie_model::{Group, Metric, Qualifier};
+
+/// Words that may stand between a number and its metric phrase ("62 morts").
+const MAX_WORDS_AFTER: usize = 5;
+
+/// The same once a counted noun was seen: "300,000 people in Marrakech and the Atlas have been affected".
+const MAX_WORDS_AFTER_NOUN: usize = 10;
+
+/// Words that may stand between a metric verb or toll and its number ("death toll has risen to 632").
+const MAX_WORDS_BEFORE: usize = 8;
+
+/// The most tokens of an aside between dashes after a counted noun.
+const MAX_WORDS_IN_ASIDE: usize = 16;
+
+/// Words between a figure and the noun of its cause ("tués dans des frappes").
+const MAX_WORDS_TO_CAUSE: usize = 6;
+
+/// A cause is at most this long: the noun phrase, not the rest of the sentence.
+const MAX_CAUSE_BYTES: usize = 80;
+
+/// "19 dans des frappes de l'aviation russe": the cause phrase after the
+/// figure at token `k`, up to the next punctuation.
+pub(super) fn cause_after(text: &str, tokens: &[Token], k: usize) -> Option<Range<usize>> {
+    let mut words = 0;
+    for (i, t) in tokens.iter().enumerate().skip(k + 1) {
+        match t.item {
+            Item::Cue(c) if c.has(|r| r == Cue::Cause) => {
+                let stops = |t: &&Token| match t.item {
+                    Item::Punct(_) | Item::Number(_) => true,
+                    Item::Cue(c) => c.has(|r| {
+                        matches!(
+                            r,
+                            Cue::ListJoiner | Cue::Since | Cue::Subset | Cue::AttributionBefore | Cue::AttributionAfter | Cue::Weekday(_)
+                        )
+                    }),
+                    Item::Word => false,
+                };
+                let end = tokens[i + 1..].iter().find(stops).map_or(text.len(), |stop| stop.start);
+                let mut cut = end.min(t.start + MAX_CAUSE_BYTES).max(t.end);
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                let mut phrase = text[t.start..cut].trim_end();
+                // Not ending on a function word: "inondations qui ont" is "inondations".
+                while let Some((head, last)) = phrase.rsplit_once(' ') {
+                    if last.chars().count() > 3 || last.chars().any(char::is_uppercase) {
+                        break;
+                    }
+                    phrase = head.trim_end();
+                }
+                let end = t.start + phrase.len();
+                return Some(t.start..end.min(text.len()));
+            }
+            Item::Number(_) | Item::Punct(_) => return None,
+            _ if is_comma(text, t) => return None,
+            _ => words += 1,
+        }
+        if words > MAX_WORDS_TO_CAUSE {
+            return None;
+        }
+    }
+    None
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Right {
+    pub(super) metric: Option<Metric>,
+    pub(super) group: Option<Group>,
+    /// A counted noun saying nothing of the group ("personnes") was seen.
+    pub(super) people: bool,
+    /// The search went past "et", "and", a comma.
+    pub(super) crossed_joiner: bool,
+    /// A copula stood between the number and its group: "104 eran mayores".
+    pub(super) copula: bool,
+    pub(super) end: usize,
+    pub(super) words: usize,
+    /// Said to be buried, or the like: no figure at all.
+    pub(super) not_impact: bool,
+    /// "victims", "patients": people something happened to, which a later verb may say; the metric they count otherwise.
+    pub(super) victims: Option<Metric>,
+}
+
+impl FigureFinder {
+    /// The metric phrase after a number, and the group named on the way.
+    /// An apposition or a sub-count between commas does not stop the search:
+    /// "Au moins 11 civils, dont cinq enfants, ont été tués".
+    pub(super) fn right(&self, text: &str, tokens: &[Token], k: usize) -> Right {
+        let mut out = self.right_scan(text, tokens, k);
+        // "80 victims": killed, unless their clause says what happened to them ("remain in hospital").
+        // Victims are affected by definition: "affected" there describes something else ("la région la plus affectée").
+        if let Some(default) = out.victims.filter(|_| out.metric.is_none_or(|m| m == Metric::Affected)) {
+            out.metric = Some(default);
+        }
+        out
+    }
+
+    pub(super) fn right_scan(&self, text: &str, tokens: &[Token], k: usize) -> Right {
+        let mut out = Right {
+            metric: None,
+            group: None,
+            people: false,
+            crossed_joiner: false,
+            copula: false,
+            end: tokens[k].end,
+            words: 0,
+            not_impact: false,
+            victims: None,
+        };
+        let mut mixed = false;
+        let mut i = k + 1;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            i += 1;
+            match t.item {
+                Item::Cue(c) if c.has(|r| r == Cue::NotImpact) => {
+                    out.not_impact = true;
+                    return out;
+                }
+                Item::Cue(c) => {
+                    // "elevó a 64 el número de fallecidos", "porté à 64 le nombre de morts": the toll named right after.
+                    let article = matches!(tokens[k].item, Item::Number(n) if n.kind == NumberKind::Article);
+                    let toll = c
+                        .find(|r| if let Cue::Toll(m) = r { Some(m) } else { None })
+                        .filter(|_| out.words <= 1 && out.group.is_none() && !article);
+                    if let Some(m) = c
+                        .find(|r| match r {
+                            Cue::MetricNoun(m) | Cue::MetricVerb(m) => Some(m),
+                            _ => None,
+                        })
+                        .or(toll)
+                    {
+                        out.metric = Some(m);
+                        out.end = out.end.max(t.end).min(if out.words > MAX_WORDS_AFTER { out.end } else { t.end });
+                        if out.group.is_none() && !mixed {
+                            out.group = c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None });
+                        }
+                        // "131 de los fallecidos son hombres": a copula after the noun names the group.
+                        if out.group.is_none() {
+                            if let [copula, named, ..] = &tokens[i..] {
+                                let group = |t: &Token| match t.item {
+                                    Item::Cue(c) => c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None }),
+                                    _ => None,
+                                };
+                                if matches!(copula.item, Item::Cue(c) if c.has(|r| r == Cue::Copula)) && group(named).is_some() {
+                                    out.group = group(named);
+                                    out.end = named.end;
+                                }
+                            }
+                        }
+                        if mixed {
+                            out.group = None;
+                        }
+                        return out;
+                    }
+                    if let Some(g) = c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None }) {
+                        // "soldats syriens et combattants jihadistes": two groups joined count as a total.
+                        mixed |= out.crossed_joiner && out.group.is_some_and(|first| first != g);
+                        out.group.get_or_insert(g);
+                        if out.words <= MAX_WORDS_AFTER {
+                            out.end = t.end;
+                        }
+                        continue;
+                    }
+                    if c.has(|r| r == Cue::Copula) && out.group.is_none() {
+                        out.copula = true;
+                        continue;
+                    }
+                    if let Some(m) = c.find(|r| if let Cue::Victims(m) = r { Some(m) } else { None }).filter(|_| out.metric.is_none()) {
+                        out.people = true;
+                        out.victims = Some(m);
+                        if out.words <= MAX_WORDS_AFTER {
+                            out.end = t.end;
+                        }
+                        continue;
+                    }
+                    if c.has(|r| r == Cue::People) {
+                        out.people = true;
+                        if out.words <= MAX_WORDS_AFTER {
+                            out.end = t.end;
+                        }
+                        continue;
+                    }
+                    // "dos de ellas niños", "four of them are children": the whole it is taken from, then its group.
+                    if c.has(|r| r == Cue::Subset) && out.words == 0 && !out.people && out.group.is_none() {
+                        continue;
+                    }
+                    if c.has(|r| r == Cue::Subset) {
+                        // Skip the sub-count clause up to its closing comma, or to the verb
+                        // when an aside without a count ends it ("including members of X - its affiliate - had died").
+                        let verb = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
+                        let comma = tokens[i..].iter().position(|t| is_comma(text, t));
+                        let count = |t: &Token| matches!(t.item, Item::Number(n) if n.kind != NumberKind::Article);
+                        let to_verb = tokens[i..].iter().take(MAX_WORDS_IN_ASIDE).position(|t| verb(t) || count(t));
+                        match (comma, to_verb.filter(|&p| verb(&tokens[i + p]))) {
+                            (Some(c), v) if v.is_none_or(|v| c < v) => i += c + 1,
+                            (_, Some(v)) => i += v,
+                            _ => return out,
+                        }
+                        continue;
+                    }
+                    out.crossed_joiner |= c.has(|r| r == Cue::ListJoiner);
+                    if is_comma(text, t) {
+                        // Past a comma only a noun phrase (an apposition) may come before the verb.
+                        if out.group.is_none() && !out.people {
+                            return out;
+                        }
+                        // The victims' own verb stands in their clause: "207 victimes, dont 204 ..., la plus affectée" is the region.
+                        let subset_next = matches!(tokens.get(i).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Subset));
+                        if out.victims.is_some() && !subset_next {
+                            return out;
+                        }
+                        out.words += 1;
+                        continue;
+                    }
+                    if c.has(|r| matches!(r, Cue::Qualifier(_) | Cue::AttributionBefore | Cue::AttributionAfter | Cue::Toll(_))) {
+                        return out;
+                    }
+                    out.words += 1;
+                }
+                Item::Word => out.words += 1,
+                Item::Punct('"') => {}
+                // "1 384 personnes – 759 femmes et 625 hommes – auraient été tuées": an aside between
+                // dashes after the noun is skipped; past a closing dash the verb may follow.
+                // A spaced hyphen stands for a dash: "members of the Front - its local affiliate - had died".
+                Item::Punct('–' | '—' | '-') if out.group.is_some() || out.people => {
+                    let dash = |t: &Token| matches!(t.item, Item::Punct('–' | '—' | '-'));
+                    let closing = tokens[i..].iter().take(MAX_WORDS_IN_ASIDE).position(dash);
+                    if let Some(p) = closing {
+                        i += p + 1;
+                    }
+                }
+                Item::Number(_) | Item::Punct(_) => return out,
+            }
+            let limit = if out.group.is_some() || out.people { MAX_WORDS_AFTER_NOUN } else { MAX_WORDS_AFTER };
+            if out.words > limit {
+                return out;
+            }
+        }
+        out
+    }
+
+    /// A metric verb or toll before a number: "a tué au moins 31", "death toll rose to 632".
+    /// A collective may also take the noun before it: "des centaines de morts, peut-être le millier".
+    pub(super) fn left(&self, tokens: &[Token], k: usize, collective: bool) -> Option<(Metric, usize)> {
+        // "The number of people killed ... rose to 37": a rise takes the metric named before it.
+        let rise = tokens[k.saturating_sub(3)..k].iter().rposition(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Rise)));
+        if let Some(r) = rise.map(|r| k.saturating_sub(3) + r) {
+            let named = tokens[..r].iter().rev().find_map(|t| match t.item {
+                Item::Cue(c) => c.find(|r| match r {
+                    Cue::MetricNoun(m) | Cue::MetricVerb(m) | Cue::Toll(m) => Some(m),
+                    _ => None,
+                }),
+                _ => None,
+            });
+            if let Some(m) = named {
+                return Some((m, tokens[r].start));
+            }
+        }
+        let mut words = 0;
+        for (back, t) in tokens[..k].iter().rev().enumerate() {
+            match t.item {
+                Item::Cue(c) => {
+                    if let Some(m) = c.find(|r| match r {
+                        Cue::MetricVerb(m) | Cue::Toll(m) => Some(m),
+                        Cue::MetricNoun(m) if collective => Some(m),
+                        _ => None,
+                    }) {
+                        return Some((m, t.start));
+                    }
+                    // "fallecieron, dos en la colonia X": the verb of a list by place, then its comma.
+                    let verb_then_comma = back == 0
+                        && c.has(|r| r == Cue::ListJoiner)
+                        && k >= 2
+                        && matches!(tokens[k - 2].item, Item::Cue(v) if v.has(|r| matches!(r, Cue::MetricVerb(_))))
+                        && matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Cue(l)) if l.has(|r| r == Cue::Locative));
+                    if verb_then_comma {
+                        continue;
+                    }
+                    if c.has(|r| matches!(r, Cue::Subset | Cue::ListJoiner)) && !collective {
+                        return None;
+                    }
+                    words += 1;
+                }
+                Item::Word => words += 1,
+                // "plusieurs centaines (de morts), peut-être le millier": an aside names the noun.
+                Item::Punct('(' | ')') if collective => {}
+                Item::Number(_) | Item::Punct('(' | ')' | ';' | '"') => return None,
+                Item::Punct(_) => {}
+            }
+            if words > MAX_WORDS_BEFORE {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A qualifier phrase right before the number, and where it starts.
+    pub(super) fn qualifier_before(&self, text: &str, tokens: &[Token], k: usize) -> Option<(Qualifier, usize)> {
+        let num_start = tokens[k].start;
+        for t in tokens[..k].iter().rev().take(3) {
+            match t.item {
+                Item::Cue(c) => {
+                    if let Some(q) = c.find(|r| if let Cue::Qualifier(q) = r { Some(q) } else { None }) {
+                        let gap = &text[t.end..num_start];
+                        return (gap.split_whitespace().count() <= 2).then_some((q, t.start));
+                    }
+                    if c.has(|r| r == Cue::RangeStart) && self.range_end(tokens, k, true).is_some() {
+                        return Some((Qualifier::Range, t.start));
+                    }
+                    if !c.has(|r| r == Cue::RangeStart) {
+                        return None;
+                    }
+                }
+                Item::Word if text[t.start..t.end].len() <= 3 => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// "60.000 à 70.000": the upper bound of a range starting at token `k`.
+    pub(super) fn range_end(&self, tokens: &[Token], k: usize, announced: bool) -> Option<(u64, usize)> {
+        let joiner = tokens.get(k + 1)?;
+        let Item::Cue(c) = joiner.item else { return None };
+        if !c.has(|r| r == Cue::RangeEnd) || !announced {
+            return None;
+        }
+        let Item::Number(hi) = tokens.get(k + 2)?.item else { return None };
+        Some((hi.integer()?, k + 2))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::find;
+    use super::super::FigureFinder;
+    use super::*;
+    use vigie_lang::Languages;
+    use vigie_model::Group::*;
+    use vigie_model::Metric::*;
+
+    #[test]
+    fn a_toll_named_right_after_the_number_gives_its_metric() {
+        let got = find("es", "El Ministerio del Interior elevó el domingo a 64 el número de fallecidos.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 64)]);
+        assert!(find("fr", "selon un nouveau bilan").is_empty(), "an article is no count");
+    }
+
+    #[test]
+    fn a_long_cause_is_cut_between_characters() {
+        // The cause phrase is cut at a byte bound that falls inside a Cyrillic letter.
+        let text = format!("At least 12 people were killed in strikes ab {}", "Л".repeat(80));
+        assert_eq!(find("en", &text).len(), 1);
+    }
+
+    #[test]
+    fn a_rise_before_the_number_names_its_metric() {
+        let got = find("en", "Floods: death toll climbs to 37 as search for missing goes on");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 37)]);
+    }
+
+    #[test]
+    fn a_copula_after_the_noun_names_the_group() {
+        let got = find("es", "Según el recuento, 70 de los fallecidos son mujeres y 50 son hombres.");
+        assert!(got.iter().any(|f| f.1 == 70 && f.3 == Women), "{got:?}");
+        assert!(got.iter().any(|f| f.1 == 50 && f.3 == Men), "{got:?}");
+    }
+
+    #[test]
+    fn the_people_a_count_is_taken_from_stand_before_its_group() {
+        let groups = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.1, f.3)).collect::<Vec<_>>();
+        assert!(groups("es", "Hay 31 heridos, cinco de ellos niños.").contains(&(5, Children)));
+        assert!(groups("en", "Thirty people drowned. Six of them were women, the coast guard said.").contains(&(6, Women)));
+        assert!(groups("fr", "Au moins 18 morts, dont sept enfants.").contains(&(7, Children)));
+        // Another metric further down the list counts other people.
+        let es = groups("es", "Murieron 12 personas; 40 heridos, 9 de ellos menores; y 7 desaparecidos.");
+        assert!(es.contains(&(9, Children)) && es.contains(&(7, Total)), "{es:?}");
+    }
+
+    #[test]
+    fn an_aside_after_a_sub_count_word_leads_to_the_verb() {
+        let got = find("en", "More than 60 fighters, including members of the Delta Brigade - a local militia - have died in the clashes.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Killed, 60, Fighters)], "{got:?}");
+        let got = find("es", "Unos 40 rebeldes, entre ellos varios jefes - según la radio local - murieron en los combates.");
+        assert!(got.iter().any(|f| f.0 == Killed && f.1 == 40), "{got:?}");
+        let got = find("fr", "Plus de 30 soldats, dont des officiers - selon l'armée - ont été tués.");
+        assert!(got.iter().any(|f| f.0 == Killed && f.1 == 30), "{got:?}");
+    }
+
+    #[test]
+    fn the_wounded_in_critical_condition_are_a_group() {
+        let critical =
+            |lang: &str, text: &str, value: u64| find(lang, text).iter().any(|f| f.1 == value && f.0 == Injured && f.3 == Critical);
+        assert!(critical("en", "Of the 50 hurt, 8 remain in critical condition.", 8));
+        assert!(critical("fr", "Sur les 50 blessés, 6 sont dans un état critique.", 6));
+        assert!(critical("es", "De los heridos, 4 están en estado crítico.", 4));
+        // Serious alone stays with the wounded at large.
+        assert!(find("es", "Hay 12 heridos en estado grave.").iter().any(|f| f.1 == 12 && f.3 == Total));
+    }
+
+    #[test]
+    fn causes_follow_the_figure() {
+        let finder = FigureFinder::new(Languages::get().by_code("fr").unwrap());
+        let text = "24 civils ont été tués, dont 19 dans des frappes de l'aviation russe.";
+        let causes: Vec<Option<&str>> = finder.find(text).figures.iter().map(|f| f.cause.clone().map(|c| &text[c])).collect();
+        assert_eq!(causes, [None, Some("frappes de l'aviation russe")]);
+    }
+
+    #[test]
+    fn an_aside_between_dashes_does_not_hide_the_verb() {
+        let got = find("fr", "Au total, 1 200 personnes – 700 femmes et 500 hommes – auraient été tuées.");
+        let got: Vec<(Metric, u64, Group)> = got.iter().map(|f| (f.0, f.1, f.3)).collect();
+        assert_eq!(got, [(Killed, 1200, Total), (Killed, 700, Women), (Killed, 500, Men)]);
+        let en = find("en", "Some 90 people — most of them miners — were killed.");
+        assert_eq!(en.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 90)]);
+    }
+
+    #[test]
+    fn victims_are_what_their_clause_says() {
+        assert_eq!(find("en", "Some 60 victims remain in hospital.")[0].0, Injured);
+        assert_eq!(find("en", "The 12 victims were buried on Friday.").len(), 0, "buried: no figure");
+        assert_eq!(find("es", "Unas 30 víctimas siguen ingresadas en Lorca.")[0].0, Injured);
+        assert_eq!(find("fr", "Le séisme a fait 45 victimes.")[0].0, Killed);
+        // "affected" there is the region's.
+        assert_eq!(find("fr", "On compte 80 victimes, dont 70 dans la province, la plus affectée.")[0].0, Killed);
+    }
+}
