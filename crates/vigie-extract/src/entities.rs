@@ -45,6 +45,8 @@ pub struct ArticleEntity {
     pub kind: &'static str,
     pub aliases_seen: Vec<String>,
     pub mentions: usize,
+    /// Where each mention stands in the clean text, as byte offsets.
+    pub spans: Vec<[usize; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<PlaceInfo>,
 }
@@ -61,6 +63,8 @@ enum Key {
     Place(u32),
     /// An organisation introduced with its acronym (see [`crate::acronyms`]).
     Introduced(String),
+    /// A name read from the shape of the text (see [`crate::names`]): a person or an organisation.
+    Named(String, &'static str),
     Unknown(String),
 }
 
@@ -72,6 +76,7 @@ pub struct EntityFinder {
     countries: HashMap<String, String>,
     /// Month and weekday names: "March" and "Mayo" date things, they are no places.
     calendar: std::collections::HashSet<String>,
+    names: crate::names::NameReader,
 }
 
 impl EntityFinder {
@@ -93,7 +98,7 @@ impl EntityFinder {
         let countries =
             lang.sources.countries.iter().flat_map(|(code, words)| words.iter().map(move |w| (w.to_lowercase(), code.clone()))).collect();
         let calendar = lang.dates.months.iter().chain(&lang.dates.weekdays).flatten().map(|w| w.to_lowercase()).collect();
-        EntityFinder { known, known_of, lang, countries, calendar }
+        EntityFinder { known, known_of, lang, countries, calendar, names: crate::names::NameReader::new(lang) }
     }
 
     /// The country the text is most about, as an ISO code.
@@ -219,9 +224,52 @@ impl EntityFinder {
         out
     }
 
-    /// The entities of `text`, grouped, in order of first mention.
+    /// People and organisations the lists do not know, read from the shape of
+    /// the text: an unknown name takes their type, and a place inside a
+    /// person's name ("Amara" in "Amara Okafor") is no place.
+    fn typed(&self, text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
+        let sentences = vigie_text::sentences(text, &self.lang.cleaning.abbreviations);
+        let names = self.names.names(text, &sentences);
+        let inside = |a: &Range<usize>, b: &Range<usize>| b.start <= a.start && a.end <= b.end;
+        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        for n in &names {
+            let kind = match n.kind {
+                crate::names::NameKind::Person => "person",
+                crate::names::NameKind::Organisation => "org",
+                crate::names::NameKind::Outlet | crate::names::NameKind::Single => continue,
+            };
+            let known = mentions.iter().any(|m| overlaps(&m.span, &n.span) && matches!(m.key, Key::Known(_) | Key::Introduced(_)));
+            if known {
+                continue;
+            }
+            let replaced = |m: &Mention| match m.key {
+                Key::Unknown(_) => overlaps(&m.span, &n.span),
+                Key::Place(_) => kind == "person" && inside(&m.span, &n.span),
+                _ => false,
+            };
+            mentions.retain(|m| !replaced(m));
+            if !mentions.iter().any(|m| overlaps(&m.span, &n.span)) {
+                mentions.push(Mention { span: n.span.clone(), key: Key::Named(n.label.clone(), kind) });
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        mentions
+    }
+
+    /// The entities of `text`, grouped, in order of first mention, people and
+    /// organisations the lists do not know typed by the shape of their names.
     pub fn entities(&self, text: &str) -> Vec<ArticleEntity> {
-        let mut mentions = self.mentions(text);
+        self.grouped(text, self.typed(text, self.mentions(text)))
+    }
+
+    /// The entities of `text` from the lists and the gazetteer alone, other
+    /// names untyped: what tells stories apart, the same in every article
+    /// whatever shape a name takes in it.
+    pub fn listed_entities(&self, text: &str) -> Vec<ArticleEntity> {
+        self.grouped(text, self.mentions(text))
+    }
+
+    fn grouped(&self, text: &str, mut mentions: Vec<Mention>) -> Vec<ArticleEntity> {
         let counts = self.country_counts(text, &mentions);
         let country = counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse((*c).clone()))).map(|(c, _)| c.clone());
         let g = gazetteer();
@@ -252,6 +300,7 @@ impl EntityFinder {
                     (p.name.to_string(), "place", Some(info))
                 }
                 Key::Introduced(acronym) => (acronym.clone(), "org", None),
+                Key::Named(name, kind) => (name.clone(), *kind, None),
                 Key::Unknown(name) => (name.clone(), "unknown", None),
             };
             // "Observatoire des violences au Kivu (OVK)" is seen as its name.
@@ -259,14 +308,16 @@ impl EntityFinder {
                 Some((name, _)) if matches!(m.key, Key::Introduced(_)) => name.to_string(),
                 _ => seen,
             };
+            let span = [m.span.start, m.span.end];
             match out.iter_mut().find(|e| e.canonical == canonical && e.kind == kind) {
                 Some(e) => {
                     e.mentions += 1;
+                    e.spans.push(span);
                     if !e.aliases_seen.contains(&seen) {
                         e.aliases_seen.push(seen);
                     }
                 }
-                None => out.push(ArticleEntity { canonical, kind, aliases_seen: vec![seen], mentions: 1, place }),
+                None => out.push(ArticleEntity { canonical, kind, aliases_seen: vec![seen], mentions: 1, spans: vec![span], place }),
             }
         }
         out
@@ -365,6 +416,33 @@ mod tests {
     }
 
     #[test]
+    fn people_and_organisations_the_lists_do_not_know_are_typed() {
+        let typed = |lang: &str, text: &str| {
+            let found = EntityFinder::new(Languages::get().by_code(lang).unwrap()).entities(text);
+            found.into_iter().map(|e| (e.canonical, e.kind, e.spans)).collect::<Vec<_>>()
+        };
+        let en = typed("en", "Rain fell on Lagos. Governor Amara Okafor said the Coastal Rescue Service found 12 bodies.");
+        assert!(en.contains(&("Amara Okafor".to_string(), "person", vec![[29, 41]])), "{en:?}");
+        assert!(en.iter().any(|(n, k, _)| n == "Coastal Rescue Service" && *k == "org"), "{en:?}");
+        // "Amara" alone is also a town: inside a person's name it is no place.
+        assert!(!en.iter().any(|(_, k, s)| *k == "place" && s[0][0] == 29), "{en:?}");
+        let fr = typed("fr", "Selon le maire, Paul Ndiaye, la Direction régionale des secours a compté 8 morts.");
+        assert!(fr.iter().any(|(n, k, _)| n == "Paul Ndiaye" && *k == "person"), "{fr:?}");
+        let es = typed("es", "La alcaldesa Lucía Ferrán Ortega habló con la Oficina Nacional de Emergencias.");
+        assert!(es.iter().any(|(n, k, _)| n == "Lucía Ferrán Ortega" && *k == "person"), "{es:?}");
+        assert!(es.iter().any(|(n, k, _)| n == "Oficina Nacional de Emergencias" && *k == "org"), "{es:?}");
+    }
+
+    #[test]
+    fn stories_see_the_listed_entities_only() {
+        let finder = EntityFinder::new(Languages::get().by_code("en").unwrap());
+        let text = "Rain fell on Lagos. Governor Amara Okafor said the Coastal Rescue Service found 12 bodies.";
+        let listed = finder.listed_entities(text);
+        assert!(listed.iter().all(|e| e.kind != "person"), "{listed:?}");
+        assert!(listed.iter().any(|e| e.canonical == "Lagos"), "{listed:?}");
+    }
+
+    #[test]
     fn ambiguous_places_follow_the_article_country() {
         let es = entities_of("es", "Las lluvias en España dejaron muertos en Valencia y en Paiporta.");
         assert_eq!(es.iter().find(|e| e.canonical == "Valencia").unwrap().place.as_ref().unwrap().country, "ES");
@@ -378,7 +456,7 @@ mod tests {
             entities_of("fr", "Goma - Au moins 12 morts à Pinga, selon l'Observatoire des violences au Kivu (OVK). L'OVK accuse le FPK.");
         let named: Vec<(&str, &str)> = found.iter().map(|e| (e.canonical.as_str(), e.kind)).collect();
         assert!(named.contains(&("OVK", "org")), "{named:?}");
-        assert!(named.contains(&("Pinga", "unknown")) && named.contains(&("FPK", "unknown")), "{named:?}");
+        assert!(named.contains(&("Pinga", "unknown")) && named.contains(&("FPK", "org")), "{named:?}");
         assert!(
             !named.iter().any(|(n, _)| *n == "Au" || n.contains("Observatoire")),
             "function words and word-like alternate names are no places: {named:?}"

@@ -184,6 +184,20 @@ impl Extractor {
         }
     }
 
+    /// The entities that tell stories apart: those of the lists and the
+    /// gazetteer, other names untyped (see [`EntityFinder::listed_entities`]).
+    pub fn story_entities(&self, article: &Article) -> Vec<ArticleEntity> {
+        article.lang.as_deref().map(|lang| self.story_entities_in(lang, &article.text)).unwrap_or_default()
+    }
+
+    /// The same for a clean text in language `lang`.
+    pub fn story_entities_in(&self, lang: &str, text: &str) -> Vec<ArticleEntity> {
+        match self.finder(lang) {
+            Some(f) => f.entities.listed_entities(text),
+            None => Vec::new(),
+        }
+    }
+
     /// The figures of one article: one per distinct (metric, value, group), first mention kept.
     pub fn figures(&self, article: &Article) -> Vec<Figure> {
         self.extract(article, None)

@@ -37,7 +37,7 @@ impl Assigner {
             Added::New { id, .. } => id,
             Added::Exists { id, .. } => id,
         };
-        let entities = self.extractor.entities(article);
+        let entities = self.extractor.story_entities(article);
         if let Added::New { .. } = added {
             store.set_figures(id, &self.extractor.figures(article)).map_err(fail)?;
             let json = serde_json::to_value(&entities).expect("entities serialise");
@@ -73,7 +73,7 @@ impl Assigner {
                 let Some(stored) = store.article(&a.id)? else { continue };
                 let day = a.published.as_deref().filter(|p| p.len() == 10).and_then(|p| p.parse().ok());
                 let lang = a.lang.as_deref();
-                let entities = lang.map(|l| self.extractor.entities_in(l, &stored.text)).unwrap_or_default();
+                let entities = lang.map(|l| self.extractor.story_entities_in(l, &stored.text)).unwrap_or_default();
                 grouper.restore(&self.profiler.profile_text(&a.id, lang, day, &stored.text, &entities), &story.id);
             }
         }

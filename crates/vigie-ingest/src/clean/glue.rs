@@ -13,6 +13,8 @@ use vigie_lang::Language;
 const MIN_GLUED_CHARS: usize = 6;
 /// Lexicon ranks past this are too rare to trust as one half of a split.
 const MAX_PART_RANK: u32 = 30_000;
+/// A place glued to a word is split off only when it is this big: small places share names with syllables.
+const GLUED_PLACE_POPULATION: u64 = 100_000;
 /// One half of a split of a lower-case token must be this common (a function word).
 const MAX_FUNCTION_RANK: u32 = 300;
 
@@ -87,8 +89,17 @@ impl<'a> Glue<'a> {
             let Some(right) = rank(&lower[p..]) else { continue };
             let score = if capitalised {
                 // "Alepdans": the name must stand alone elsewhere in the article, or be a
-                // known place, and what follows it a function word ("Segura" is no "Segu" + "ra").
-                let named = vocabulary.contains(&token[..p]) || !gazetteer().lookup(&token[..p]).is_empty();
+                // big place by its own name, and what follows it a function word ("Segura" is no "Segu" + "ra";
+                // "Okafor" is no "Oka", another name of Awka, + "for").
+                let big_place = || {
+                    let name = &token[..p];
+                    gazetteer()
+                        .lookup(name)
+                        .iter()
+                        .map(|&i| gazetteer().place(i))
+                        .any(|place| place.population >= GLUED_PLACE_POPULATION && place.name == name)
+                };
+                let named = vocabulary.contains(&token[..p]) || big_place();
                 if !named || right > MAX_FUNCTION_RANK {
                     continue;
                 }
@@ -153,6 +164,12 @@ mod tests {
     #[test]
     fn a_known_place_glued_to_a_word_is_split() {
         assert_eq!(points("Les pluies ont frappé Murciadans la nuit.", "fr", "Murciadans"), vec![6]);
+    }
+
+    #[test]
+    fn a_surname_that_opens_with_a_village_stays_whole() {
+        assert!(points("Governor Amara Okafor said", "en", "Okafor").is_empty());
+        assert!(points("según Tomás Leonardi", "es", "Leonardi").is_empty());
     }
 
     #[test]

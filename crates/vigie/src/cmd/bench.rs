@@ -190,7 +190,7 @@ pub fn run(inputs: &[String], with_store: bool, stream_articles: Option<usize>, 
     let mut grouper = vigie_stories::Grouper::new(vigie_stories::Config::default());
     let mut stories = 0;
     measures.push(timed_pass(&sources, &cleaner, bytes, "…+group into stories", |a| {
-        let profile = profiler.profile(a, &extractor.entities(a));
+        let profile = profiler.profile(a, &extractor.story_entities(a));
         stories += (grouper.assign(&profile, false) == a.id) as usize;
     }));
     eprintln!("stories: {stories}");

@@ -144,7 +144,7 @@ pub fn run(n: usize, mut sample: impl FnMut(usize)) -> StreamMeasure {
     let mut stories = 0;
     let start = Instant::now();
     for (done, a) in stream.by_ref().take(n).enumerate() {
-        let entities = extractor.entities_in(a.lang, &a.text);
+        let entities = extractor.story_entities_in(a.lang, &a.text);
         let profile = profiler.profile_text(&a.id, Some(a.lang), Some(a.day), &a.text, &entities);
         // A new story takes the id of its first article.
         stories += (grouper.assign(&profile, false) == a.id) as usize;
