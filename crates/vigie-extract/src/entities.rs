@@ -45,7 +45,8 @@ pub struct ArticleEntity {
     pub kind: &'static str,
     pub aliases_seen: Vec<String>,
     pub mentions: usize,
-    /// Where each mention stands in the clean text, as byte offsets.
+    /// Where each mention stands, as byte offsets: in the clean text here, in
+    /// the original once read through [`crate::Extractor::entities`].
     pub spans: Vec<[usize; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<PlaceInfo>,

@@ -171,9 +171,15 @@ impl Extractor {
         }))
     }
 
-    /// The entities of one article: known organisations, groups, people, events, places with coordinates.
+    /// The entities of one article (known organisations, groups, people, events, places with
+    /// coordinates, and the people and organisations its names show), each mention's span in the original text.
     pub fn entities(&self, article: &Article) -> Vec<ArticleEntity> {
-        article.lang.as_deref().map(|lang| self.entities_in(lang, &article.text)).unwrap_or_default()
+        let mut found = article.lang.as_deref().map(|lang| self.entities_in(lang, &article.text)).unwrap_or_default();
+        for span in found.iter_mut().flat_map(|e| e.spans.iter_mut()) {
+            let original = article.original_span(span[0]..span[1]);
+            *span = [original.start, original.end];
+        }
+        found
     }
 
     /// The entities of a clean text in language `lang` (ISO 639-1).
