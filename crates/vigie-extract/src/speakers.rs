@@ -186,7 +186,19 @@ fn owners_of_counts(lang: &Language, text: &str, folded: &vigie_text::Folded, fo
                     gap.starts_with("'s ") && words_in(gap, false).is_some_and(|n| n <= 3)
                 })
             };
-            if let Some(owner) = after.or_else(before) {
+            // "The UN late on Saturday gave a preliminary figure of 320 dead": the subject whose verb gives the count.
+            let subject = || {
+                let counted = text[cue.end..sentence.end].trim_start();
+                // "figure of 320", "cifra provisional de 85".
+                let joined = counted.split(' ').take(2).any(|w| listed(&s.name_joiners, w));
+                let number_follows = counted.split(' ').take(4).any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+                here.clone().next().filter(|c| {
+                    let lead = words_in(&text[sentence.start..c.span.start], true).is_some_and(|n| n <= 1);
+                    let gap = (c.span.end <= cue.start).then(|| &text[c.span.end..cue.start]);
+                    lead && joined && number_follows && gap.is_some_and(|g| words_in(g, false).is_some_and(|n| n <= TALLY_SUBJECT_WORDS))
+                })
+            };
+            if let Some(owner) = after.or_else(before).or_else(subject) {
                 out.push(Speech {
                     cue,
                     label: owner.label.clone(),
@@ -632,6 +644,9 @@ fn title_of<'c>(text: &str, here: &[&'c Candidate], person: &Candidate) -> Optio
         .filter(|c| text[c.span.end..person.span.start].chars().all(|ch| ch == ' ' || ch == ','))
 }
 
+/// The most words between the subject of a count and its noun ("the UN late on Saturday gave a preliminary figure").
+const TALLY_SUBJECT_WORDS: usize = 7;
+
 /// The most words of a role's place between the role and the name after it.
 const ROLE_PLACE_WORDS: usize = 6;
 
@@ -867,6 +882,16 @@ mod tests {
         assert_eq!(one("en", en, 19).as_deref(), Some("Coastal Rescue Service"));
         let fr = "Le bilan de la Direction de la sécurité civile fait état de 8 morts.";
         assert_eq!(one("fr", fr, 8).as_deref(), Some("Direction de la sécurité civile"));
+    }
+
+    #[test]
+    fn the_subject_that_gives_a_count_speaks_for_it() {
+        let en = "Officials were overwhelmed. The Red Cross on Sunday gave a first figure of 140 dead.";
+        assert_eq!(one("en", en, 140).as_deref(), Some("Red Cross"));
+        let es = "La Cruz Roja dio el lunes una cifra provisional de 85 heridos.";
+        assert_eq!(one("es", es, 85).as_deref(), Some("Red Cross"));
+        let fr = "La Croix-Rouge a publié dimanche un chiffre de 60 blessés.";
+        assert_eq!(one("fr", fr, 60).as_deref(), Some("Red Cross"));
     }
 
     #[test]
