@@ -45,7 +45,9 @@ impl PlaceReader {
         let mut candidates: Vec<Range<usize>> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             if self.locatives.contains(&w.lower) && !(w.span.start..w.span.end).contains(&number.start) {
-                if let Some(span) = self.place_after(text, &words, i + 1) {
+                // "dos en Playa Tlacopanocha": right after the count, any capitalised name is its place.
+                let right_after = w.span.start >= number.end && text[number.end..w.span.start].trim().is_empty();
+                if let Some(span) = self.place_after(text, &words, i + 1, right_after) {
                     candidates.push(span);
                 }
             }
@@ -56,8 +58,9 @@ impl PlaceReader {
         after.or_else(before).cloned()
     }
 
-    /// A place named from word `i` on: "la province de Herat", "Paktika province", "Acapulco".
-    fn place_after(&self, text: &str, words: &[Word], mut i: usize) -> Option<Range<usize>> {
+    /// A place named from word `i` on: "la province de Herat", "Paktika province", "Acapulco";
+    /// with `any_name`, a name the gazetteer does not know too.
+    fn place_after(&self, text: &str, words: &[Word], mut i: usize, any_name: bool) -> Option<Range<usize>> {
         let glued = |a: &Word, b: &Word| text[a.span.end..b.span.start].chars().all(|c| c == ' ' || c == '\'');
         let start_word = i;
         // Articles, a kind of area and its adjectives before the name: "the district of", "the smaller town of".
@@ -92,7 +95,7 @@ impl PlaceReader {
         let kind_after = words.get(last + 1).filter(|w| self.kinds.contains(&w.lower) && glued(&words[last], w));
         let known = gazetteer().lookup(name);
         let country = known.iter().any(|&p| gazetteer().place(p).kind == PlaceKind::Country);
-        if country || !(kind_before || kind_after.is_some() || !known.is_empty()) {
+        if country || !(kind_before || kind_after.is_some() || !known.is_empty() || any_name) {
             return None;
         }
         let start = if kind_before {
@@ -147,6 +150,19 @@ mod tests {
             place("es", "Hay 17 desaparecidos en el municipio de Lorca, informó la alcaldía.", "17").as_deref(),
             Some("municipio de Lorca")
         );
+    }
+
+    #[test]
+    fn a_count_by_place_takes_a_name_the_gazetteer_does_not_know() {
+        let es = "Murieron 14 personas: nueve en Playa Norte y cinco en el Barrio Alto.";
+        assert_eq!(place("es", es, "nueve").as_deref(), Some("Playa Norte"));
+        assert_eq!(place("es", es, "cinco").as_deref(), Some("Barrio Alto"));
+        let en = "The floods killed 12 people, seven in Eastwick Park and five in Mill End.";
+        assert_eq!(place("en", en, "seven").as_deref(), Some("Eastwick Park"));
+        let fr = "L'incendie a fait 9 morts, six à Valmorel-les-Bains et trois ailleurs.";
+        assert_eq!(place("fr", fr, "six").as_deref(), Some("Valmorel-les-Bains"));
+        // Further from the count, an unknown name stays no place.
+        assert_eq!(place("en", "Seven people died, rescuers in Eastwick Park said.", "Seven"), None);
     }
 
     #[test]
