@@ -455,6 +455,16 @@ mod tests {
     }
 
     #[test]
+    fn residents_are_counted_in_the_total() {
+        let groups = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.1, f.3)).collect::<Vec<_>>();
+        assert_eq!(groups("en", "About 2,000 residents were evacuated after the floods."), [(2000, Total)]);
+        assert_eq!(groups("fr", "Quelque 800 habitants ont été évacués après la crue."), [(800, Total)]);
+        assert_eq!(groups("es", "Unos 300 vecinos fueron evacuados por la riada."), [(300, Total)]);
+        // Civilians are a group.
+        assert_eq!(groups("en", "The shelling killed 14 civilians."), [(14, Civilians)]);
+    }
+
+    #[test]
     fn english_and_spanish() {
         let got = find("en", "The quake killed at least 95 people. At least 2,012 people were killed and 2,059 were wounded.");
         assert_eq!(
