@@ -227,6 +227,17 @@ impl FigureFinder {
         found
     }
 
+    /// Whether the people a group names are said to do or undergo something
+    /// else than the metric: "Four men were charged", "Tres hombres fueron detenidos ayer"
+    /// is no breakdown of a toll, where "Four of them were children" is.
+    fn other_predicate(&self, tokens: &[Token], right: &Right) -> bool {
+        let Some(after) = tokens.iter().position(|t| t.start >= right.end) else { return false };
+        let cue = |t: Option<&Token>, f: &dyn Fn(Cue) -> bool| matches!(t.map(|t| t.item), Some(Item::Cue(c)) if c.has(f));
+        cue(tokens.get(after), &|r| r == Cue::Copula)
+            && matches!(tokens.get(after + 1).map(|t| t.item), Some(Item::Word))
+            && !cue(tokens.get(after + 2), &|r| matches!(r, Cue::Group(_) | Cue::People))
+    }
+
     fn sentence(&self, text: &str, tokens: &[Token], s: usize, figures: &mut Vec<RawFigure>, first: usize) {
         let is_metric =
             |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Toll(_))));
@@ -307,7 +318,12 @@ impl FigureFinder {
                     "continues a list of counts",
                 ),
                 (None, None, None, None) => match before {
-                    Some(b) if !metric_before_here && right.group.is_some() && figures[b].group == Group::Total => {
+                    Some(b)
+                        if !metric_before_here
+                            && right.group.is_some()
+                            && figures[b].group == Group::Total
+                            && !self.other_predicate(tokens, &right) =>
+                    {
                         (Some(figures[b].metric), Some(b), num.start, None, "breaks down the previous sentence's total")
                     }
                     _ if right.group.is_some() || right.people => (None, None, num.start, None, "a list that names its metric at the end"),
@@ -343,7 +359,10 @@ impl FigureFinder {
                 value,
                 high,
                 qualifier,
-                group: group.unwrap_or(Group::Total),
+                // Men and women break down victims; "three men were arrested" counts suspects, all of them.
+                group: group
+                    .filter(|g| !(metric == Some(Metric::Arrested) && matches!(g, Group::Men | Group::Women)))
+                    .unwrap_or(Group::Total),
                 span: start..end,
                 number: num.start..num.end,
                 sentence: s,
@@ -452,6 +471,25 @@ mod tests {
         );
         let got = find("fr", "Au moins 11 civils ont été tués, dont cinq enfants.");
         assert_eq!(got.iter().map(|f| (f.1, f.2, f.3)).collect::<Vec<_>>(), [(11, AtLeast, Civilians), (5, Exact, Children)]);
+    }
+
+    #[test]
+    fn the_arrested_are_counted_whole() {
+        let counts = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>();
+        assert_eq!(counts("en", "Police said three men were arrested after the attack."), [(Arrested, 3, Total)]);
+        assert_eq!(counts("es", "Tras el ataque fueron detenidos cuatro hombres."), [(Arrested, 4, Total)]);
+        assert_eq!(counts("fr", "Deux femmes ont été interpellées après l'attaque."), [(Arrested, 2, Total)]);
+    }
+
+    #[test]
+    fn a_group_said_to_undergo_something_else_breaks_no_toll_down() {
+        let got = find("en", "The attack killed 139 people. Four men were charged on Sunday.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [139], "{got:?}");
+        let got = find("fr", "Le séisme a fait 40 morts. Cinq enfants sont devenus orphelins.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [40], "{got:?}");
+        // A group named by a copula still breaks the toll down.
+        let got = find("en", "The attack killed 30 people. Four of them were children.");
+        assert!(got.iter().any(|f| f.1 == 4 && f.3 == Children), "{got:?}");
     }
 
     #[test]
