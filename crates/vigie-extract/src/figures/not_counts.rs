@@ -80,6 +80,7 @@ impl FigureFinder {
 #[cfg(test)]
 mod tests {
     use super::super::tests::find;
+    use vigie_model::Metric::{Killed, Missing};
 
     #[test]
     fn spans_of_time_count_no_one() {
@@ -124,5 +125,22 @@ mod tests {
         assert!(find("es", "La riada dejó daños en 300 viviendas.").is_empty());
         assert_eq!(find("es", "La riada dejó 12 muertos.")[0].1, 12);
         assert_eq!(find("en", "The storm left 7 dead.")[0].1, 7);
+    }
+
+    #[test]
+    fn the_found_alive_and_shelters_count_no_one() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("en", "Of the 20 missing, 6 were found alive in hospitals."), [(Missing, 20)]);
+        assert_eq!(values("fr", "Sur 30 disparus, 5 ont été retrouvés vivants."), [(Missing, 30)]);
+        assert_eq!(values("es", "De 12 desaparecidos, 3 fueron encontrados con vida."), [(Missing, 12)]);
+        assert_eq!(values("es", "Hay 40 muertos; en 13 albergues se atiende a los damnificados."), [(Killed, 40)]);
+    }
+
+    #[test]
+    fn people_not_located_are_missing() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("fr", "Après la crue, 14 personnes n'ont pas été localisées."), [(Missing, 14)]);
+        assert_eq!(values("es", "Tras la riada, 9 personas siguen sin localizar."), [(Missing, 9)]);
+        assert_eq!(values("en", "After the flood, 7 people have not been located."), [(Missing, 7)]);
     }
 }
