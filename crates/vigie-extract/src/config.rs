@@ -15,3 +15,14 @@ pub const SUBJECTLESS_REACH_SENTENCES: usize = 3;
 /// A headline or lede that names no source takes the first speaker when at
 /// most this many sentences stand between them (0: the very next sentence).
 pub const LEDE_GAP_SENTENCES: usize = 0;
+
+/// A paragraph in another language than its article's is read with that
+/// language's rules when it holds at least this many words and a digit...
+pub const FOREIGN_PARAGRAPH_WORDS: usize = 8;
+/// ... and the language detector is at least this sure of it.
+pub const FOREIGN_PARAGRAPH_CONFIDENCE: f64 = 0.9;
+/// A paragraph where one word in this many is a function word of the
+/// article's language (among its most frequent words) is in that language.
+pub const OWN_FUNCTION_WORDS_IN: usize = 6;
+/// How frequent a word must be to count as a function word.
+pub const FUNCTION_WORD_RANK: u32 = 100;

@@ -218,7 +218,91 @@ impl Extractor {
         figures.into_iter().zip(why).collect()
     }
 
+    /// The figures of an article in its language, then those of paragraphs
+    /// written in another one ("#BREAKING: At least 255 people have been
+    /// killed", a tweet quoted in a Spanish report), read with that
+    /// language's rules; a claim the article already made is not repeated.
     fn extract(&self, article: &Article, mut why: Option<&mut Vec<explain::Why>>) -> Vec<Figure> {
+        let mut out = self.extract_in_language(article, why.as_deref_mut());
+        for (lang, text) in self.foreign_paragraphs(article) {
+            let foreign = Article { lang: Some(lang.to_string()), text, ..article.clone() };
+            let mut foreign_why = Vec::new();
+            let found = self.extract_in_language(&foreign, why.is_some().then_some(&mut foreign_why));
+            let mut reasons = foreign_why.into_iter();
+            for f in found {
+                let reason = reasons.next();
+                if out.iter().any(|o| o.metric == f.metric && o.value == f.value) {
+                    continue;
+                }
+                out.push(f);
+                if let (Some(why), Some(reason)) = (why.as_deref_mut(), reason) {
+                    why.push(reason);
+                }
+            }
+        }
+        out
+    }
+
+    /// The paragraphs of `article` written in another language Vigie reads,
+    /// by language, each as a copy of the text where every other paragraph is
+    /// blank: offsets stay those of the article.
+    fn foreign_paragraphs(&self, article: &Article) -> Vec<(&'static str, String)> {
+        let Some(own) = article.lang.as_deref() else { return Vec::new() };
+        let Some(own_lexicon) = self.finder(own).map(|f| &f.lang.lexicon) else { return Vec::new() };
+        // A paragraph full of the article's own function words is in its language: no need to ask the detector.
+        let own_words = |line: &str| {
+            let words: Vec<&str> = line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            let function =
+                words.iter().filter(|w| own_lexicon.rank(&w.to_lowercase()).is_some_and(|r| r < config::FUNCTION_WORD_RANK)).count();
+            function * config::OWN_FUNCTION_WORDS_IN >= words.len()
+        };
+        let mut foreign: Vec<(&'static str, Vec<std::ops::Range<usize>>)> = Vec::new();
+        let mut start = 0;
+        let mut last_foreign: Option<(&'static str, usize)> = None;
+        for line in article.text.split('\n') {
+            let span = start..start + line.len();
+            start = span.end + 1;
+            // "— Rescue Network (@RescueNet) May 2": the signature of the post above goes with it.
+            if let Some((lang, end)) = last_foreign.filter(|&(_, end)| end + 1 == span.start && line.starts_with(['—', '–'])) {
+                if let Some((_, spans)) = foreign.iter_mut().find(|(l, _)| *l == lang) {
+                    spans.push(span.clone());
+                }
+                last_foreign = Some((lang, end));
+                continue;
+            }
+            // Lines with a digit, and the lines that go on a foreign one (the rest of a post).
+            let goes_on = last_foreign.is_some_and(|(_, end)| end + 1 == span.start);
+            let counted = goes_on || line.bytes().any(|b| b.is_ascii_digit());
+            if !counted || line.split_whitespace().count() < config::FOREIGN_PARAGRAPH_WORDS || own_words(line) {
+                continue;
+            }
+            let Some((lang, confidence)) = vigie_lang::detect(line) else { continue };
+            if lang == own || confidence < config::FOREIGN_PARAGRAPH_CONFIDENCE || self.finder(lang).is_none() {
+                continue;
+            }
+            last_foreign = Some((lang, span.end));
+            match foreign.iter_mut().find(|(l, _)| *l == lang) {
+                Some((_, spans)) => spans.push(span),
+                None => foreign.push((lang, vec![span])),
+            }
+        }
+        foreign
+            .into_iter()
+            .map(|(lang, spans)| {
+                let mut text = String::with_capacity(article.text.len());
+                for (at, c) in article.text.char_indices() {
+                    if c == '\n' || spans.iter().any(|s| s.contains(&at)) {
+                        text.push(c);
+                    } else {
+                        text.extend(std::iter::repeat_n(' ', c.len_utf8()));
+                    }
+                }
+                (lang, text)
+            })
+            .collect()
+    }
+
+    fn extract_in_language(&self, article: &Article, mut why: Option<&mut Vec<explain::Why>>) -> Vec<Figure> {
         let Some(finders) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
         let found = finders.figures.find(&article.text);
         // Sources need the article's country, which takes a pass of the entity finder: only for articles with figures.
@@ -395,6 +479,21 @@ mod tests {
             ..Document::default()
         };
         Extractor::new().figures(&vigie_ingest::Cleaner::new().clean(doc).unwrap())
+    }
+
+    #[test]
+    fn a_paragraph_in_another_language_is_read_with_its_rules() {
+        let text = "Un fuerte sismo sacudió el valle durante la noche\n\
+                    Las autoridades locales informaron de 30 muertos en los pueblos del valle, según la prensa regional.\n\
+                    BREAKING: At least 41 people have been killed and 120 others injured in the valley villages overnight.\n\
+                    — Valley Rescue Network (@ValleyRescue) May 2, 2030\n\
+                    Los equipos de rescate siguen trabajando entre los escombros de las casas.";
+        let f = figures_of("es", "2030-05-02", text);
+        let found = |v: u64| f.iter().find(|f| f.value == v);
+        assert_eq!(found(30).map(|f| f.metric), Some(vigie_model::Metric::Killed));
+        let post = found(41).expect("the English post's toll");
+        assert_eq!((post.metric, post.source.as_deref()), (vigie_model::Metric::Killed, Some("Valley Rescue Network")));
+        assert_eq!(found(120).map(|f| f.metric), Some(vigie_model::Metric::Injured));
     }
 
     #[test]

@@ -159,9 +159,54 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
         out.push(Speech { cue: cue.clone(), label, org, span: speaker.span.clone(), covers, how });
     }
     out.extend(owners_of_counts(lang, text, &folded, found, &candidates));
+    out.extend(signatures(text, lexicon));
     out.sort_by_key(|s| s.cue.start);
     out
 }
+
+/// The account that signs an embedded post speaks for it: "... pic.twitter.com/x —
+/// Rescue Network (@RescueNet) June 22, 2022". The post is the text of the line
+/// before the signature, or the paragraph before when the signature opens its line.
+fn signatures(text: &str, lexicon: &[SourceMention]) -> Vec<Speech> {
+    let mut out = Vec::new();
+    for (handle, _) in text.match_indices(" (@") {
+        let line_start = text[..handle].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[line_start..handle];
+        let Some(dash) = before.rfind(['—', '–']).filter(|&d| before.len() - d <= MAX_SIGNATURE_BYTES) else { continue };
+        let dash = line_start + dash;
+        let name_start = dash + text[dash..].chars().next().map_or(1, char::len_utf8);
+        let name = text[name_start..handle].trim();
+        if !name.starts_with(char::is_uppercase) || name.contains(['.', ',', ';']) {
+            continue;
+        }
+        let span = text[name_start..handle].find(name).map_or(name_start..handle, |i| name_start + i..name_start + i + name.len());
+        let handle_end = text[handle..].find(')').map_or(handle, |i| handle + i + 1);
+        let post = if text[line_start..dash].trim().is_empty() {
+            // The signature opens its line: the post is the paragraphs before, as long as one post.
+            let end = line_start.saturating_sub(1);
+            let mut start = end;
+            while start > 0 {
+                let previous = text[..start.saturating_sub(1)].rfind('\n').map_or(0, |i| i + 1);
+                if end - previous > MAX_POST_BYTES && start < end {
+                    break;
+                }
+                start = previous;
+            }
+            start..end
+        } else {
+            line_start..dash
+        };
+        let known = lexicon.iter().find(|m| m.span.start >= span.start && m.span.end <= span.end);
+        let label = known.map_or_else(|| name.to_string(), |m| m.label.clone());
+        out.push(Speech { cue: dash..handle_end, label, org: None, span, covers: post, how: "the signature of an embedded post" });
+    }
+    out
+}
+
+/// The most bytes of an embedded post ("a tweet"), over the lines before its signature.
+const MAX_POST_BYTES: usize = 320;
+/// The most bytes between the dash that opens a post's signature and the account's handle.
+const MAX_SIGNATURE_BYTES: usize = 80;
 
 /// Whoever a count belongs to speaks for its sentence: "el balance definitivo de
 /// la AFAD", "le bilan de l'OSDH", "the ministry's latest toll".
@@ -882,6 +927,17 @@ mod tests {
         assert_eq!(one("en", en, 19).as_deref(), Some("Coastal Rescue Service"));
         let fr = "Le bilan de la Direction de la sécurité civile fait état de 8 morts.";
         assert_eq!(one("fr", fr, 8).as_deref(), Some("Direction de la sécurité civile"));
+    }
+
+    #[test]
+    fn the_account_that_signs_an_embedded_post_speaks_for_it() {
+        let en = "The quake hit at night.\nAt least 40 people were killed in the valley. pic.twitter.com/abc — Valley Rescue Network (@ValleyRescue) May 2, 2025";
+        assert_eq!(one("en", en, 40).as_deref(), Some("Valley Rescue Network"));
+        // A signature on its own line signs the paragraph before.
+        let es = "El sismo golpeó de noche.\nAl menos 12 personas murieron en el valle.\n— Red de Rescate del Valle (@RedRescate) 2 de mayo de 2025";
+        assert_eq!(one("es", es, 12).as_deref(), Some("Red de Rescate del Valle"));
+        let fr = "Le séisme a frappé la nuit.\nAu moins 9 morts dans la vallée. — Secours de la Vallée (@SecoursVallee) 2 mai 2025";
+        assert_eq!(one("fr", fr, 9).as_deref(), Some("Vallée emergency services"));
     }
 
     #[test]

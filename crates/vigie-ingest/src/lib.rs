@@ -5,7 +5,7 @@
 //!    stdin, URLs through [`fetch`]) into [`Document`]s, decoding bytes with [`decode`];
 //! 2. [`clean`]: drop boilerplate and repeats, normalise characters, repair
 //!    glued words, keeping an offset map back to the original;
-//! 3. [`lang_id`] and [`published`]: language and publication date;
+//! 3. language (`vigie_lang::detect`) and [`published`]: publication date;
 //! 4. [`fingerprint`]: exact and near-duplicate signatures.
 //!
 //! Errors name the input they come from, so one bad file never stops a batch.
@@ -14,7 +14,6 @@ pub mod clean;
 pub mod decode;
 pub mod fetch;
 pub mod fingerprint;
-pub mod lang_id;
 pub mod published;
 pub mod read;
 

@@ -9,9 +9,11 @@
 //! data change: add `lang/it/` with the same files.
 
 mod data;
+mod detect;
 pub mod world;
 
 pub use data::{BoilerplateRule, Cleaning, Dates, Events, Figures, Institution, Language, Lexicon, Numbers, Sources};
+pub use detect::detect;
 
 use std::sync::OnceLock;
 

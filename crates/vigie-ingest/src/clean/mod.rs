@@ -13,7 +13,7 @@ mod lines;
 
 use crate::fingerprint::Fingerprint;
 use crate::published::{publication_date, DateEvidence};
-use crate::{lang_id, InputError};
+use crate::InputError;
 use chrono::NaiveDate;
 use vigie_lang::Languages;
 use vigie_model::{Article, Document, OffsetMapBuilder};
@@ -53,8 +53,11 @@ impl Cleaner {
             return Err(InputError::new(doc.origin, "empty article"));
         }
         let langs = Languages::get();
-        let lang =
-            doc.lang.as_deref().and_then(|c| langs.by_code(c)).or_else(|| lang_id::detect(&doc.text).and_then(|(c, _)| langs.by_code(c)));
+        let lang = doc
+            .lang
+            .as_deref()
+            .and_then(|c| langs.by_code(c))
+            .or_else(|| vigie_lang::detect(&doc.text).and_then(|(c, _)| langs.by_code(c)));
         let selected = lines::select(&doc.text, &self.boilerplate);
         let mut builder = OffsetMapBuilder::new(&doc.text);
         let mut glue = glue::Glue::new(&doc.text, lang);

@@ -2,7 +2,7 @@
 //! a detector that may answer Italian for French text is worse than one that
 //! only knows the three languages it can process.
 
-use vigie_lang::Languages;
+use crate::Languages;
 
 /// Bytes of text enough to tell the languages apart; the rest costs time.
 const SAMPLE: usize = 3000;
