@@ -137,6 +137,13 @@ mod tests {
     }
 
     #[test]
+    fn the_first_two_events_count_no_one() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| f.1).collect::<Vec<_>>();
+        assert_eq!(values("fr", "Au moins 80 personnes ont été tuées lors des deux premiers séismes."), [80]);
+        assert_eq!(values("es", "Al menos 60 personas murieron en los tres primeros días de lluvias."), [60]);
+    }
+
+    #[test]
     fn people_not_located_are_missing() {
         let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
         assert_eq!(values("fr", "Après la crue, 14 personnes n'ont pas été localisées."), [(Missing, 14)]);
