@@ -220,6 +220,13 @@ impl FigureFinder {
                         out.words += 1;
                         continue;
                     }
+                    // "two reported fatalities", "12 confirmed deaths": a participle before the noun qualifies it.
+                    let before_noun =
+                        matches!(tokens.get(i).map(|t| t.item), Some(Item::Cue(n)) if n.has(|r| matches!(r, Cue::MetricNoun(_))));
+                    if c.has(|r| matches!(r, Cue::AttributionBefore | Cue::AttributionAfter)) && before_noun && out.words == 0 {
+                        out.words += 1;
+                        continue;
+                    }
                     if c.has(|r| matches!(r, Cue::Qualifier(_) | Cue::AttributionBefore | Cue::AttributionAfter | Cue::Toll(_))) {
                         return out;
                     }
@@ -431,5 +438,13 @@ mod tests {
         assert_eq!(find("fr", "Le séisme a fait 45 victimes.")[0].0, Killed);
         // "affected" there is the region's.
         assert_eq!(find("fr", "On compte 80 victimes, dont 70 dans la province, la plus affectée.")[0].0, Killed);
+    }
+
+    #[test]
+    fn a_participle_before_the_noun_qualifies_it() {
+        let got = find("en", "Over 100 people were injured in the blast, with two reported fatalities.");
+        assert!(got.iter().any(|f| f.0 == Killed && f.1 == 2), "{got:?}");
+        let got = find("en", "The outbreak has caused 12 confirmed deaths.");
+        assert!(got.iter().any(|f| f.0 == Killed && f.1 == 12), "{got:?}");
     }
 }
