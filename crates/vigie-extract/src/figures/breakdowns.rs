@@ -12,7 +12,7 @@ const MAX_PARTS: usize = 12;
 const SUM_REACH: usize = 3;
 
 /// "Interior counts 64 dead. Of them, 48 died in Murcia and 16 in
-/// Alicante", "31 morts, parmi lesquels 22 [...] et les neuf autres": the
+/// Alicante", "27 morts, dont 19 [...] et les huit autres": the
 /// counts of a sentence that follow a total, stated shortly before or
 /// earlier in the sentence, and add up to it are its parts, even without a
 /// word that links them. `first` is the index of the sentence's first figure.
@@ -83,9 +83,9 @@ mod tests {
         assert_eq!(parts, [(50, None), (30, Some(0)), (20, Some(0))]);
         // The total may stand in the same sentence, some parts already linked to it.
         let found = FigureFinder::new(Languages::get().by_code("fr").unwrap()).find(
-            "Le bilan s'élève à 31 morts, parmi lesquels 22 sont décédés à l'hôpital et les neuf autres ont été recensés par les communes.",
+            "La crue a fait 27 morts, parmi lesquels 19 ont péri sur les routes et les huit autres ont été retrouvés dans les caves.",
         );
-        assert_eq!(found.figures.iter().map(|f| (f.value, f.part_of)).collect::<Vec<_>>(), [(31, None), (22, Some(0)), (9, Some(0))]);
+        assert_eq!(found.figures.iter().map(|f| (f.value, f.part_of)).collect::<Vec<_>>(), [(27, None), (19, Some(0)), (8, Some(0))]);
         // Counts that do not add up stay apart.
         let found = finder.find("The ministry counted 50 dead on Sunday. Rescuers say 30 died in the valley and 21 on the coast.");
         assert!(found.figures.iter().all(|f| f.part_of.is_none()));

@@ -234,7 +234,7 @@ impl FigureFinder {
                 }
                 Item::Word => out.words += 1,
                 Item::Punct('"') => {}
-                // "1 384 personnes – 759 femmes et 625 hommes – auraient été tuées": an aside between
+                // "420 personnes – 230 femmes et 190 hommes – ont été tuées": an aside between
                 // dashes after the noun is skipped; past a closing dash the verb may follow.
                 // A spaced hyphen stands for a dash: "members of the Front - its local affiliate - had died".
                 Item::Punct('–' | '—' | '-') if out.group.is_some() || out.people => {
