@@ -55,7 +55,7 @@ BOILERPLATE = {
         "Publié le 14/03/2025 | Mis à jour le 15/03/2025", "Publié aujourd'hui à 10h30",
         "Rédigé le 30/11/2024", "Rédigé par exemple.net le Mardi 4 Mars 2025 à 08:15 | | 2 commentaire(s)|",
         "Dimanche 10 septembre 2023", "14/03/2025 à 19h30", "10:57", "• 13:40",
-        "Cette page est mise à jour au fil des nouveaux bilans.",
+        "Cet article est actualisé au fil des nouveaux bilans.",
         "agences/afp", "Par AFP", "Par l'AFP", "Par la rédaction avec AFP · Publié le 14 mars 2025 à 19h30",
         "Par Jean Dupont", "Par Jean-Pierre Martin, envoyé spécial à Alep", "Par Marie de La Tour",
         "(avec AFP)", "avec AFP , modifié à", "Avec AFP et Reuters", "La Rédaction", "(Belga)", "AFP",
