@@ -228,33 +228,43 @@ impl EntityFinder {
     /// People and organisations the lists do not know, read from the shape of
     /// the text: an unknown name takes their type, and a place inside a
     /// person's name ("Amara" in "Amara Okafor") is no place.
-    fn typed(&self, text: &str, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    ///
+    /// Mentions and names are each in text order and never overlap among
+    /// themselves, so the mentions a name overlaps are found by binary search.
+    fn typed(&self, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
         let sentences = vigie_text::sentences(text, &self.lang.cleaning.abbreviations);
         let names = self.names.names(text, &sentences);
         let inside = |a: &Range<usize>, b: &Range<usize>| b.start <= a.start && a.end <= b.end;
-        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        let mut removed = vec![false; mentions.len()];
+        let mut named = Vec::new();
         for n in &names {
             let kind = match n.kind {
                 crate::names::NameKind::Person => "person",
                 crate::names::NameKind::Organisation => "org",
                 crate::names::NameKind::Outlet | crate::names::NameKind::Single => continue,
             };
-            let known = mentions.iter().any(|m| overlaps(&m.span, &n.span) && matches!(m.key, Key::Known(_) | Key::Introduced(_)));
-            if known {
+            let first = mentions.partition_point(|m| m.span.end <= n.span.start);
+            let end = mentions.partition_point(|m| m.span.start < n.span.end);
+            let overlapping = first..end.max(first);
+            if mentions[overlapping.clone()].iter().any(|m| matches!(m.key, Key::Known(_) | Key::Introduced(_))) {
                 continue;
             }
-            let replaced = |m: &Mention| match m.key {
-                Key::Unknown(_) => overlaps(&m.span, &n.span),
-                Key::Place(_) => kind == "person" && inside(&m.span, &n.span),
-                _ => false,
-            };
-            mentions.retain(|m| !replaced(m));
-            if !mentions.iter().any(|m| overlaps(&m.span, &n.span)) {
-                mentions.push(Mention { span: n.span.clone(), key: Key::Named(n.label.clone(), kind) });
+            for i in overlapping.clone() {
+                removed[i] |= match mentions[i].key {
+                    Key::Unknown(_) => true,
+                    Key::Place(_) => kind == "person" && inside(&mentions[i].span, &n.span),
+                    _ => false,
+                };
+            }
+            if overlapping.clone().all(|i| removed[i]) {
+                named.push(Mention { span: n.span.clone(), key: Key::Named(n.label.clone(), kind) });
             }
         }
-        mentions.sort_by_key(|m| m.span.start);
-        mentions
+        let mut kept = removed.iter();
+        let mut out: Vec<Mention> = mentions.into_iter().filter(|_| !kept.next().copied().unwrap_or(false)).collect();
+        out.append(&mut named);
+        out.sort_by_key(|m| m.span.start);
+        out
     }
 
     /// The entities of `text`, grouped, in order of first mention, people and

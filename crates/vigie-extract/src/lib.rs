@@ -251,10 +251,12 @@ impl Extractor {
         let Some(own_lexicon) = self.finder(own).map(|f| &f.lang.lexicon) else { return Vec::new() };
         // A paragraph full of the article's own function words is in its language: no need to ask the detector.
         let own_words = |line: &str| {
-            let words: Vec<&str> = line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
-            let function =
-                words.iter().filter(|w| own_lexicon.rank(&w.to_lowercase()).is_some_and(|r| r < config::FUNCTION_WORD_RANK)).count();
-            function * config::OWN_FUNCTION_WORDS_IN >= words.len()
+            let (mut words, mut function) = (0, 0);
+            for w in line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+                words += 1;
+                function += usize::from(own_lexicon.rank(&w.to_lowercase()).is_some_and(|r| r < config::FUNCTION_WORD_RANK));
+            }
+            function * config::OWN_FUNCTION_WORDS_IN >= words
         };
         let mut foreign: Vec<(&'static str, Vec<std::ops::Range<usize>>)> = Vec::new();
         let mut start = 0;

@@ -391,15 +391,9 @@ fn named_area(lang: &Language, text: &str, span: &Range<usize>) -> bool {
     let kinds = &lang.figures.place_kinds;
     let joiners = &lang.sources.name_joiners;
     let before = text[..span.start].split(|c: char| !c.is_alphanumeric()).rev().filter(|w| !w.is_empty());
-    let kind_before = before.take(3).find(|w| !listed(joiners, w)).is_some_and(|w| listed_folded(kinds, w));
+    let kind_before = before.take(3).find(|w| !listed(joiners, w)).is_some_and(|w| listed(kinds, w));
     let after = text[span.end..].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
-    kind_before || after.is_some_and(|w| listed_folded(kinds, w))
-}
-
-/// Whether `word` is one of `list` in any case, Unicode included ("Región", "État").
-fn listed_folded(list: &[String], word: &str) -> bool {
-    let lower = word.to_lowercase();
-    list.contains(&lower)
+    kind_before || after.is_some_and(|w| listed(kinds, w))
 }
 
 /// The most lexical mentions one name may overlap: a name is a few words.
@@ -422,9 +416,13 @@ fn places_only(lang: &Language, text: &str) -> bool {
 /// A city this big is a place a name may add ("Ministry of Health of Lagos"); smaller ones share names with words.
 const NOTABLE_PLACE_POPULATION: u64 = 100_000;
 
-/// Whether `word` is one of `list`, any ASCII case: the data lists are lower case, a text may not be.
+/// Whether `word` is one of `list` in any case, Unicode included ("Región", "État"): the lists are lower case, a text may not be.
 fn listed(list: &[String], word: &str) -> bool {
-    list.iter().any(|l| l.eq_ignore_ascii_case(word))
+    if word.is_ascii() {
+        return list.iter().any(|l| l.eq_ignore_ascii_case(word));
+    }
+    let lower = word.to_lowercase();
+    list.iter().any(|l| *l == lower)
 }
 
 /// Where the lower-case `phrase` stands as whole words in `text`, in any case ("il", "Il").
@@ -541,13 +539,13 @@ const SUBJECT_PAST_APPOSITION: &str = "subject past its apposition";
 
 /// A gap between a subject and its verb without the acronym that follows a
 /// name: "la Oficina de Coordinación (OCHA) registró", "l'OMS) a fait état".
-fn without_acronym(gap: &str) -> String {
+fn without_acronym(gap: &str) -> std::borrow::Cow<'_, str> {
     let gap = gap.strip_prefix(')').unwrap_or(gap);
     match (gap.find('('), gap.find(')')) {
         (Some(open), Some(close)) if open < close && words_in(&gap[open + 1..close], false).is_some_and(|n| n <= 1) => {
-            format!("{}{}", &gap[..open], &gap[close + 1..])
+            format!("{}{}", &gap[..open], &gap[close + 1..]).into()
         }
-        _ => gap.to_string(),
+        _ => gap.into(),
     }
 }
 
@@ -668,9 +666,9 @@ fn apposed_person<'c>(
     let of_place = |gap: &str| {
         let words: Vec<&str> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         words.len() <= ROLE_PLACE_WORDS
-            && words.iter().all(|w| {
-                listed(&lang.sources.name_joiners, w) || listed_folded(&lang.figures.place_kinds, w) || w.starts_with(char::is_uppercase)
-            })
+            && words
+                .iter()
+                .all(|w| listed(&lang.sources.name_joiners, w) || listed(&lang.figures.place_kinds, w) || w.starts_with(char::is_uppercase))
     };
     let after = || {
         here.iter().filter(|c| c.kind == Kind::Person && c.span.start >= chosen.span.end).find(|c| {

@@ -107,18 +107,11 @@ impl TextPatterns {
         );
         let month_day = format!(r"(?i)\b(?:({w})\s*,?\s+)?({m})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s+((?:19|20)\d\d))?");
         let f = &lang.figures;
-        let killed = f.metric_verbs.get("killed").into_iter().flatten();
-        let event_words = f
-            .since
-            .iter()
-            .chain(killed)
-            .chain(&lang.dates.event_nouns)
-            .chain(&lang.dates.parts_of_day)
-            .filter(|phrase| !phrase.contains(' '))
-            .map(|word| word.to_lowercase())
-            .collect();
-        let single = |list: &[String]| list.iter().filter(|p| !p.contains(' ')).map(|w| w.to_lowercase()).collect();
-        let report_words = single(&[f.attribution_before.as_slice(), &f.attribution_after].concat());
+        // Single words only: a phrase's last word ("la muerte de") could be anything.
+        let single = |lists: &[&[String]]| lists.iter().copied().flatten().filter(|p| !p.contains(' ')).map(|w| w.to_lowercase()).collect();
+        let killed = f.metric_verbs.get("killed").map_or(&[][..], Vec::as_slice);
+        let event_words = single(&[&f.since, killed, &lang.dates.event_nouns, &lang.dates.parts_of_day]);
+        let report_words = single(&[&f.attribution_before, &f.attribution_after]);
         Some(TextPatterns {
             day_month: Regex::new(&day_month).ok()?,
             month_day: Regex::new(&month_day).ok()?,
