@@ -422,7 +422,7 @@ fn listed(list: &[String], word: &str) -> bool {
         return list.iter().any(|l| l.eq_ignore_ascii_case(word));
     }
     let lower = word.to_lowercase();
-    list.iter().any(|l| *l == lower)
+    list.contains(&lower)
 }
 
 /// Where the lower-case `phrase` stands as whole words in `text`, in any case ("il", "Il").
