@@ -26,3 +26,7 @@ pub const FOREIGN_PARAGRAPH_CONFIDENCE: f64 = 0.9;
 pub const OWN_FUNCTION_WORDS_IN: usize = 6;
 /// How frequent a word must be to count as a function word.
 pub const FUNCTION_WORD_RANK: u32 = 100;
+
+/// A figure in a paragraph that names no speaker takes the last speaker of
+/// the paragraphs before it, at most this many line breaks back.
+pub const CARRY_PARAGRAPHS: usize = 1;

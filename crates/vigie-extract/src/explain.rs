@@ -51,6 +51,7 @@ impl Why {
                 let how = match a.evidence {
                     Evidence::Covered => "a speech covers its sentence or quotation",
                     Evidence::Paragraph => "the last speaker of its paragraph",
+                    Evidence::Carried => "no speaker in its paragraph: the last speaker of the paragraph before",
                     Evidence::Lede => "a headline or lede before any attribution: the first speaker, shortly after",
                 };
                 let from_total = if shares_total { ", shared with the total it breaks down" } else { "" };

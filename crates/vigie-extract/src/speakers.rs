@@ -14,7 +14,7 @@
 //! paragraph; a name merely mentioned never speaks, and a figure no one is
 //! said to give is the outlet's own.
 
-use crate::config::{APPOSITION_REACH_WORDS, LEDE_GAP_SENTENCES, SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES};
+use crate::config::{APPOSITION_REACH_WORDS, CARRY_PARAGRAPHS, LEDE_GAP_SENTENCES, SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES};
 use crate::figures::{Found, RawFigure};
 use crate::names::{Name, NameKind};
 use crate::sources::SourceMention;
@@ -63,6 +63,8 @@ pub struct Speech {
 pub enum Evidence {
     /// The first speaker, shortly after a headline or lede that names none.
     Lede,
+    /// The last speaker of a paragraph shortly before, when the figure's paragraph names no one.
+    Carried,
     /// The last speaker of the figure's paragraph.
     Paragraph,
     /// A speech covering the figure.
@@ -273,6 +275,23 @@ pub fn attribute(text: &str, found: &Found, speeches: &[Speech], figure: &RawFig
     let paragraph = paragraph_of(text, found, at);
     if let Some(s) = speeches[..next].last().filter(|s| s.cue.start >= paragraph.start) {
         return attribution(s, Evidence::Paragraph);
+    }
+    // A paragraph that names no one goes on with the speaker whose toll closed the paragraph
+    // before ("Selon les secours, ... 45 morts." then "En outre, 47 personnes ...").
+    if let Some(s) = speeches[..next].last() {
+        let breaks = found.line_breaks.partition_point(|&b| b < at) - found.line_breaks.partition_point(|&b| b < s.cue.start);
+        // No other cue since the speaker's, and none in the figure's paragraph, even one that bound no one.
+        let silent = !found.attributions.iter().any(|c| c.start > s.cue.start && (c.start < at || paragraph.contains(&c.start)));
+        let own = paragraph_of(text, found, s.cue.start);
+        let closes = !found.sentences.iter().any(|r| r.start > s.covers.end.max(s.cue.end) && r.start < own.end && r.end <= own.end);
+        // Only a speaker giving a toll goes on: one who merely spoke does not.
+        let counted = found.figures.iter().any(|f| s.covers.contains(&f.number.start));
+        // And it goes on into the first sentence only: the outlet's own voice takes over after it.
+        let opening =
+            found.sentences.get(figure.sentence).is_some_and(|r| text[paragraph.start..r.start.max(paragraph.start)].trim().is_empty());
+        if breaks <= CARRY_PARAGRAPHS && silent && closes && counted && opening {
+            return attribution(s, Evidence::Carried);
+        }
     }
     // A headline or lede before any attribution anticipates the first one, when it
     // follows shortly ("... 1,037 dead. ..., the ministry said as cited by ..."), even
@@ -885,7 +904,7 @@ mod tests {
         assert_eq!(one("en", text, 18).as_deref(), Some("Hill Rescue Service"));
         // ... even when its own cue names no one; a figure further on stays the outlet's.
         let es =
-            "Borvania dijo el martes que 22 personas siguen desaparecidas. Según la Cruz Roja, hay 30 heridos.\nEn total, 52 víctimas.";
+            "Borvania dijo el martes que 22 personas siguen desaparecidas. Según la Cruz Roja, hay 30 heridos.\nLa lluvia siguió. En total, 52 víctimas.";
         assert_eq!(one("es", es, 22).as_deref(), Some("Red Cross"));
         assert_eq!(one("es", es, 52), None);
     }
@@ -963,5 +982,20 @@ mod tests {
         let text = "Rescuers found 12 bodies, the Coastal Rescue Service said. Another 4 people are missing.\nIn all, 19 died.";
         assert_eq!(one("en", text, 4).as_deref(), Some("Coastal Rescue Service"));
         assert_eq!(one("en", text, 19), None);
+    }
+
+    #[test]
+    fn a_toll_that_closes_its_paragraph_goes_on_into_the_next_sentence() {
+        let fr = "Selon la Protection civile de Norvie, le bilan s'élève à 31 morts.\nEn outre, 12 personnes sont portées disparues. Les pluies continuent, 3 maçons ont été blessés sur un chantier.";
+        assert_eq!(one("fr", fr, 12).as_deref(), Some("Norvie emergency services"));
+        // Past the first sentence, the outlet speaks again.
+        assert_eq!(one("fr", fr, 3), None);
+        let es = "La Agencia de Rescate de Ostia informó de 8 muertos.\nOtras 20 personas resultaron heridas.";
+        assert_eq!(one("es", es, 20).as_deref(), Some("Agencia de Rescate de Ostia"));
+        // A speaker who gave no figure does not go on; nor does one followed by a cue of its own.
+        let en = "The Harbour Police Department said the port was closed.\nAt least 6 people died.";
+        assert_eq!(one("en", en, 6), None);
+        let en = "The Harbour Police Department said 9 people died.\nAt least 6 people drowned, officials said.";
+        assert_ne!(one("en", en, 6).as_deref(), Some("Harbour Police Department"));
     }
 }
