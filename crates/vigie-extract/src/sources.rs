@@ -297,6 +297,13 @@ impl SourceFinder {
             if let Some(region) = self.region_of(text, span.clone(), main) {
                 return format!("{region} {}", inst.name);
             }
+            // "Dnipro City Council", "Valencia emergency services": the place in front.
+            if let Some(place) = place_in_front(text, span.start) {
+                return format!("{place} {}", inst.name);
+            }
+            if let Some(place) = inst.local.then(|| place_before(text, span.start)).flatten() {
+                return format!("{place} {}", inst.name);
+            }
         }
         if inst.of_place {
             if let Some(place) = place_after(&text[span.end..], &self.lang.sources.place_prefixes) {
@@ -363,6 +370,22 @@ fn place_before(text: &str, at: usize) -> Option<&str> {
     })
 }
 
+/// The place of the gazetteer written right in front of `at`, as a premodifier ("Dnipro City Council").
+fn place_in_front(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].strip_suffix(' ')?;
+    let start =
+        before.rfind(|c: char| !(c.is_alphanumeric() || c == '-')).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[start..];
+    // At the head of a sentence a capital proves nothing ("Les pompiers"): the phrase must be a name too.
+    let opens_sentence = before[..start].trim_end().is_empty() || before[..start].trim_end().ends_with(['.', '!', '?', '\n']);
+    let named = text[at..].starts_with(char::is_uppercase);
+    (word.chars().count() >= 3
+        && word.starts_with(char::is_uppercase)
+        && (named || !opens_sentence)
+        && !gazetteer().lookup(word).is_empty())
+    .then_some(word)
+}
+
 /// "de Mayotte", "d'Alep", "of Paiporta": the capitalised place after a title,
 /// joined to it by one of `prefixes`.
 fn place_after<'t>(rest: &'t str, prefixes: &[String]) -> Option<&'t str> {
@@ -385,6 +408,19 @@ mod tests {
         let lang = Languages::get().by_code(lang).unwrap();
         let country = crate::entities::EntityFinder::new(lang).main_country(text);
         SourceFinder::new(lang).sources(text, country.as_deref()).into_iter().map(|m| m.label).collect()
+    }
+
+    #[test]
+    fn a_town_council_speaks_for_its_town() {
+        assert_eq!(labels("es", "Según el ayuntamiento de Ostrava, hay 12 heridos."), ["Ostrava city council"]);
+        assert_eq!(labels("en", "The Ostrava City Council said 12 people were hurt."), ["Ostrava city council"]);
+        // Named with no place, the council is that of the town named last.
+        assert_eq!(
+            labels("fr", "Les pompiers sont à Ostrava. La mairie a recensé 12 blessés."),
+            ["emergency services", "Ostrava city council"]
+        );
+        // Officials keep their word: they are not the authorities.
+        assert_eq!(labels("en", "local officials said"), ["local officials"]);
     }
 
     #[test]

@@ -400,5 +400,9 @@ pub struct Institution {
     /// about ("le préfet" in an article about Mayotte is the prefect of Mayotte).
     #[serde(default)]
     pub of_country: bool,
+    /// A town's own body ("el ayuntamiento"): with no place named with it,
+    /// it is that of the town named last before it.
+    #[serde(default)]
+    pub local: bool,
     pub phrases: Vec<String>,
 }
