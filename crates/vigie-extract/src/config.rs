@@ -30,3 +30,8 @@ pub const FUNCTION_WORD_RANK: u32 = 100;
 /// A figure in a paragraph that names no speaker takes the last speaker of
 /// the paragraphs before it, at most this many line breaks back.
 pub const CARRY_PARAGRAPHS: usize = 1;
+
+/// An earlier toll takes a date only when it is written this close to it
+/// ("the previous toll, given on Saturday, was 30"); a date farther off in
+/// its sentence is the day of the report that revises it.
+pub const PREVIOUS_DATE_WORDS: usize = 5;

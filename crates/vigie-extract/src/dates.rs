@@ -46,6 +46,35 @@ pub fn stated(dates: &[DateMention], sentence: usize, published: Option<Publishe
         .max()
 }
 
+/// The date a sentence gives to the earlier toll at `at`: of several, the one
+/// written nearest to it ("stood at 2,000 on Tuesday, up from 1,500 on
+/// Monday"), and none farther than `reach` words.
+pub fn stated_near(
+    text: &str,
+    dates: &[DateMention],
+    sentence: usize,
+    at: usize,
+    reach: usize,
+    published: Option<PublishedDate>,
+) -> Option<NaiveDate> {
+    let day = published.and_then(|p| p.exact_day());
+    let month = published.filter(|p| p.precision == DatePrecision::Month).map(|p| p.date);
+    let words = |d: &DateMention| {
+        let (a, b) = if d.at < at { (d.at, at) } else { (at, d.at) };
+        text.get(a..b).map_or(usize::MAX, |between| between.split_whitespace().count())
+    };
+    dates
+        .iter()
+        .filter(|d| d.sentence == sentence && !d.since)
+        .filter(|d| words(d) <= reach)
+        .filter_map(|d| {
+            let date = resolve(d.when, day).or_else(|| month.and_then(|m| in_month_of(d.when, m)))?;
+            day.is_none_or(|p| date <= p).then_some((words(d), std::cmp::Reverse(date)))
+        })
+        .min()
+        .map(|(_, std::cmp::Reverse(date))| date)
+}
+
 /// A day and month without a year, read in an article of the month of `month`:
 /// that month or one before it.
 fn in_month_of(when: When, month: NaiveDate) -> Option<NaiveDate> {
@@ -95,6 +124,23 @@ mod tests {
         let dates = [m(When::Weekday(4), false), m(When::Weekday(5), false), m(When::Weekday(2), true)];
         assert_eq!(as_of(&dates, 0, p), Some(day(2023, 9, 9)));
         assert_eq!(as_of(&dates, 1, p), p);
+    }
+
+    #[test]
+    fn an_earlier_toll_takes_only_the_date_written_next_to_it() {
+        let friday = Some(PublishedDate::day(day(2023, 9, 8), vigie_model::DateOrigin::Metadata));
+        let at = |text: &str, word: &str| text.find(word).unwrap();
+        let m = |at, when| DateMention { at, sentence: 0, when, since: false };
+        let en = "The toll stood at 40 on Thursday, up from 25 on Tuesday.";
+        let dates = [m(at(en, "Thursday"), When::Weekday(3)), m(at(en, "Tuesday"), When::Weekday(1))];
+        assert_eq!(stated_near(en, &dates, 0, at(en, "25"), 5, friday), Some(day(2023, 9, 5)));
+        // The day of the report that revises a toll is not the day of the toll it revises.
+        let es = "El gobierno informó el jueves a los periodistas de la capital que rebajaba su cifra anterior de 300 muertos.";
+        let dates = [m(at(es, "jueves"), When::Weekday(3))];
+        assert_eq!(stated_near(es, &dates, 0, at(es, "300"), 5, friday), None);
+        let fr = "Le précédent bilan, publié mercredi, faisait état de 12 morts.";
+        let dates = [m(at(fr, "mercredi"), When::Weekday(2))];
+        assert_eq!(stated_near(fr, &dates, 0, at(fr, "12"), 5, friday), Some(day(2023, 9, 6)));
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub(crate) fn case_sensitive(alias: &str) -> bool {
 }
 
 use chrono::Datelike;
+use config::PREVIOUS_DATE_WORDS;
 use entities::{ArticleEntity, EntityFinder};
 use figures::FigureFinder;
 use names::NameReader;
@@ -403,7 +404,12 @@ impl Extractor {
             let inherited = |d: chrono::NaiveDate| (d, AsOfOrigin::Inherited);
             let as_of = match (other_event, f.previous) {
                 (true, _) => None,
-                (false, true) => dates::stated(&found.dates, f.sentence, article.published).map(stated),
+                (false, true) => {
+                    // Reached from the first earlier toll of the sentence: "the previous toll, on Saturday, was 2,012 dead and 2,059 injured".
+                    let head = raw.iter().filter(|g| g.previous && g.sentence == f.sentence).map(|g| g.number.start).min();
+                    let at = head.unwrap_or(f.number.start);
+                    dates::stated_near(&article.text, &found.dates, f.sentence, at, PREVIOUS_DATE_WORDS, article.published).map(stated)
+                }
                 (false, false) => dates::stated(&found.dates, f.sentence, article.published)
                     .map(stated)
                     .or(total.and_then(|t| t.as_of).map(inherited))
