@@ -68,7 +68,7 @@ impl<'a> Glue<'a> {
         }
         self.lower.clear();
         self.lower.extend(token.chars().flat_map(char::to_lowercase));
-        if self.lower.len() != token.len() || lang.lexicon.rank(&self.lower).is_some() {
+        if self.lower.len() != token.len() || lang.lexicon.rank(&self.lower).is_some() || inflects_a_word(lang, &self.lower) {
             return None;
         }
         let capitalised = first.is_uppercase();
@@ -120,6 +120,22 @@ impl<'a> Glue<'a> {
     }
 }
 
+/// Whether `lower` is another agreement of a word of the lexicon ("abattues" of "abattu",
+/// "tuées" of "tué"): an inflected form the lexicon lacks, not two words glued.
+fn inflects_a_word(lang: &Language, lower: &str) -> bool {
+    let mut form = String::with_capacity(lower.len() + 4);
+    lang.figures.agreement.iter().any(|endings| {
+        endings.iter().filter_map(|e| lower.strip_suffix(e.as_str())).any(|stem| {
+            endings.iter().any(|other| {
+                form.clear();
+                form.push_str(stem);
+                form.push_str(other);
+                lang.lexicon.rank(&form).is_some()
+            })
+        })
+    })
+}
+
 /// "dernier.Près" (a lower-case word, a full stop, a capitalised word) and
 /// "morts,dont" (letters on both sides of a comma) lost their space.
 fn punctuation_points(w: &str, points: &mut Vec<usize>) {
@@ -147,6 +163,15 @@ mod tests {
 
     fn points(text: &str, lang: &str, word: &str) -> Vec<usize> {
         Glue::new(text, Languages::get().by_code(lang)).split_points(word).to_vec()
+    }
+
+    #[test]
+    fn an_inflected_or_prefixed_word_is_no_glue() {
+        // "abattues" is "abattu" agreeing, not "abattu" + "es"; "defunciones" opens with a prefix, not with "de".
+        assert!(points("Des pluies se sont abattues sur la ville.", "fr", "abattues").is_empty());
+        assert!(points("Hubo 40 defunciones en la costa.", "es", "defunciones").is_empty());
+        // Two words glued by scraping are still parted.
+        assert_eq!(points("Douze personnes sont mortesdans la nuit.", "fr", "mortesdans"), vec![6]);
     }
 
     #[test]
