@@ -35,3 +35,8 @@ pub const CARRY_PARAGRAPHS: usize = 1;
 /// ("the previous toll, given on Saturday, was 30"); a date farther off in
 /// its sentence is the day of the report that revises it.
 pub const PREVIOUS_DATE_WORDS: usize = 5;
+
+/// A date is the event's own, not a count's, when a since-word or an event
+/// verb stands at most this many tokens before it with no count between
+/// ("la frappe qui a touché un immeuble du centre de la ville ce samedi").
+pub const EVENT_DATE_REACH_TOKENS: usize = 16;

@@ -160,7 +160,7 @@ impl Cues {
         let conjugate = |words: &[String]| inflected(words, &f.conjugation);
         add(&conjugate(&f.attribution_before), Cue::AttributionBefore);
         add(&conjugate(&f.attribution_after), Cue::AttributionAfter);
-        add(&f.since, Cue::Since);
+        add(&inflect(&f.since), Cue::Since);
         add(&f.estimates, Cue::Estimate);
         add(&f.negations, Cue::Negation);
         add(&f.previous, Cue::Previous);

@@ -4,6 +4,7 @@
 //! attribution phrases a sentence holds.
 
 use super::{is_comma, is_one_of, month_of, year_of, DateMention, FigureFinder, Found, Item, Token, When};
+use crate::config::EVENT_DATE_REACH_TOKENS;
 use crate::cues::Cue;
 use crate::numbers::{NumberKind, NumberMatch};
 
@@ -110,7 +111,7 @@ impl FigureFinder {
         let since_before = |k: usize| {
             // A date in apposition ("balayée par le cyclone, samedi 14 décembre,") looks past its comma.
             let k = if k > 0 && is_comma(text, &tokens[k - 1]) { k - 1 } else { k };
-            for t in tokens[k.saturating_sub(12)..k].iter().rev() {
+            for t in tokens[k.saturating_sub(EVENT_DATE_REACH_TOKENS)..k].iter().rev() {
                 match t.item {
                     Item::Cue(c) if c.has(|r| r == Cue::Since) => return true,
                     Item::Cue(c)
@@ -118,6 +119,8 @@ impl FigureFinder {
                     {
                         return false
                     }
+                    // "qui a touché un immeuble": an article is no count.
+                    Item::Number(n) if n.kind == NumberKind::Article => {}
                     Item::Number(_) | Item::Punct(_) => return false,
                     _ => {}
                 }
@@ -250,5 +253,7 @@ mod tests {
         assert_eq!(since("en", "Some 30 people died from March 3 until Friday."), [true, false]);
         assert_eq!(since("fr", "Le séisme de samedi a fait 12 morts, selon un bilan publié lundi."), [true, false]);
         assert_eq!(since("es", "El ataque del viernes por la noche dejó 9 muertos, informó el domingo la policía."), [true, false]);
+        // An event verb far before the day, and agreeing with anything ("touchée" listed, "touché" written).
+        assert_eq!(since("fr", "La frappe qui a touché un immeuble de la grande ville du nord du pays ce samedi a fait 8 morts."), [true]);
     }
 }
