@@ -111,8 +111,17 @@ impl FigureFinder {
         let since_before = |k: usize| {
             // A date in apposition ("balayée par le cyclone, samedi 14 décembre,") looks past its comma.
             let k = if k > 0 && is_comma(text, &tokens[k - 1]) { k - 1 } else { k };
-            for t in tokens[k.saturating_sub(EVENT_DATE_REACH_TOKENS)..k].iter().rev() {
+            let from = k.saturating_sub(EVENT_DATE_REACH_TOKENS);
+            for (i, t) in tokens.iter().enumerate().take(k).skip(from).rev() {
+                // "golpeó a las 0:25 horas del miércoles": a clock time or another measure is no count.
+                let measure = || {
+                    text[t.end..].starts_with(':')
+                        || text[..t.start].ends_with(':')
+                        || matches!(tokens.get(i + 1).map(|n| n.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::NotCount))
+                };
                 match t.item {
+                    Item::Number(_) if measure() => {}
+                    Item::Punct(':') => {}
                     Item::Cue(c) if c.has(|r| r == Cue::Since) => return true,
                     Item::Cue(c)
                         if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::ListJoiner | Cue::AttributionBefore)) =>
@@ -255,5 +264,8 @@ mod tests {
         assert_eq!(since("es", "El ataque del viernes por la noche dejó 9 muertos, informó el domingo la policía."), [true, false]);
         // An event verb far before the day, and agreeing with anything ("touchée" listed, "touché" written).
         assert_eq!(since("fr", "La frappe qui a touché un immeuble de la grande ville du nord du pays ce samedi a fait 8 morts."), [true]);
+        // A clock time on the way is no count.
+        assert_eq!(since("es", "Dejó 20 muertos el huracán, que golpeó a las 3:40 horas del martes."), [true]);
+        assert_eq!(since("en", "It left 20 dead after the storm struck at 11:30 on Tuesday."), [true]);
     }
 }
