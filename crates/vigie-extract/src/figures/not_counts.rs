@@ -24,6 +24,13 @@ impl FigureFinder {
             {
                 return true;
             }
+            // "8 health centres", "3 school buildings": the head of the noun after the number counts things.
+            let modifier = matches!(t.item, Item::Word) && t.start - num.end <= 1;
+            if modifier
+                && tokens.get(k + 2).is_some_and(|h| h.start - t.end <= 1 && matches!(h.item, Item::Cue(c) if c.has(|r| r == Cue::NotCount)))
+            {
+                return true;
+            }
             if matches!(t.item, Item::Punct(':' | '/' | '°' | '€' | '$' | '£')) && t.start == num.end {
                 return true;
             }
@@ -101,6 +108,13 @@ mod tests {
         let got = find("fr", "Plus de 9 000 habitants ont fui leurs foyers, et une vingtaine d'ONG et 12 centres médicaux ont fermé.");
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [9000]);
         assert!(find("en", "Some 40 NGOs and 15 clinics halted their work after 300 people fled.").iter().all(|f| f.1 == 300));
+        // The head of a compound noun says what is counted.
+        let got = find("en", "The quake killed 60 people and damaged 8 health centres in the affected districts.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [60]);
+        let got = find("fr", "Le séisme a fait 60 morts et touché 8 grands hôpitaux de la province.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [60]);
+        let got = find("es", "El sismo dejó 60 muertos y dañó 8 grandes hospitales de la provincia.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [60]);
     }
 
     #[test]
