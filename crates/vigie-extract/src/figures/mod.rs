@@ -322,6 +322,8 @@ impl FigureFinder {
                         if !metric_before_here
                             && right.group.is_some()
                             && figures[b].group == Group::Total
+                            // A part is no bigger than its whole: "six disparus. ... 263 étrangers se trouvaient dans le port".
+                            && value <= figures[b].value
                             && !self.other_predicate(tokens, &right) =>
                     {
                         (Some(figures[b].metric), Some(b), num.start, None, "breaks down the previous sentence's total")
@@ -490,6 +492,11 @@ mod tests {
         // A group named by a copula still breaks the toll down.
         let got = find("en", "The attack killed 30 people. Four of them were children.");
         assert!(got.iter().any(|f| f.1 == 4 && f.3 == Children), "{got:?}");
+        // A part is no bigger than its whole.
+        let got = find("es", "Quedan 6 desaparecidos. En la ciudad había 250 extranjeros, entre ellos 30 franceses.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [6], "{got:?}");
+        let got = find("fr", "On compte 6 disparus. Quelque 250 étrangers séjournaient sur l'île.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [6], "{got:?}");
     }
 
     #[test]

@@ -27,7 +27,9 @@ impl FigureFinder {
             // "8 health centres", "3 school buildings": the head of the noun after the number counts things.
             let modifier = matches!(t.item, Item::Word) && t.start - num.end <= 1;
             if modifier
-                && tokens.get(k + 2).is_some_and(|h| h.start - t.end <= 1 && matches!(h.item, Item::Cue(c) if c.has(|r| r == Cue::NotCount)))
+                && tokens
+                    .get(k + 2)
+                    .is_some_and(|h| h.start - t.end <= 1 && matches!(h.item, Item::Cue(c) if c.has(|r| r == Cue::NotCount)))
             {
                 return true;
             }
