@@ -310,7 +310,7 @@ impl Extractor {
         let found = finders.figures.find(&article.text);
         // Sources need the article's country, which takes a pass of the entity finder: only for articles with figures.
         let speeches = if found.figures.is_empty() {
-            Vec::new()
+            speakers::Speakers::default()
         } else {
             let country = finders.entities.main_country(&article.text);
             let lexicon = finders.sources.sources(&article.text, country.as_deref());

@@ -84,9 +84,39 @@ pub struct Attribution {
 }
 
 /// The speeches of one text, in order of their cues.
-pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMention], names: &[Name]) -> Vec<Speech> {
+pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMention], names: &[Name]) -> Speakers {
     let folded = vigie_text::Folded::new(text);
     let candidates = candidates(lang, text, &folded, lexicon, names);
+    let named = candidates
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::Person | Kind::Organisation))
+        .map(|c| (c.span.clone(), c.label.clone()))
+        .collect();
+    let mut speeches = speeches_of(lang, text, found, &candidates);
+    speeches.extend(owners_of_counts(lang, text, &folded, found, &candidates));
+    speeches.extend(signatures(text, lexicon));
+    speeches.sort_by_key(|s| s.cue.start);
+    Speakers { speeches, named }
+}
+
+/// The speeches of a text, and whom it names outright: a sentence that names
+/// someone else does not go on with the speaker of the paragraph before.
+#[derive(Default)]
+pub struct Speakers {
+    speeches: Vec<Speech>,
+    /// Persons and organisations named outright, in text order, by label.
+    named: Vec<(Range<usize>, String)>,
+}
+
+impl std::ops::Deref for Speakers {
+    type Target = [Speech];
+    fn deref(&self) -> &[Speech] {
+        &self.speeches
+    }
+}
+
+/// The speeches bound to attribution cues, in order of their cues.
+fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candidate]) -> Vec<Speech> {
     let quotes = quotations(text);
     let mut out: Vec<Speech> = Vec::new();
     for cue in &found.attributions {
@@ -189,9 +219,6 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
         }
         out.push(Speech { cue: cue.clone(), label, org, span: speaker.span.clone(), covers, how, anonymous: false });
     }
-    out.extend(owners_of_counts(lang, text, &folded, found, &candidates));
-    out.extend(signatures(text, lexicon));
-    out.sort_by_key(|s| s.cue.start);
     out
 }
 
@@ -299,7 +326,8 @@ fn owners_of_counts(lang: &Language, text: &str, folded: &vigie_text::Folded, fo
 }
 
 /// The source of one figure.
-pub fn attribute(text: &str, found: &Found, speeches: &[Speech], figure: &RawFigure) -> Option<Attribution> {
+pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFigure) -> Option<Attribution> {
+    let speeches = &speakers.speeches[..];
     let at = figure.number.start;
     let attribution = |s: &Speech, evidence| {
         (!s.anonymous).then(|| Attribution { label: s.label.clone(), org: s.org.clone(), span: s.span.clone(), evidence })
@@ -328,7 +356,11 @@ pub fn attribute(text: &str, found: &Found, speeches: &[Speech], figure: &RawFig
         // And it goes on into the first sentence only: the outlet's own voice takes over after it.
         let opening =
             found.sentences.get(figure.sentence).is_some_and(|r| text[paragraph.start..r.start.max(paragraph.start)].trim().is_empty());
-        if breaks <= CARRY_PARAGRAPHS && silent && closes && counted && opening {
+        // "Soldiers of the UME rescued 600 people": a sentence naming someone else is about them.
+        let sentence = found.sentences.get(figure.sentence).cloned().unwrap_or(0..0);
+        let from = speakers.named.partition_point(|(r, _)| r.start < sentence.start);
+        let other_named = speakers.named[from..].iter().take_while(|(r, _)| r.start < sentence.end).any(|(_, l)| *l != s.label);
+        if breaks <= CARRY_PARAGRAPHS && silent && closes && counted && opening && !other_named {
             return attribution(s, Evidence::Carried);
         }
     }
@@ -1067,5 +1099,13 @@ mod tests {
         assert_eq!(one("en", en, 6), None);
         let en = "The Harbour Police Department said 9 people died.\nAt least 6 people drowned, officials said.";
         assert_ne!(one("en", en, 6).as_deref(), Some("Harbour Police Department"));
+        // A sentence that names someone else is about them, in the outlet's voice.
+        let en = "The Harbour Police Department said 9 people died.\nDivers of the Coastal Rescue Service saved 14 people.";
+        assert_eq!(one("en", en, 14), None);
+        let es = "La Agencia de Rescate de Ostia informó de 8 muertos.\nLos buzos de la Cruz Roja rescataron a 14 personas.";
+        assert_eq!(one("es", es, 14), None);
+        let fr =
+            "Selon la Protection civile de Norvie, le bilan s'élève à 31 morts.\nLes plongeurs de la Croix-Rouge ont secouru 14 personnes.";
+        assert_eq!(one("fr", fr, 14), None);
     }
 }
