@@ -121,7 +121,7 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
     let mut out: Vec<Speech> = Vec::new();
     for cue in &found.attributions {
         let Some(sentence) = sentence_of(&found.sentences, cue) else { continue };
-        let here: Vec<&Candidate> = in_sentence(&candidates, &sentence).filter(|c| !overlaps(&c.span, cue)).collect();
+        let here: Vec<&Candidate> = in_sentence(candidates, &sentence).filter(|c| !overlaps(&c.span, cue)).collect();
         let follows = listed(&lang.sources.source_follows, &text[cue.clone()]);
         let Some((chosen, how)) = bind(lang, text, cue, &here, &sentence, follows) else {
             // "selon les enquêteurs russes", "affirment des responsables de la santé": a descriptor, kept as written.
@@ -132,7 +132,7 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
             let cue_names_report = text[cue.clone()].split(' ').any(|w| listed(&lang.sources.reports, w));
             let starts_cue = |span: &Range<usize>| found.attributions.iter().any(|a| a.start == span.start);
             let described = (follows || opens_clause) && !cue_names_report;
-            let named_there = |d: &Range<usize>| in_sentence(&candidates, &sentence).any(|c| overlaps(&c.span, d));
+            let named_there = |d: &Range<usize>| in_sentence(candidates, &sentence).any(|c| overlaps(&c.span, d));
             if let Some(span) =
                 described.then(|| descriptor(lang, text, cue, &sentence, follows)).flatten().filter(|d| !starts_cue(d) && !named_there(d))
             {
