@@ -244,6 +244,14 @@ impl NameReader {
         while person.len() > 2 && (is_acronym(&text[person[0].span.clone()]) || after_place_word) {
             person = &person[1..];
         }
+        // "Elm Avenue", "rue Victor-Hugo": a street is where, not who.
+        let street = |w: &Word| self.lang.figures.streets.iter().any(|s| s.eq_ignore_ascii_case(&w.lower));
+        if person.last().is_some_and(street)
+            || person.first().is_some_and(street)
+            || before_run.is_some_and(|w| self.lang.figures.streets.iter().any(|s| s == w))
+        {
+            return None;
+        }
         // "Goma-based", "Kremlin-backed": a name made an adjective is no name.
         let adjective = |w: &Word| text[w.span.clone()].rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
         if person.last().is_some_and(adjective) {

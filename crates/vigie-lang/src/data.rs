@@ -281,6 +281,9 @@ pub struct Figures {
     /// Kinds of area that name a place with it ("province", "región"): "Paktika province", "la région de Murcie".
     #[serde(default)]
     pub place_kinds: Vec<String>,
+    /// Words that make a capitalised name a street ("Elm Avenue", "calle Mayor"): a place, never a speaker.
+    #[serde(default)]
+    pub streets: Vec<String>,
     /// Relative words that open a clause about the place named just before ("en Acapulco, donde 43 ...").
     #[serde(default)]
     pub place_relatives: Vec<String>,

@@ -34,6 +34,9 @@ use vigie_model::{Group, Metric, Qualifier};
 const MAX_WORDS_IN_LIST: usize = 8;
 /// ... and before a bare "un" that ends a list: "trois morts dans la province voisine, deux autres plus au nord et un dans la capitale".
 const MAX_WORDS_BEFORE_LAST_ONE: usize = 14;
+/// An article counts one person when its noun and its verb follow within
+/// this many words: "a young man died", "une personne a été tuée".
+const ONE_COUNTED_WORDS: usize = 2;
 
 #[derive(Clone, Copy, Debug)]
 enum Item<'a> {
@@ -277,7 +280,8 @@ impl FigureFinder {
             let reach = if num.kind == NumberKind::Article { MAX_WORDS_BEFORE_LAST_ONE } else { MAX_WORDS_IN_LIST };
             let list = self.list_head(text, tokens, k, figures, first, reach);
             // "un mort", "une personne a été tuée": an article counts one when its noun and verb follow it closely.
-            let one_counted = right.metric.is_some() && (right.words == 0 || (right.people || right.group.is_some()) && right.words <= 2);
+            let one_counted =
+                right.metric.is_some() && (right.words == 0 || (right.people || right.group.is_some()) && right.words <= ONE_COUNTED_WORDS);
             // "25 fallecidos, entre ellos un niño", "dont un enfant": one of the total, named by its group.
             let after_subset = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Subset));
             let one_of_them = after_subset && right.group.is_some() && right.words == 0 && list.is_some_and(|l| l.subset);
@@ -497,6 +501,29 @@ mod tests {
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [6], "{got:?}");
         let got = find("fr", "On compte 6 disparus. Quelque 250 étrangers séjournaient sur l'île.");
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [6], "{got:?}");
+    }
+
+    #[test]
+    fn an_age_between_a_person_and_the_verb_is_no_count() {
+        let counts = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>();
+        assert_eq!(counts("en", "A 26-year-old man died at the scene."), [(Killed, 1, Men)]);
+        assert_eq!(counts("en", "A man, 45, was also killed."), [(Killed, 1, Men)]);
+        assert_eq!(counts("es", "Un hombre de 30 años murió en el tiroteo."), [(Killed, 1, Men)]);
+        assert_eq!(counts("es", "Una mujer, de 52 años, resultó herida."), [(Injured, 1, Women)]);
+        assert_eq!(counts("fr", "Un enfant de 8 ans a péri dans l'incendie."), [(Killed, 1, Children)]);
+        assert_eq!(counts("fr", "Une femme, 52 ans, a été blessée."), [(Injured, 1, Women)]);
+    }
+
+    #[test]
+    fn metric_words_for_what_else_befalls_people() {
+        let counts = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(counts("en", "Some 40 people disappeared after the raid."), [(Missing, 40)]);
+        assert_eq!(counts("en", "The group said 12 prisoners were executed."), [(Killed, 12)]);
+        assert_eq!(counts("es", "Al menos 9 personas desaparecieron en la sierra."), [(Missing, 9)]);
+        assert_eq!(counts("fr", "Le groupe a annoncé 7 martyrs dans ses rangs."), [(Killed, 7)]);
+        // Cattle and street numbers are no people.
+        assert!(find("en", "The floods killed 3,000 head of cattle.").is_empty());
+        assert_eq!(counts("en", "A woman was found shot to death in the 6100 block of the avenue."), [(Killed, 1)]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Numbers that count no one: days, ages, lengths, money, phone and
 //! street numbers, years, populations, organisations and facilities.
 
-use super::{is_one_of, FigureFinder, Item, Token};
+use super::{is_comma, is_one_of, FigureFinder, Item, Token};
 use crate::cues::Cue;
 use crate::numbers::{NumberKind, NumberMatch};
 
@@ -36,6 +36,12 @@ impl FigureFinder {
             if matches!(t.item, Item::Punct(':' | '/' | '°' | '€' | '$' | '£')) && t.start == num.end {
                 return true;
             }
+        }
+        // "a man, 45, was killed": an age in apposition to the person.
+        let group_before =
+            k >= 2 && is_comma(text, &tokens[k - 1]) && matches!(tokens[k - 2].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Group(_))));
+        if group_before && next.is_some_and(|t| is_comma(text, t)) {
+            return true;
         }
         // "one of the victims", "l'un des blessés": one person among others, counted elsewhere.
         let word_after = next.filter(|t| t.start - num.end <= 1).map(|t| text[t.start..t.end].to_lowercase());

@@ -11,6 +11,9 @@ use vigie_model::{Group, Metric, Qualifier};
 /// Words that may stand between a number and its metric phrase ("62 morts").
 const MAX_WORDS_AFTER: usize = 5;
 
+/// The most tokens of an age between commas after a person: ", de 52 años,".
+const AGE_ASIDE_TOKENS: usize = 4;
+
 /// The same once a counted noun was seen: "300,000 people in Marrakech and the Atlas have been affected".
 const MAX_WORDS_AFTER_NOUN: usize = 10;
 
@@ -212,6 +215,13 @@ impl FigureFinder {
                         if out.group.is_none() && !out.people {
                             return out;
                         }
+                        // "a man, 45, was killed", "una mujer, de 52 años, resultó herida": an age aside, skipped whole.
+                        let aside = tokens[i..].iter().take(AGE_ASIDE_TOKENS).position(|t| is_comma(text, t));
+                        let aged = aside.is_some_and(|a| tokens[i..i + a].iter().any(|t| matches!(t.item, Item::Number(_))));
+                        if let Some(a) = aside.filter(|_| aged && out.group.is_some()) {
+                            i += a + 1;
+                            continue;
+                        }
                         // The victims' own verb stands in their clause: "207 victimes, dont 204 ..., la plus affectée" is the region.
                         let subset_next = matches!(tokens.get(i).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Subset));
                         if out.victims.is_some() && !subset_next {
@@ -243,6 +253,16 @@ impl FigureFinder {
                     if let Some(p) = closing {
                         i += p + 1;
                     }
+                }
+                // "A 26-year-old woman was killed", "un enfant de 8 ans a péri": an age or another measure is a word of the phrase.
+                Item::Number(_) if matches!(tokens[k].item, Item::Number(n) if n.kind == NumberKind::Article) => {
+                    let glued = tokens[i..].iter().zip(&tokens[i - 1..]).take_while(|(t, before)| t.start == before.end).count();
+                    let unit = tokens.get(i + glued).filter(|u| matches!(u.item, Item::Cue(c) if c.has(|r| r == Cue::NotCount)));
+                    if glued == 0 && unit.is_none() {
+                        return out;
+                    }
+                    i += glued + usize::from(unit.is_some() && glued == 0);
+                    out.words += 1;
                 }
                 Item::Number(_) | Item::Punct(_) => return out,
             }
