@@ -40,3 +40,7 @@ pub const PREVIOUS_DATE_WORDS: usize = 5;
 /// verb stands at most this many tokens before it with no count between
 /// ("la frappe qui a touché un immeuble du centre de la ville ce samedi").
 pub const EVENT_DATE_REACH_TOKENS: usize = 16;
+
+/// The most words of a medium named between a reporting verb and its
+/// inverted subject: "a précisé sur la messagerie Telegram NAME", "en su canal de Telegram".
+pub const MEDIUM_WORDS: usize = 4;

@@ -9,6 +9,7 @@
 //! after a title, name a person; a lone word that repeats the last word of
 //! a person named in the article ("Reznichenko said") is that person.
 
+use crate::config::MEDIUM_WORDS;
 use std::collections::HashSet;
 use std::ops::Range;
 use vigie_lang::world::gazetteer;
@@ -242,6 +243,17 @@ impl NameReader {
         let place_kind = |w: &str| self.lang.figures.place_kinds.iter().any(|k| k == w);
         let after_place_word = before_run.is_some_and(|w| self.joiners.contains(w) || self.not_speaker_after.contains(w) || place_kind(w));
         while person.len() > 2 && (is_acronym(&text[person[0].span.clone()]) || after_place_word) {
+            person = &person[1..];
+        }
+        // "sur la messagerie Telegram NAME", "on the messaging app Telegram NAME": the medium's name opens the run.
+        let medium_before = (2..=MEDIUM_WORDS).any(|d| {
+            start >= d
+                && self.not_speaker_after.contains(words[start - d].lower.as_str())
+                && words[start - d + 1..start].iter().all(|w| !w.capital)
+                && !text[words[start - d].span.end..words[start].span.start].contains(|c: char| c.is_ascii_punctuation() && c != '\'')
+        });
+        let whole_run = person.len() == run.len();
+        if person.len() > 2 && medium_before && whole_run && !titled {
             person = &person[1..];
         }
         // "Elm Avenue", "rue Victor-Hugo": a street is where, not who.

@@ -14,7 +14,9 @@
 //! paragraph; a name merely mentioned never speaks, and a figure no one is
 //! said to give is the outlet's own.
 
-use crate::config::{APPOSITION_REACH_WORDS, CARRY_PARAGRAPHS, LEDE_GAP_SENTENCES, SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES};
+use crate::config::{
+    APPOSITION_REACH_WORDS, CARRY_PARAGRAPHS, LEDE_GAP_SENTENCES, MEDIUM_WORDS, SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES,
+};
 use crate::figures::{Found, RawFigure};
 use crate::names::{Name, NameKind};
 use crate::sources::SourceMention;
@@ -556,7 +558,22 @@ fn bind<'c>(
         let first = gap.split(|ch: char| !ch.is_alphanumeric()).find(|w| !w.is_empty()).map(str::to_lowercase);
         is_one_of(&first, &s.not_speaker_after) && words_in(gap, false).is_some_and(|n| n <= 3)
     });
-    let spoken_from = addressee.map_or(cue.end, |c| c.span.end);
+    // "a précisé sur la messagerie Telegram NAME": the medium spoken on, a capitalised name after "on", "sur", "en".
+    let medium = || {
+        let rest = &text[cue.end..sentence.end];
+        let mut words = rest.split_whitespace();
+        // The preposition may close the cue itself ("wrote on").
+        if !is_one_of(&cue_last, &s.not_speaker_after) {
+            let first = words.next()?.to_lowercase();
+            if !listed(&s.not_speaker_after, &first) {
+                return None;
+            }
+        }
+        let name = words.take(MEDIUM_WORDS).find(|w| w.starts_with(char::is_uppercase))?;
+        let at = rest.find(name)? + name.len();
+        Some(cue.end + at)
+    };
+    let spoken_from = addressee.map(|c| c.span.end).or_else(medium).unwrap_or(cue.end);
     let here: Vec<&'c Candidate> = here.iter().copied().filter(|c| c.kind != Kind::Silent).collect();
     // "told the BBC": whom one speaks to.
     let tells = is_one_of(&cue_last, &s.tells);
@@ -1059,6 +1076,16 @@ mod tests {
         let text = "Rescuers found 12 bodies, the Coastal Rescue Service said. Another 4 people are missing.\nIn all, 19 died.";
         assert_eq!(one("en", text, 4).as_deref(), Some("Coastal Rescue Service"));
         assert_eq!(one("en", text, 19), None);
+    }
+
+    #[test]
+    fn the_medium_spoken_on_stands_before_an_inverted_subject() {
+        let fr = "Au moins 14 personnes sont mortes, a précisé sur la messagerie Telegram Ilona Marchenko, la gouverneure.";
+        assert_eq!(one("fr", fr, 14).as_deref(), Some("Ilona Marchenko"));
+        let es = "Al menos 14 personas murieron, informó en su canal de Telegram Ilona Marchenko, la gobernadora.";
+        assert_eq!(one("es", es, 14).as_deref(), Some("Ilona Marchenko"));
+        let en = "At least 14 people died, wrote on the messaging app Telegram Ilona Marchenko, the regional governor.";
+        assert_eq!(one("en", en, 14).as_deref(), Some("Ilona Marchenko"));
     }
 
     #[test]
