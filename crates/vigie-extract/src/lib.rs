@@ -370,7 +370,22 @@ impl Extractor {
             let span = article.original_span(f.span.clone());
             // "plus d'un demi-million de morts depuis 2011", "en 2016 (299)": an earlier event.
             let sentence = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
+            // "In June 2022, a quake struck ... . The quake killed 1,000": a paragraph opened by an earlier
+            // year is about that year, down to a sentence that dates itself.
+            let paragraph = speakers::paragraph_of(&article.text, &found, f.number.start);
+            let opening = found.sentences.iter().find(|r| r.start >= paragraph.start).cloned().unwrap_or(0..0);
+            let dates_itself = found.dates.iter().any(|d| d.sentence == f.sentence && !d.since)
+                || found.years.iter().any(|(at, _, _)| sentence.contains(at));
+            let earlier_paragraph = year.is_some_and(|y| {
+                opening != sentence
+                    && !dates_itself
+                    && found
+                        .years
+                        .iter()
+                        .any(|&(at, written, _)| written < y && opening.contains(&at) && at - opening.start <= SENTENCE_FRAME)
+            });
             let other_event = f.other_event
+                || earlier_paragraph
                 || year.is_some_and(|y| {
                     // "les plus violents depuis 2020, ... 270 morts" compares; "... morts depuis 2011" counts since.
                     found.years.iter().filter(|(at, _, since)| sentence.contains(at) && !(*since && *at < f.number.start)).any(
@@ -525,6 +540,23 @@ mod tests {
         let linked = f.iter().find(|f| f.value == 40).unwrap();
         assert_eq!((linked.note.as_deref(), linked.source.as_deref(), linked.as_of), (Some("related article link"), None, None));
         assert_eq!(f.iter().find(|f| f.value == 90).unwrap().note, None);
+    }
+
+    #[test]
+    fn a_paragraph_opened_by_an_earlier_year_is_about_that_year() {
+        let note = |lang: &str, text: &str, v: u64| {
+            let f = figures_of(lang, "2030-01-10", text);
+            f.iter().find(|f| f.value == v).map(|f| (f.note.clone(), f.as_of))
+        };
+        let en = "The quake killed 30 people on Tuesday.\nIn May 2021, a stronger quake hit the same valley. It was the deadliest in decades, killing 800 people.";
+        assert_eq!(note("en", en, 800), Some((Some("other event".into()), None)));
+        let fr = "Le séisme a fait 30 morts mardi.\nEn mai 2021, un séisme plus fort avait frappé la vallée. Il avait fait 800 morts.";
+        assert_eq!(note("fr", fr, 800), Some((Some("other event".into()), None)));
+        let es = "El sismo dejó 30 muertos el martes.\nEn mayo de 2021, un sismo más fuerte golpeó el valle. Dejó 800 muertos.";
+        assert_eq!(note("es", es, 800), Some((Some("other event".into()), None)));
+        // A sentence that dates itself is about its own day.
+        let en = "In May 2021, a quake hit the valley. On Tuesday the new quake killed 30 people.";
+        assert_eq!(note("en", en, 30).map(|(n, _)| n), Some(None));
     }
 
     #[test]
