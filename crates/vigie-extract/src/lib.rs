@@ -340,6 +340,8 @@ impl Extractor {
         let year = article.published.map(|p| p.date.year());
         // Where each distinct (metric, value, group) was kept in `out`.
         let mut seen = HashMap::new();
+        // The place read in the clause of each figure kept in `out`, for telling repeats from counts elsewhere.
+        let mut place_names: Vec<(Option<String>, usize)> = Vec::new();
         let mut index_of = vec![None; raw.len()];
         let mut out: Vec<Figure> = Vec::new();
         // The sentence and the source of each figure in `out`.
@@ -358,10 +360,20 @@ impl Extractor {
                 linked.push(f);
                 continue;
             }
-            if let Some(&kept) = seen.get(&(f.metric, f.value, f.group)) {
+            // "dos en Playa Tlacopanocha, dos en Pie de la Cuesta": the same count in two places is two figures.
+            let sentence_of = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
+            let own_place = finders.places.place(&article.text, sentence_of, f.number.clone()).map(|p| article.text[p].to_lowercase());
+            // Only a list by place, within one sentence: a restated toll often names a place again.
+            let repeated = seen.get(&(f.metric, f.value, f.group)).copied().filter(|&kept: &usize| {
+                let (kept_place, kept_sentence): &(Option<String>, usize) = &place_names[kept];
+                let listed_by_place = own_place.is_some() && kept_place.is_some() && kept_place != &own_place;
+                !(listed_by_place && f.sentence == *kept_sentence)
+            });
+            if let Some(kept) = repeated {
                 index_of[i] = Some(kept);
                 continue;
             }
+            place_names.push((own_place, f.sentence));
             seen.insert((f.metric, f.value, f.group), out.len());
             index_of[i] = Some(out.len());
             // A part of a tally stated earlier ("31 morts, parmi lesquels 22 ...") shares its source and date.
@@ -540,6 +552,16 @@ mod tests {
         let linked = f.iter().find(|f| f.value == 40).unwrap();
         assert_eq!((linked.note.as_deref(), linked.source.as_deref(), linked.as_of), (Some("related article link"), None, None));
         assert_eq!(f.iter().find(|f| f.value == 90).unwrap().note, None);
+    }
+
+    #[test]
+    fn the_same_count_in_two_places_of_one_list_is_two_figures() {
+        let twos = |lang: &str, text: &str| figures_of(lang, "2030-01-10", text).iter().filter(|f| f.value == 2).count();
+        assert_eq!(twos("es", "Murieron 9 personas: dos en Valencia, dos en Sevilla y cinco en Murcia."), 2);
+        assert_eq!(twos("fr", "Neuf personnes sont mortes : deux à Lyon, deux à Marseille et cinq à Nice."), 2);
+        assert_eq!(twos("en", "Nine people died: two in Leeds, two in Bristol and five in York."), 2);
+        // A toll restated in another sentence stays one figure.
+        assert_eq!(twos("en", "Two people died in Leeds. The two victims of Leeds were named on Monday."), 1);
     }
 
     #[test]
