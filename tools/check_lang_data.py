@@ -173,7 +173,7 @@ ARTICLE = {
         "Des combats proches de la ville",
         "400 gendarmes supplémentaires",
         "Un correspondant de l'AFP sur place a fait état d'intenses combats.",
-        "D'après des sources sécuritaires, citées par l'AFP, deux personnes sont mortes.",
+        "Un garde a été blessé, selon une source de sécurité citée par l'AFP.",
         "Le ministre a appelé à partager sur Facebook les consignes de sécurité.",
         "La Rédaction du rapport a pris six mois, selon ses auteurs.",
         "Retour au calme dans la capitale après trois jours d'émeutes.",

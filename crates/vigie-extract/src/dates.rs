@@ -36,14 +36,16 @@ pub fn resolve(when: When, published: Option<NaiveDate>) -> Option<NaiveDate> {
 /// The date a sentence gives to its counts, if it gives one.
 /// A publication known to its month only ("date 2024-12") still dates "lundi 2 décembre".
 pub fn stated(dates: &[DateMention], sentence: usize, published: Option<PublishedDate>) -> Option<NaiveDate> {
+    dates.iter().filter(|d| d.sentence == sentence && !d.since).filter_map(|d| resolved(d.when, published)).max()
+}
+
+/// The day `when` denotes in an article published on `published`, if it is no later:
+/// a publication known to its month only still dates a day and month.
+fn resolved(when: When, published: Option<PublishedDate>) -> Option<NaiveDate> {
     let day = published.and_then(|p| p.exact_day());
     let month = published.filter(|p| p.precision == DatePrecision::Month).map(|p| p.date);
-    dates
-        .iter()
-        .filter(|d| d.sentence == sentence && !d.since)
-        .filter_map(|d| resolve(d.when, day).or_else(|| month.and_then(|m| in_month_of(d.when, m))))
-        .filter(|d| day.is_none_or(|p| *d <= p))
-        .max()
+    let date = resolve(when, day).or_else(|| month.and_then(|m| in_month_of(when, m)))?;
+    day.is_none_or(|p| date <= p).then_some(date)
 }
 
 /// The date a sentence gives to the earlier toll at `at`: of several, the one
@@ -57,8 +59,6 @@ pub fn stated_near(
     reach: usize,
     published: Option<PublishedDate>,
 ) -> Option<NaiveDate> {
-    let day = published.and_then(|p| p.exact_day());
-    let month = published.filter(|p| p.precision == DatePrecision::Month).map(|p| p.date);
     let words = |d: &DateMention| {
         let (a, b) = if d.at < at { (d.at, at) } else { (at, d.at) };
         text.get(a..b).map_or(usize::MAX, |between| between.split_whitespace().count())
@@ -66,10 +66,9 @@ pub fn stated_near(
     dates
         .iter()
         .filter(|d| d.sentence == sentence && !d.since)
-        .filter(|d| words(d) <= reach)
         .filter_map(|d| {
-            let date = resolve(d.when, day).or_else(|| month.and_then(|m| in_month_of(d.when, m)))?;
-            day.is_none_or(|p| date <= p).then_some((words(d), std::cmp::Reverse(date)))
+            let n = words(d);
+            (n <= reach).then(|| resolved(d.when, published)).flatten().map(|date| (n, std::cmp::Reverse(date)))
         })
         .min()
         .map(|(_, std::cmp::Reverse(date))| date)

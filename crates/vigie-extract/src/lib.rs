@@ -340,8 +340,8 @@ impl Extractor {
         let year = article.published.map(|p| p.date.year());
         // Where each distinct (metric, value, group) was kept in `out`.
         let mut seen = HashMap::new();
-        // The place read in the clause of each figure kept in `out`, for telling repeats from counts elsewhere.
-        let mut place_names: Vec<(Option<String>, usize)> = Vec::new();
+        // The place read in the clause of each figure kept in `out`, and its sentence, for telling repeats from counts elsewhere.
+        let mut clause_places: Vec<(Option<std::ops::Range<usize>>, usize)> = Vec::new();
         let mut index_of = vec![None; raw.len()];
         let mut out: Vec<Figure> = Vec::new();
         // The sentence and the source of each figure in `out`.
@@ -360,20 +360,24 @@ impl Extractor {
                 linked.push(f);
                 continue;
             }
-            // "dos en Playa Tlacopanocha, dos en Pie de la Cuesta": the same count in two places is two figures.
-            let sentence_of = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
-            let own_place = finders.places.place(&article.text, sentence_of, f.number.clone()).map(|p| article.text[p].to_lowercase());
-            // Only a list by place, within one sentence: a restated toll often names a place again.
+            let sentence = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
+            // The place the figure's clause restricts it to, read once.
+            let clause_place = finders.places.place(&article.text, sentence.clone(), f.number.clone());
+            // "dos en Playa Tlacopanocha, dos en Pie de la Cuesta": the same count in two places of one
+            // sentence's list is two figures; a toll restated elsewhere often names a place again.
             let repeated = seen.get(&(f.metric, f.value, f.group)).copied().filter(|&kept: &usize| {
-                let (kept_place, kept_sentence): &(Option<String>, usize) = &place_names[kept];
-                let listed_by_place = own_place.is_some() && kept_place.is_some() && kept_place != &own_place;
-                !(listed_by_place && f.sentence == *kept_sentence)
+                let (kept_place, kept_sentence) = &clause_places[kept];
+                let elsewhere = match (kept_place, &clause_place) {
+                    (Some(a), Some(b)) => article.text[a.clone()].to_lowercase() != article.text[b.clone()].to_lowercase(),
+                    _ => false,
+                };
+                !(elsewhere && f.sentence == *kept_sentence)
             });
             if let Some(kept) = repeated {
                 index_of[i] = Some(kept);
                 continue;
             }
-            place_names.push((own_place, f.sentence));
+            clause_places.push((clause_place.clone(), f.sentence));
             seen.insert((f.metric, f.value, f.group), out.len());
             index_of[i] = Some(out.len());
             // A part of a tally stated earlier ("31 morts, parmi lesquels 22 ...") shares its source and date.
@@ -381,20 +385,21 @@ impl Extractor {
             let total = part_of.map(|p: usize| &out[p]);
             let span = article.original_span(f.span.clone());
             // "plus d'un demi-million de morts depuis 2011", "en 2016 (299)": an earlier event.
-            let sentence = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
             // "In June 2022, a quake struck ... . The quake killed 1,000": a paragraph opened by an earlier
             // year is about that year, down to a sentence that dates itself.
             let paragraph = speakers::paragraph_of(&article.text, &found, f.number.start);
-            let opening = found.sentences.iter().find(|r| r.start >= paragraph.start).cloned().unwrap_or(0..0);
-            let dates_itself = found.dates.iter().any(|d| d.sentence == f.sentence && !d.since)
-                || found.years.iter().any(|(at, _, _)| sentence.contains(at));
+            let opening = found.sentences.get(found.sentences.partition_point(|r| r.start < paragraph.start)).cloned().unwrap_or(0..0);
+            let dates_itself = || {
+                found.dates.iter().any(|d| d.sentence == f.sentence && !d.since)
+                    || found.years.iter().any(|(at, _, _)| sentence.contains(at))
+            };
             let earlier_paragraph = year.is_some_and(|y| {
                 opening != sentence
-                    && !dates_itself
                     && found
                         .years
                         .iter()
                         .any(|&(at, written, _)| written < y && opening.contains(&at) && at - opening.start <= SENTENCE_FRAME)
+                    && !dates_itself()
             });
             let other_event = f.other_event
                 || earlier_paragraph
@@ -457,7 +462,7 @@ impl Extractor {
             if let Some(why) = why.as_deref_mut() {
                 why.push(explain::Why::new(&article.text, &found, &speeches, f, source.as_ref(), shares_total, as_of, other_event));
             }
-            let place = finders.places.place(&article.text, sentence.clone(), f.number.clone()).filter(|_| !other_event);
+            let place = clause_place.filter(|_| !other_event);
             places_of.push((place.clone(), f.sentence));
             out.push(figure(article, f, span, Reading { source: source.as_ref(), as_of, place, part_of, note }));
             sources_of.push(source);

@@ -257,10 +257,10 @@ impl NameReader {
             person = &person[1..];
         }
         // "Elm Avenue", "rue Victor-Hugo": a street is where, not who.
-        let street = |w: &Word| self.lang.figures.streets.iter().any(|s| s.eq_ignore_ascii_case(&w.lower));
-        if person.last().is_some_and(street)
-            || person.first().is_some_and(street)
-            || before_run.is_some_and(|w| self.lang.figures.streets.iter().any(|s| s == w))
+        let street = |w: &str| self.lang.figures.streets.iter().any(|s| s == w);
+        if person.last().is_some_and(|w| street(&w.lower))
+            || person.first().is_some_and(|w| street(&w.lower))
+            || before_run.is_some_and(street)
         {
             return None;
         }

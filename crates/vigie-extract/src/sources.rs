@@ -365,9 +365,15 @@ fn place_before(text: &str, at: usize) -> Option<&str> {
         }
     }
     words.into_iter().rev().find_map(|(at, w)| {
-        let opens_sentence = before[..at].trim_end().is_empty() || before[..at].trim_end().ends_with(['.', '!', '?', '\n']);
-        (w.chars().count() >= 3 && w.starts_with(char::is_uppercase) && !opens_sentence && !gazetteer().lookup(w).is_empty()).then_some(w)
+        (w.chars().count() >= 3 && w.starts_with(char::is_uppercase) && !opens_sentence(&before[..at]) && !gazetteer().lookup(w).is_empty())
+            .then_some(w)
     })
+}
+
+/// Whether a word after `before` opens its sentence, where a capital proves nothing.
+fn opens_sentence(before: &str) -> bool {
+    let before = before.trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
 }
 
 /// The place of the gazetteer written right in front of `at`, as a premodifier ("Dnipro City Council").
@@ -377,11 +383,10 @@ fn place_in_front(text: &str, at: usize) -> Option<&str> {
         before.rfind(|c: char| !(c.is_alphanumeric() || c == '-')).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let word = &before[start..];
     // At the head of a sentence a capital proves nothing ("Les pompiers"): the phrase must be a name too.
-    let opens_sentence = before[..start].trim_end().is_empty() || before[..start].trim_end().ends_with(['.', '!', '?', '\n']);
     let named = text[at..].starts_with(char::is_uppercase);
     (word.chars().count() >= 3
         && word.starts_with(char::is_uppercase)
-        && (named || !opens_sentence)
+        && (named || !opens_sentence(&before[..start]))
         && !gazetteer().lookup(word).is_empty())
     .then_some(word)
 }

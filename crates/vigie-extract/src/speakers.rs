@@ -347,24 +347,37 @@ pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFig
     }
     // A paragraph that names no one goes on with the speaker whose toll closed the paragraph
     // before ("Selon les secours, ... 45 morts." then "En outre, 47 personnes ...").
-    if let Some(s) = speeches[..next].last() {
+    // Every list searched is sorted by position: each test is a binary search, cheapest first.
+    let sentence = found.sentences.get(figure.sentence).cloned().unwrap_or(0..0);
+    let carried = speeches[..next].last().filter(|s| {
         let breaks = found.line_breaks.partition_point(|&b| b < at) - found.line_breaks.partition_point(|&b| b < s.cue.start);
+        // It goes on into the first sentence only: the outlet's own voice takes over after it.
+        let opening = text[paragraph.start..sentence.start.max(paragraph.start)].trim().is_empty();
         // No other cue since the speaker's, and none in the figure's paragraph, even one that bound no one.
-        let silent = !found.attributions.iter().any(|c| c.start > s.cue.start && (c.start < at || paragraph.contains(&c.start)));
-        let own = paragraph_of(text, found, s.cue.start);
-        let closes = !found.sentences.iter().any(|r| r.start > s.covers.end.max(s.cue.end) && r.start < own.end && r.end <= own.end);
+        let silent = || {
+            let after = found.attributions.partition_point(|c| c.start <= s.cue.start);
+            found.attributions.get(after).is_none_or(|c| c.start >= at.max(paragraph.end))
+        };
+        // The speech closes its paragraph: no sentence of that paragraph starts after what it covers.
+        let closes = || {
+            let own = paragraph_of(text, found, s.cue.start);
+            let after = found.sentences.partition_point(|r| r.start <= s.covers.end.max(s.cue.end));
+            found.sentences.get(after).is_none_or(|r| r.start >= own.end || r.end > own.end)
+        };
         // Only a speaker giving a toll goes on: one who merely spoke does not.
-        let counted = found.figures.iter().any(|f| s.covers.contains(&f.number.start));
-        // And it goes on into the first sentence only: the outlet's own voice takes over after it.
-        let opening =
-            found.sentences.get(figure.sentence).is_some_and(|r| text[paragraph.start..r.start.max(paragraph.start)].trim().is_empty());
+        let counted = || {
+            let first = found.figures.partition_point(|f| f.number.start < s.covers.start);
+            found.figures.get(first).is_some_and(|f| s.covers.contains(&f.number.start))
+        };
         // "Soldiers of the UME rescued 600 people": a sentence naming someone else is about them.
-        let sentence = found.sentences.get(figure.sentence).cloned().unwrap_or(0..0);
-        let from = speakers.named.partition_point(|(r, _)| r.start < sentence.start);
-        let other_named = speakers.named[from..].iter().take_while(|(r, _)| r.start < sentence.end).any(|(_, l)| *l != s.label);
-        if breaks <= CARRY_PARAGRAPHS && silent && closes && counted && opening && !other_named {
-            return attribution(s, Evidence::Carried);
-        }
+        let other_named = || {
+            let from = speakers.named.partition_point(|(r, _)| r.start < sentence.start);
+            speakers.named[from..].iter().take_while(|(r, _)| r.start < sentence.end).any(|(_, l)| *l != s.label)
+        };
+        breaks <= CARRY_PARAGRAPHS && opening && silent() && closes() && counted() && !other_named()
+    });
+    if let Some(s) = carried {
+        return attribution(s, Evidence::Carried);
     }
     // A headline or lede before any attribution anticipates the first one, when it
     // follows shortly ("... 1,037 dead. ..., the ministry said as cited by ..."), even
