@@ -343,6 +343,8 @@ impl Extractor {
         // The place read in the clause of each figure kept in `out`, and its sentence, for telling repeats from counts elsewhere.
         let mut clause_places: Vec<(Option<std::ops::Range<usize>>, usize)> = Vec::new();
         let mut index_of = vec![None; raw.len()];
+        // Whether each raw figure repeats one kept before it.
+        let mut repeats = vec![false; raw.len()];
         let mut out: Vec<Figure> = Vec::new();
         // The sentence and the source of each figure in `out`.
         let mut kept_sentences: Vec<usize> = Vec::new();
@@ -363,16 +365,20 @@ impl Extractor {
             let sentence = found.sentences.get(f.sentence).cloned().unwrap_or(0..0);
             // The place the figure's clause restricts it to, read once.
             let clause_place = finders.places.place(&article.text, sentence.clone(), f.number.clone());
-            // "dos en Playa Tlacopanocha, dos en Pie de la Cuesta": the same count in two places of one
-            // sentence's list is two figures; a toll restated elsewhere often names a place again.
+            // "dos en Playa Tlacopanocha, dos en Pie de la Cuesta", "dos niños ... y dos menores": the same
+            // count in two places or two items of one sentence's list is two figures; a toll restated
+            // elsewhere often names a place again.
             let repeated = seen.get(&(f.metric, f.value, f.group)).copied().filter(|&kept: &usize| {
                 let (kept_place, kept_sentence) = &clause_places[kept];
                 let elsewhere = match (kept_place, &clause_place) {
                     (Some(a), Some(b)) => article.text[a.clone()].to_lowercase() != article.text[b.clone()].to_lowercase(),
                     _ => false,
                 };
-                !(elsewhere && f.sentence == *kept_sentence)
+                // A list item after a repeated one repeats a whole list: "2 012 morts et 2 059 blessés" twice.
+                let new_item = f.listed && i > 0 && raw[i - 1].sentence == f.sentence && !repeats[i - 1];
+                !((elsewhere || new_item) && f.sentence == *kept_sentence)
             });
+            repeats[i] = repeated.is_some();
             if let Some(kept) = repeated {
                 index_of[i] = Some(kept);
                 continue;
@@ -567,6 +573,10 @@ mod tests {
         assert_eq!(twos("en", "Nine people died: two in Leeds, two in Bristol and five in York."), 2);
         // A toll restated in another sentence stays one figure.
         assert_eq!(twos("en", "Two people died in Leeds. The two victims of Leeds were named on Monday."), 1);
+        // Two items of one list, same count and group: two figures; a whole list said twice: one each.
+        assert_eq!(twos("es", "Fallecieron seis adultos, dos niños en Olinalá y dos menores sin identificar."), 2);
+        assert_eq!(twos("fr", "Inondations : 9 morts et 2 blessés. Les crues ont fait 9 morts et 2 blessés dans la vallée."), 1);
+        assert_eq!(twos("en", "Floods: 9 dead and 2 injured, after floods left 9 dead and 2 injured in the valley."), 1);
     }
 
     #[test]

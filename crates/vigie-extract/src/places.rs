@@ -45,8 +45,9 @@ impl PlaceReader {
         let mut candidates: Vec<Range<usize>> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             if self.locatives.contains(&w.lower) && !(w.span.start..w.span.end).contains(&number.start) {
-                // "dos en Playa Tlacopanocha": right after the count, any capitalised name is its place.
-                let right_after = w.span.start >= number.end && text[number.end..w.span.start].trim().is_empty();
+                // "dos en Playa Tlacopanocha", "una más en la Unidad X": right after the count or
+                // one word past it, any capitalised name is its place.
+                let right_after = w.span.start >= number.end && text[number.end..w.span.start].split_whitespace().count() <= 1;
                 if let Some(span) = self.place_after(text, &words, i + 1, right_after) {
                     candidates.push(span);
                 }

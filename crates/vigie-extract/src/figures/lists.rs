@@ -2,6 +2,7 @@
 //! ("1 293 morts à Al Haouz, 452 à Taroudant") takes its metric, and the
 //! articles and parenthesised counts that only a list makes counts.
 
+use super::phrase::Right;
 use super::{is_comma, FigureFinder, Item, RawFigure, Token, MAX_WORDS_IN_LIST};
 use crate::cues::Cue;
 use vigie_model::{Group, Metric};
@@ -30,11 +31,17 @@ impl FigureFinder {
         words <= MAX_WORDS_IN_LIST
     }
 
-    /// "deux autres décès ... et un en Andalousie": an article-like "un" ending a list of counts.
-    pub(super) fn article_in_list(&self, tokens: &[Token], k: usize, list: Option<ListLink>) -> bool {
-        let joined = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner));
-        let located = matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Locative));
-        list.is_some() && joined && located
+    /// An article-like "un" inside a list of counts: by place ("deux autres décès ... et un en
+    /// Andalousie", "siete en el club, una más en la colonia X") or by the group right after it
+    /// ("35 hombres y 10 mujeres, así como de una mujer y dos niños").
+    pub(super) fn article_in_list(&self, text: &str, tokens: &[Token], k: usize, list: Option<ListLink>, right: &Right) -> bool {
+        let cue = |i: usize, role: Cue| matches!(tokens.get(i).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == role));
+        let joined = k > 0 && (cue(k - 1, Cue::ListJoiner) || is_comma(text, &tokens[k - 1]));
+        // "una más en", "un autre à": one word may stand between the article and its place.
+        let word_between = tokens.get(k + 1).is_some_and(|t| !matches!(t.item, Item::Punct(_)) && !is_comma(text, t));
+        let located = cue(k + 1, Cue::Locative) || word_between && cue(k + 2, Cue::Locative);
+        let grouped = right.group.is_some() && right.words <= 1 && right.metric.is_none();
+        list.is_some() && (joined && located || grouped)
     }
 
     /// "fallecieron, uno en la colonia X": one, by place, right after the verb of its list.
@@ -142,6 +149,27 @@ mod tests {
     fn a_stray_stop_inside_a_list_does_not_end_it() {
         let got = find("fr", "Le bilan s'élève à 64 morts : 30 rebelles, 20 soldats de l'armée. et 14 civils, selon l'ONG.");
         assert!(got.iter().any(|f| f.1 == 14 && f.3 == Civilians), "{got:?}");
+    }
+
+    #[test]
+    fn one_by_group_or_by_place_continues_a_list() {
+        let ones = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.1, f.3)).collect::<Vec<_>>();
+        assert_eq!(
+            ones("es", "Murieron 30 hombres y 8 mujeres en Tlapa, así como una mujer y dos niños en Olinalá."),
+            [(30, Men), (8, Women), (1, Women), (2, Children)]
+        );
+        assert_eq!(
+            ones("fr", "Le séisme a tué 20 hommes et 6 femmes à Agadir, ainsi qu'une femme et deux enfants à Tiznit."),
+            [(20, Men), (6, Women), (1, Women), (2, Children)]
+        );
+        assert_eq!(
+            ones("en", "The floods killed 14 men and 9 women in Derna, as well as one woman and two children in Bayda."),
+            [(14, Men), (9, Women), (1, Women), (2, Children)]
+        );
+        // By place, with a word between the one and its place: every one is a figure of its own.
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| f.1).collect::<Vec<_>>();
+        assert_eq!(values("es", "Por el derrumbe murieron, uno en la colonia Centro, otro en Lomas Altas, una más en la Unidad Norte; dos en el barrio Sur."), [1, 1, 1, 2]);
+        assert_eq!(values("fr", "Dans les éboulements sont morts, un à Bellevue, un autre à Saint-Louis ; deux à Morne Rouge."), [1, 1, 2]);
     }
 
     #[test]

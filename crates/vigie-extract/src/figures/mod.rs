@@ -77,6 +77,8 @@ pub struct RawFigure {
     pub other_event: bool,
     /// What caused these deaths, as said right after the figure, in clean text.
     pub cause: Option<Range<usize>>,
+    /// It takes its metric from a list of counts begun by an earlier figure of its sentence.
+    pub listed: bool,
     /// The rule that made the number a figure, for `--explain`.
     pub rule: &'static str,
 }
@@ -288,7 +290,7 @@ impl FigureFinder {
             if num.kind == NumberKind::Article
                 && !one_counted
                 && !one_of_them
-                && !self.article_in_list(tokens, k, list)
+                && !self.article_in_list(text, tokens, k, list, &right)
                 && !self.article_by_place(text, tokens, k)
             {
                 continue;
@@ -308,6 +310,8 @@ impl FigureFinder {
             };
             let parenthesised = self.parenthesised(tokens, k, figures, first);
             let metric_before_here = tokens[..k].iter().any(is_metric);
+            // Its metric comes from the list it continues, not from its own words.
+            let metric_from_list = right.metric.is_none() && left.is_none() && parenthesised.is_none() && list.is_some();
             let (metric, part_of, span_start, inherited, rule) = match (right.metric, left, parenthesised, list) {
                 (Some(m), _, _, l) => (Some(m), l.filter(|l| l.subset).map(|l| l.index), num.start, l, "a metric word after the number"),
                 (None, Some((m, at)), _, l) => {
@@ -377,6 +381,7 @@ impl FigureFinder {
                 previous: previous_before(k) || moved_to.is_some(),
                 other_event: tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::OtherEvent))),
                 cause: cause_after(text, tokens, k),
+                listed: metric_from_list,
                 rule,
             };
             let Some(metric) = metric else {
