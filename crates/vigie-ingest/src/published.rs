@@ -159,19 +159,27 @@ fn year_by_weekday(month: u32, day: u32, weekday: Weekday, around: i32) -> Optio
 }
 
 /// Dates written in `text` (numeric `30/11/2024`, ISO, or in words), each
-/// resolved to a day when it can be. `year_hint` is the year of the crawl
-/// marker or URL, else the current year.
+/// resolved to a day when it can be, leaving out the days of events. `year_hint`
+/// is the year of the crawl marker or URL, else the current year.
 pub fn dates_in_text(text: &str, lang: Option<&str>, year_hint: i32) -> Vec<NaiveDate> {
-    dates_in_text_of_month(text, lang, year_hint, None)
+    written_dates(text, lang, year_hint, None).stamps
 }
 
-/// The same, where a date without a year or weekday in `month_hint` (the month
+/// The dates a text writes: those that may stamp it, and the days of the events it reports.
+#[derive(Default)]
+struct WrittenDates {
+    stamps: Vec<NaiveDate>,
+    /// Month and day of each event, with its year when the text gives it.
+    events: Vec<(Option<i32>, u32, u32)>,
+}
+
+/// The dates of `text`, where a date without a year or weekday in `month_hint` (the month
 /// of the crawl marker or URL) takes `year_hint`: "Kiev, 8 abr (EFE)" under a marker of April 2022.
-fn dates_in_text_of_month(text: &str, lang: Option<&str>, year_hint: i32, month_hint: Option<u32>) -> Vec<NaiveDate> {
+fn written_dates(text: &str, lang: Option<&str>, year_hint: i32, month_hint: Option<u32>) -> WrittenDates {
     static NUMERIC: OnceLock<Regex> = OnceLock::new();
     let numeric =
         NUMERIC.get_or_init(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b").unwrap());
-    let mut found = Vec::new();
+    let mut found = WrittenDates::default();
     for c in numeric.captures_iter(text) {
         let date = if let Some(y) = c.get(3) {
             let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
@@ -181,10 +189,10 @@ fn dates_in_text_of_month(text: &str, lang: Option<&str>, year_hint: i32, month_
         } else {
             NaiveDate::from_ymd_opt(c[4].parse().unwrap_or(0), c[5].parse().unwrap_or(0), c[6].parse().unwrap_or(0))
         };
-        found.extend(date);
+        found.stamps.extend(date);
     }
     let Some(p) = lang.and_then(patterns) else { return found };
-    let mut push = |weekday: Option<&str>, day: &str, month: &str, year: Option<&str>| {
+    let mut push = |at: usize, weekday: Option<&str>, day: &str, month: &str, year: Option<&str>| {
         let (Some(month), Ok(day)) = (p.month(month), day.parse::<u32>()) else { return };
         let weekday = weekday.and_then(|w| p.weekday(w));
         let year = match (year.and_then(|y| y.parse().ok()), weekday) {
@@ -192,20 +200,21 @@ fn dates_in_text_of_month(text: &str, lang: Option<&str>, year_hint: i32, month_
             (None, Some(w)) => year_by_weekday(month, day, w, year_hint),
             (None, None) => (month_hint == Some(month)).then_some(year_hint),
         };
-        if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) {
+        if p.dates_an_event(text, at) {
+            found.events.push((year, month, day));
+        } else if let Some(date) = year.and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) {
             if weekday.is_none_or(|w| w == date.weekday()) {
-                found.push(date);
+                found.stamps.push(date);
             }
         }
     };
-    let captures = |re: &'static Regex| re.captures_iter(text).filter(|c| !p.dates_an_event(text, c.get(0).map_or(0, |m| m.start())));
-    for c in captures(&p.day_month) {
+    for c in p.day_month.captures_iter(text) {
         // "el 10 de octubre martes": the weekday may follow the date.
         let weekday = c.get(1).or(c.get(5)).map(|m| m.as_str());
-        push(weekday, &c[2], &c[3], c.get(4).map(|m| m.as_str()));
+        push(c.get(0).map_or(0, |m| m.start()), weekday, &c[2], &c[3], c.get(4).map(|m| m.as_str()));
     }
-    for c in captures(&p.month_day) {
-        push(c.get(1).map(|m| m.as_str()), &c[3], &c[2], c.get(4).map(|m| m.as_str()));
+    for c in p.month_day.captures_iter(text) {
+        push(c.get(0).map_or(0, |m| m.start()), c.get(1).map(|m| m.as_str()), &c[3], &c[2], c.get(4).map(|m| m.as_str()));
     }
     found
 }
@@ -237,8 +246,16 @@ pub fn publication_date(e: &DateEvidence) -> Option<PublishedDate> {
     // News is published after the events it reports: the latest date written
     // in the text that is not in the future is the best guess.
     let month = month_hint.map(|d| d.date.month());
-    let latest = dates_in_text_of_month(e.text, e.lang, year_hint, month).into_iter().filter(|d| *d <= e.today).max();
-    if let Some(date) = latest {
+    let written = written_dates(e.text, e.lang, year_hint, month);
+    let latest = written.stamps.into_iter().filter(|d| *d <= e.today).max();
+    // ... and not before an event it reports: "Samedi 7 octobre, un séisme a frappé ... Un autre
+    // a eu lieu le 15 octobre" opens with the day of the first quake, not its own.
+    let reports_later_event = |stamp: NaiveDate| {
+        written.events.iter().any(|&(year, month, day)| {
+            NaiveDate::from_ymd_opt(year.unwrap_or(stamp.year()), month, day).is_some_and(|d| d > stamp && d <= e.today)
+        })
+    };
+    if let Some(date) = latest.filter(|&d| !reports_later_event(d)) {
         return Some(PublishedDate::day(date, DateOrigin::Text));
     }
     month_hint
@@ -310,5 +327,16 @@ mod tests {
         // A dateline without a year, in the marker's month.
         let e = DateEvidence { text: "Goma, 12 novembre (AFP) - Les pluies ont repris.", lang: Some("fr"), ..e };
         assert_eq!(publication_date(&e).unwrap().date, ymd(2024, 11, 12));
+        // A day that opens the text is no stamp when the text reports a later event.
+        let later = |lang: &str, text: &'static str| {
+            publication_date(&DateEvidence { text, lang: Some(lang), crawl_marker: None, ..e }).map(|d| d.date)
+        };
+        let fr = "Samedi 7 octobre 2023, un séisme a secoué la vallée. Un second séisme a frappé la ville le 12 octobre.";
+        assert_eq!(later("fr", fr), None);
+        let en = "On Saturday, October 7, 2023, a quake shook the valley. A second quake struck the town on October 12.";
+        assert_eq!(later("en", en), None);
+        let es = "El sábado 7 de octubre de 2023 un sismo sacudió el valle. Otro sismo golpeó la ciudad el 12 de octubre.";
+        assert_eq!(later("es", es), None);
+        assert_eq!(later("fr", "Samedi 7 octobre 2023, un séisme a secoué la vallée."), Some(ymd(2023, 10, 7)));
     }
 }
