@@ -44,3 +44,7 @@ pub const EVENT_DATE_REACH_TOKENS: usize = 16;
 /// The most words of a medium named between a reporting verb and its
 /// inverted subject: "a précisé sur la messagerie Telegram NAME", "en su canal de Telegram".
 pub const MEDIUM_WORDS: usize = 4;
+
+/// A post's signature on a line of its own ("— Name (@handle) June 22, 2022")
+/// closes at most this many lines of the post above it.
+pub const POST_LINES: usize = 2;

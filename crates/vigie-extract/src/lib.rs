@@ -16,6 +16,7 @@ pub mod figures;
 pub mod names;
 pub mod numbers;
 pub mod places;
+mod posts;
 pub mod sources;
 pub mod speakers;
 
@@ -251,14 +252,7 @@ impl Extractor {
         let Some(own) = article.lang.as_deref() else { return Vec::new() };
         let Some(own_lexicon) = self.finder(own).map(|f| &f.lang.lexicon) else { return Vec::new() };
         // A paragraph full of the article's own function words is in its language: no need to ask the detector.
-        let own_words = |line: &str| {
-            let (mut words, mut function) = (0, 0);
-            for w in line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-                words += 1;
-                function += usize::from(own_lexicon.rank(&w.to_lowercase()).is_some_and(|r| r < config::FUNCTION_WORD_RANK));
-            }
-            function * config::OWN_FUNCTION_WORDS_IN >= words
-        };
+        let own_words = |line: &str| full_of_function_words(own_lexicon, line);
         let mut foreign: Vec<(&'static str, Vec<std::ops::Range<usize>>)> = Vec::new();
         let mut start = 0;
         let mut last_foreign: Option<(&'static str, usize)> = None;
@@ -319,6 +313,9 @@ impl Extractor {
         };
         let raw = &found.figures;
         let day = article.published.and_then(|p| p.exact_day());
+        // A post quoted in another language than the article's ends where the article's language resumes.
+        let own = &finders.lang.lexicon;
+        let posts = posts::posts(&article.text, article.published, |a, b| full_of_function_words(own, a) == full_of_function_words(own, b));
         // A figure stated several times takes the best-evidenced source of its
         // mentions: a headline's "2681 deaths" is the ministry's when the body says so.
         let mut best_source: HashMap<(vigie_model::Metric, u64, vigie_model::Group), speakers::Attribution> = HashMap::new();
@@ -448,8 +445,11 @@ impl Extractor {
                     let at = head.unwrap_or(f.number.start);
                     dates::stated_near(&article.text, &found.dates, f.sentence, at, PREVIOUS_DATE_WORDS, article.published).map(stated)
                 }
-                (false, false) => dates::stated(&found.dates, f.sentence, article.published)
-                    .map(stated)
+                (false, false) => posts
+                    .iter()
+                    .find(|p| p.text.contains(&f.number.start))
+                    .map(|p| stated(p.day))
+                    .or_else(|| dates::stated(&found.dates, f.sentence, article.published).map(stated))
                     .or(total.and_then(|t| t.as_of).map(inherited))
                     .or_else(|| stated_day.get(&(f.metric, f.value, f.group)).copied().map(stated))
                     .or_else(|| tally_date().map(inherited))
@@ -507,6 +507,17 @@ impl Extractor {
         }
         out
     }
+}
+
+/// Whether `line` reads in the language of `lexicon`: one word in
+/// `OWN_FUNCTION_WORDS_IN` at least is among its most frequent words.
+fn full_of_function_words(lexicon: &vigie_lang::Lexicon, line: &str) -> bool {
+    let (mut words, mut function) = (0, 0);
+    for w in line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        function += usize::from(lexicon.rank(&w.to_lowercase()).is_some_and(|r| r < config::FUNCTION_WORD_RANK));
+    }
+    function * config::OWN_FUNCTION_WORDS_IN >= words
 }
 
 #[cfg(test)]
