@@ -16,7 +16,7 @@ pub mod figures;
 pub mod names;
 pub mod numbers;
 pub mod places;
-mod posts;
+pub mod posts;
 pub mod sources;
 pub mod speakers;
 
@@ -302,6 +302,9 @@ impl Extractor {
     fn extract_in_language(&self, article: &Article, mut why: Option<&mut Vec<explain::Why>>) -> Vec<Figure> {
         let Some(finders) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
         let found = finders.figures.find(&article.text);
+        // A post quoted in another language than the article's ends where the article's language resumes.
+        let own = &finders.lang.lexicon;
+        let posts = posts::posts(&article.text, article.published, |a, b| full_of_function_words(own, a) == full_of_function_words(own, b));
         // Sources need the article's country, which takes a pass of the entity finder: only for articles with figures.
         let speeches = if found.figures.is_empty() {
             speakers::Speakers::default()
@@ -309,13 +312,10 @@ impl Extractor {
             let country = finders.entities.main_country(&article.text);
             let lexicon = finders.sources.sources(&article.text, country.as_deref());
             let names = finders.names.names(&article.text, &found.sentences);
-            speakers::speeches(finders.lang, &article.text, &found, &lexicon, &names)
+            speakers::speeches(finders.lang, &article.text, &found, &lexicon, &names, &posts)
         };
         let raw = &found.figures;
         let day = article.published.and_then(|p| p.exact_day());
-        // A post quoted in another language than the article's ends where the article's language resumes.
-        let own = &finders.lang.lexicon;
-        let posts = posts::posts(&article.text, article.published, |a, b| full_of_function_words(own, a) == full_of_function_words(own, b));
         // A figure stated several times takes the best-evidenced source of its
         // mentions: a headline's "2681 deaths" is the ministry's when the body says so.
         let mut best_source: HashMap<(vigie_model::Metric, u64, vigie_model::Group), speakers::Attribution> = HashMap::new();
@@ -447,8 +447,8 @@ impl Extractor {
                 }
                 (false, false) => posts
                     .iter()
-                    .find(|p| p.text.contains(&f.number.start))
-                    .map(|p| stated(p.day))
+                    .find_map(|p| p.day.filter(|_| p.text.contains(&f.number.start)))
+                    .map(stated)
                     .or_else(|| dates::stated(&found.dates, f.sentence, article.published).map(stated))
                     .or(total.and_then(|t| t.as_of).map(inherited))
                     .or_else(|| stated_day.get(&(f.metric, f.value, f.group)).copied().map(stated))

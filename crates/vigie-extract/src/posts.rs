@@ -13,35 +13,40 @@ use std::sync::OnceLock;
 use vigie_lang::Languages;
 use vigie_model::PublishedDate;
 
-/// One embedded post: where its text lies and the day its signature gives.
+/// One embedded post: where its text lies, its signature, the account that
+/// signs it and the day the signature gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Post {
     pub text: Range<usize>,
-    pub day: NaiveDate,
+    /// From the dash to the handle's closing parenthesis.
+    pub signature: Range<usize>,
+    pub name: Range<usize>,
+    pub day: Option<NaiveDate>,
 }
 
-/// The posts of `text` whose signature gives a day that can be resolved
-/// against the publication day. `same_language` tells whether two lines are
-/// in the same language: a post's text ends where the article's resumes.
+/// The posts of `text`, each with the day of its signature when it can be resolved
+/// against the publication day. `same_language` tells whether two lines are in
+/// the same language: a post's text ends where the article's resumes.
 pub fn posts(text: &str, published: Option<PublishedDate>, same_language: impl Fn(&str, &str) -> bool) -> Vec<Post> {
     static SIGNATURE: OnceLock<Regex> = OnceLock::new();
-    let signature = SIGNATURE.get_or_init(|| Regex::new(r"(?m)[—–]\s*[^\n—–()]{1,80}?\s*\(@\w{1,30}\)\s*([^\n]{3,40}?)\s*$").unwrap());
-    let mut out = Vec::new();
+    let signature = SIGNATURE.get_or_init(|| Regex::new(r"[—–][ \t]*([^\n—–()]{1,80}?)[ \t]*\(@\w{1,30}\)([^\n]*)").unwrap());
+    let mut out: Vec<Post> = Vec::new();
     for caps in signature.captures_iter(text) {
-        let (Some(whole), Some(tail)) = (caps.get(0), caps.get(1)) else { continue };
-        let Some(day) = signature_day(tail.as_str()).and_then(|when| dates::resolve(when, published.and_then(|p| p.exact_day()))) else {
+        let (Some(whole), Some(name), Some(tail)) = (caps.get(0), caps.get(1), caps.get(2)) else { continue };
+        if !name.as_str().starts_with(char::is_uppercase) || name.as_str().contains(['.', ',', ';']) {
             continue;
-        };
+        }
+        let day = signature_day(tail.as_str()).and_then(|when| dates::resolve(when, published.and_then(|p| p.exact_day())));
         let line_start = text[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
         // "post text pic.twitter.com/x — Name (@h) date": the post is its own line; a signature
         // on a line of its own closes the lines above it.
         let start = if text[line_start..whole.start()].trim().is_empty() {
-            let previous_end = out.last().map_or(0, |p: &Post| p.text.end);
+            let previous_end = out.last().map_or(0, |p| p.signature.end);
             lines_back(text, line_start, POST_LINES, &same_language).max(previous_end)
         } else {
             line_start
         };
-        out.push(Post { text: start..whole.start(), day });
+        out.push(Post { text: start..whole.start(), signature: whole.start()..tail.start(), name: name.range(), day });
     }
     out
 }
@@ -68,10 +73,7 @@ fn lines_back(text: &str, end: usize, n: usize, same_language: impl Fn(&str, &st
 /// "June 22, 2022", "October 11", "22 juin 2022", "11 de octubre de 2023": a signature's day,
 /// read with the month names of every language (a post keeps the format of the site it comes from).
 fn signature_day(tail: &str) -> Option<When> {
-    let words: Vec<String> = tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    if words.len() > 5 {
-        return None;
-    }
+    let words: Vec<String> = tail.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(5).map(str::to_lowercase).collect();
     let month = words.iter().find_map(|w| {
         Languages::get().all().iter().find_map(|l| l.dates.months.iter().position(|forms| forms.iter().any(|f| f.to_lowercase() == *w)))
     })?;
@@ -97,16 +99,17 @@ mod tests {
                     Rescue teams are still searching. pic.example/abc\n\n— Valley News (@valleynews) May 3, 2031\n\nLater, the mayor spoke.";
         let got = posts(text, published, |_, _| true);
         assert_eq!(got.len(), 1);
-        assert_eq!(got[0].day, day(2031, 5, 3));
+        assert_eq!(got[0].day, Some(day(2031, 5, 3)));
+        assert_eq!(&text[got[0].name.clone()], "Valley News");
         let post = &text[got[0].text.clone()];
         assert!(post.contains("12 people died") && !post.contains("river rose"), "{post:?}");
         // On the post's own line, in Spanish and French formats, a year taken from the publication day.
         let es = "Un hospital recibió a 40 heridos esta mañana. — Cruz Roja (@cruzroja) 3 de mayo";
-        assert_eq!(posts(es, published, |_, _| true).first().map(|p| p.day), Some(day(2031, 5, 3)));
+        assert_eq!(posts(es, published, |_, _| true).first().and_then(|p| p.day), Some(day(2031, 5, 3)));
         let fr = "Le bilan s'élève à 9 morts. — Préfecture (@prefecture) 2 mai 2031";
         assert_eq!(
             posts(fr, published, |_, _| true).first().map(|p| (p.day, &fr[p.text.clone()])),
-            Some((day(2031, 5, 2), "Le bilan s'élève à 9 morts. "))
+            Some((Some(day(2031, 5, 2)), "Le bilan s'élève à 9 morts. "))
         );
         // A dash before a name without a handle is no signature.
         assert!(posts("Le maire — Jean Dupont — a parlé le 2 mai 2031.", published, |_, _| true).is_empty());

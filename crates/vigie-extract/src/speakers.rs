@@ -19,6 +19,7 @@ use crate::config::{
 };
 use crate::figures::{Found, RawFigure};
 use crate::names::{Name, NameKind};
+use crate::posts::Post;
 use crate::sources::SourceMention;
 use std::ops::Range;
 use vigie_lang::Language;
@@ -86,7 +87,7 @@ pub struct Attribution {
 }
 
 /// The speeches of one text, in order of their cues.
-pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMention], names: &[Name]) -> Speakers {
+pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMention], names: &[Name], posts: &[Post]) -> Speakers {
     let folded = vigie_text::Folded::new(text);
     let candidates = candidates(lang, text, &folded, lexicon, names);
     let named = candidates
@@ -96,7 +97,7 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
         .collect();
     let mut speeches = speeches_of(lang, text, found, &candidates);
     speeches.extend(owners_of_counts(lang, text, &folded, found, &candidates));
-    speeches.extend(signatures(text, lexicon));
+    speeches.extend(signatures(text, posts, lexicon));
     speeches.sort_by_key(|s| s.cue.start);
     Speakers { speeches, named }
 }
@@ -225,56 +226,26 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
 }
 
 /// The account that signs an embedded post speaks for it: "... pic.twitter.com/x —
-/// Rescue Network (@RescueNet) June 22, 2022". The post is the text of the line
-/// before the signature, or the paragraph before when the signature opens its line.
-fn signatures(text: &str, lexicon: &[SourceMention]) -> Vec<Speech> {
-    let mut out = Vec::new();
-    for (handle, _) in text.match_indices(" (@") {
-        let line_start = text[..handle].rfind('\n').map_or(0, |i| i + 1);
-        let before = &text[line_start..handle];
-        let Some(dash) = before.rfind(['—', '–']).filter(|&d| before.len() - d <= MAX_SIGNATURE_BYTES) else { continue };
-        let dash = line_start + dash;
-        let name_start = dash + text[dash..].chars().next().map_or(1, char::len_utf8);
-        let name = text[name_start..handle].trim();
-        if !name.starts_with(char::is_uppercase) || name.contains(['.', ',', ';']) {
-            continue;
-        }
-        let span = text[name_start..handle].find(name).map_or(name_start..handle, |i| name_start + i..name_start + i + name.len());
-        let handle_end = text[handle..].find(')').map_or(handle, |i| handle + i + 1);
-        let post = if text[line_start..dash].trim().is_empty() {
-            // The signature opens its line: the post is the paragraphs before, as long as one post.
-            let end = line_start.saturating_sub(1);
-            let mut start = end;
-            while start > 0 {
-                let previous = text[..start.saturating_sub(1)].rfind('\n').map_or(0, |i| i + 1);
-                if end - previous > MAX_POST_BYTES && start < end {
-                    break;
-                }
-                start = previous;
+/// Rescue Network (@RescueNet) June 22, 2022".
+fn signatures(text: &str, posts: &[Post], lexicon: &[SourceMention]) -> Vec<Speech> {
+    posts
+        .iter()
+        .map(|post| {
+            let span = post.name.clone();
+            let known = lexicon.iter().find(|m| m.span.start >= span.start && m.span.end <= span.end);
+            let label = known.map_or_else(|| text[span.clone()].to_string(), |m| m.label.clone());
+            Speech {
+                cue: post.signature.clone(),
+                label,
+                org: None,
+                span,
+                covers: post.text.clone(),
+                how: "the signature of an embedded post",
+                anonymous: false,
             }
-            start..end
-        } else {
-            line_start..dash
-        };
-        let known = lexicon.iter().find(|m| m.span.start >= span.start && m.span.end <= span.end);
-        let label = known.map_or_else(|| name.to_string(), |m| m.label.clone());
-        out.push(Speech {
-            cue: dash..handle_end,
-            label,
-            org: None,
-            span,
-            covers: post,
-            how: "the signature of an embedded post",
-            anonymous: false,
-        });
-    }
-    out
+        })
+        .collect()
 }
-
-/// The most bytes of an embedded post ("a tweet"), over the lines before its signature.
-const MAX_POST_BYTES: usize = 320;
-/// The most bytes between the dash that opens a post's signature and the account's handle.
-const MAX_SIGNATURE_BYTES: usize = 80;
 
 /// Whoever a count belongs to speaks for its sentence: "el balance definitivo de
 /// la AFAD", "le bilan de l'OSDH", "the ministry's latest toll".
@@ -867,7 +838,8 @@ mod tests {
         let found = crate::figures::FigureFinder::new(lang).find(text);
         let lexicon = crate::sources::SourceFinder::new(lang).sources(text, None);
         let names = crate::names::NameReader::new(lang).names(text, &found.sentences);
-        let speeches = speeches(lang, text, &found, &lexicon, &names);
+        let posts = crate::posts::posts(text, None, |_, _| true);
+        let speeches = speeches(lang, text, &found, &lexicon, &names, &posts);
         found.figures.iter().map(|f| (f.value, attribute(text, &found, &speeches, f).map(|a| a.label))).collect()
     }
 
