@@ -154,6 +154,12 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
                     });
                     continue;
                 }
+                if let Some(person) = titled_person(lang, text, candidates, &span) {
+                    let (label, span) = (person.label.clone(), person.span.clone());
+                    let how = "a bare title: the person last named with it";
+                    out.push(Speech { cue: cue.clone(), label, org: None, span, covers, how, anonymous: false });
+                    continue;
+                }
                 let label = text[span.clone()].to_string();
                 out.push(Speech { cue: cue.clone(), label, org: None, span, covers, how: "a descriptor after the cue", anonymous: false });
                 continue;
@@ -224,6 +230,32 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
     }
     out
 }
+
+/// "según el ministro", "according to the minister's toll": a descriptor that is only a
+/// title names the person named with that title last before it, within `TITLE_REACH_BYTES`.
+fn titled_person<'c>(lang: &Language, text: &str, candidates: &'c [Candidate], descriptor: &Range<usize>) -> Option<&'c Candidate> {
+    let s = &lang.sources;
+    let words = crate::names::words(text, descriptor.clone());
+    // "minister's toll": the possessive splits off as "s".
+    let mut kept = words.iter().map(|w| w.lower.as_str()).filter(|w| *w != "s" && !listed(&s.tallies, w) && !listed(&s.reports, w));
+    let title = kept.next().filter(|w| listed(&s.titles, w))?;
+    if kept.next().is_some() {
+        return None;
+    }
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    candidates.iter().rev().filter(|c| c.kind == Kind::Person && c.span.end <= descriptor.start).find(|c| {
+        let window = floor(c.span.start.saturating_sub(TITLE_REACH_BYTES))..floor((c.span.end + TITLE_REACH_BYTES).min(text.len()));
+        crate::names::words(text, window).iter().any(|w| w.lower == title)
+    })
+}
+
+/// How far from a person's name its title may stand: "el ministro de Salud de Rusia, NAME".
+const TITLE_REACH_BYTES: usize = 48;
 
 /// The account that signs an embedded post speaks for it: "... pic.twitter.com/x —
 /// Rescue Network (@RescueNet) June 22, 2022".
@@ -695,7 +727,10 @@ fn descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence: &Range<
         let next = &words[last + 1];
         let gap = &text[words[last].span.end..next.span.start];
         let medium = is(next, &s.not_speaker_after);
+        // "el balance del ministro recogido por la agencia": a participle and its agent end the phrase.
+        let participle = !next.capital && words.get(last + 2).is_some_and(|w| is(w, &s.agents));
         if !gap.chars().all(|c| c == ' ' || c == '\'')
+            || participle
             || function(next)
             || calendar(next)
             || medium
@@ -1013,6 +1048,18 @@ mod tests {
         assert_eq!(one("en", "Nine people died, according to hospital staff.", 9).as_deref(), Some("hospital staff"));
         // A report is what was said.
         assert_eq!(one("fr", "Le séisme a fait 12 morts, selon un bilan provisoire.", 12), None);
+    }
+
+    #[test]
+    fn a_bare_title_names_the_person_last_named_with_it() {
+        let es = "La ministra de Salud, Carla Ruiz, confirmó 40 muertos.\nUnos 12 heridos siguen graves, según el balance de la ministra recogido por la prensa.";
+        assert_eq!(one("es", es, 12).as_deref(), Some("Carla Ruiz"));
+        let fr = "Le ministre de la Santé, Pierre Dumas, a confirmé 40 morts.\nDouze blessés restent dans un état grave, selon le bilan du ministre relayé par la presse.";
+        assert_eq!(one("fr", fr, 12).as_deref(), Some("Pierre Dumas"));
+        let en = "The regional governor, Anna Berg, confirmed 40 deaths.\nTwelve injured remain in serious condition, according to the governor's toll.";
+        assert_eq!(one("en", en, 12).as_deref(), Some("Anna Berg"));
+        // A title nobody was named with stays as written.
+        assert_eq!(one("en", "Twelve injured remain in serious condition, according to the governor.", 12).as_deref(), Some("governor"));
     }
 
     #[test]
