@@ -233,7 +233,7 @@ impl EntityFinder {
     /// themselves, so the mentions a name overlaps are found by binary search.
     fn typed(&self, text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
         let sentences = vigie_text::sentences(text, &self.lang.cleaning.abbreviations);
-        let names = self.names.names(text, &sentences);
+        let names = self.names.names(text, &sentences, &[]);
         let inside = |a: &Range<usize>, b: &Range<usize>| b.start <= a.start && a.end <= b.end;
         let mut removed = vec![false; mentions.len()];
         let mut named = Vec::new();

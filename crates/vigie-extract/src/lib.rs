@@ -311,7 +311,7 @@ impl Extractor {
         } else {
             let country = finders.entities.main_country(&article.text);
             let lexicon = finders.sources.sources(&article.text, country.as_deref());
-            let names = finders.names.names(&article.text, &found.sentences);
+            let names = finders.names.names(&article.text, &found.sentences, &found.attributions);
             speakers::speeches(finders.lang, &article.text, &found, &lexicon, &names, &posts)
         };
         let raw = &found.figures;

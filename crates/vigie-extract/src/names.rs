@@ -94,8 +94,10 @@ impl NameReader {
     }
 
     /// The people and organisations named in `text`, in order; `sentences`
-    /// say where capitals mean nothing (a sentence's first word).
-    pub fn names(&self, text: &str, sentences: &[Range<usize>]) -> Vec<Name> {
+    /// say where capitals mean nothing (a sentence's first word). Next to one
+    /// of the reporting `cues`, a run of common words is a person all the same
+    /// ("Carlos Gómez confirmó", "said Paul Martin").
+    pub fn names(&self, text: &str, sentences: &[Range<usize>], cues: &[Range<usize>]) -> Vec<Name> {
         let mut out = Vec::new();
         for sentence in sentences {
             let words = words(text, sentence.clone());
@@ -106,12 +108,12 @@ impl NameReader {
                     continue;
                 };
                 // "NAME of the Security Service", "NAME de la Fiscalía": a person, then whom they serve.
-                if let Some(person) = self.person_of(text, &words, i, end) {
+                if let Some(person) = self.person_of(text, &words, i, end, cues) {
                     i = person.1;
                     out.push(person.0);
                     continue;
                 }
-                if let Some(name) = self.classify(text, &words, i, end, i == 0) {
+                if let Some(name) = self.classify(text, &words, i, end, i == 0, cues) {
                     out.push(name);
                 }
                 i = end;
@@ -154,9 +156,9 @@ impl NameReader {
 
     /// The person opening a run that goes on with a joiner to another name,
     /// and where that person ends.
-    fn person_of(&self, text: &str, words: &[Word], start: usize, end: usize) -> Option<(Name, usize)> {
+    fn person_of(&self, text: &str, words: &[Word], start: usize, end: usize, cues: &[Range<usize>]) -> Option<(Name, usize)> {
         let joiner = (start + 2..end).find(|&j| !words[j].capital && self.joiners.contains(&words[j].lower))?;
-        let name = self.classify(text, words, start, joiner, start == 0)?;
+        let name = self.classify(text, words, start, joiner, start == 0, cues)?;
         let served = words[joiner..end].iter().any(|w| w.capital && self.org_heads.contains(&w.lower));
         let own_words = words[start..joiner].iter().all(|w| !self.org_heads.contains(&w.lower));
         (name.kind == NameKind::Person && served && own_words).then_some((name, joiner))
@@ -180,7 +182,7 @@ impl NameReader {
         last
     }
 
-    fn classify(&self, text: &str, words: &[Word], start: usize, end: usize, opens_sentence: bool) -> Option<Name> {
+    fn classify(&self, text: &str, words: &[Word], start: usize, end: usize, opens_sentence: bool, cues: &[Range<usize>]) -> Option<Name> {
         let rank = |w: &Word| self.lang.lexicon.rank(&w.lower);
         let mut first = start;
         // "The", "El", "Selon" open a sentence, not a name.
@@ -291,10 +293,12 @@ impl NameReader {
             return None;
         }
         let common = person.iter().all(|w| rank(w).is_some_and(|r| r < COMMON_WORD_RANK));
+        let beside = |gap: Option<&str>| gap.is_some_and(|g| g.len() <= 2 && g.chars().all(|c| c == ' ' || c == ','));
+        let beside_cue = cues.iter().any(|c| beside(text.get(span.end..c.start)) || beside(text.get(c.end..span.start)));
         let kind = match person.len() {
             1 if titled => NameKind::Person,
             1 => NameKind::Single,
-            _ if common && !titled => return None,
+            _ if common && !titled && !beside_cue => return None,
             _ => NameKind::Person,
         };
         // A lone common word, or one opening a sentence, is a name only if it repeats a surname ("Bastrykin said").
@@ -366,7 +370,7 @@ mod tests {
     fn names(lang: &str, text: &str) -> Vec<(NameKind, String)> {
         let lang = Languages::get().by_code(lang).unwrap();
         let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..text.len()).collect();
-        NameReader::new(lang).names(text, &whole).into_iter().map(|n| (n.kind, n.label)).collect()
+        NameReader::new(lang).names(text, &whole, &[]).into_iter().map(|n| (n.kind, n.label)).collect()
     }
 
     #[test]

@@ -872,7 +872,7 @@ mod tests {
         let lang = Languages::get().by_code(lang).unwrap();
         let found = crate::figures::FigureFinder::new(lang).find(text);
         let lexicon = crate::sources::SourceFinder::new(lang).sources(text, None);
-        let names = crate::names::NameReader::new(lang).names(text, &found.sentences);
+        let names = crate::names::NameReader::new(lang).names(text, &found.sentences, &found.attributions);
         let posts = crate::posts::posts(text, None, |_, _| true);
         let speeches = speeches(lang, text, &found, &lexicon, &names, &posts);
         found.figures.iter().map(|f| (f.value, attribute(text, &found, &speeches, f).map(|a| a.label))).collect()
@@ -1048,6 +1048,14 @@ mod tests {
         assert_eq!(one("en", "Nine people died, according to hospital staff.", 9).as_deref(), Some("hospital staff"));
         // A report is what was said.
         assert_eq!(one("fr", "Le séisme a fait 12 morts, selon un bilan provisoire.", 12), None);
+    }
+
+    #[test]
+    fn a_name_of_common_words_speaks_next_to_its_verb() {
+        // First names and surnames that are frequent words still name a person beside a reporting verb.
+        assert_eq!(one("es", "Pedro Gómez confirmó 40 muertos en el valle.", 40).as_deref(), Some("Pedro Gómez"));
+        assert_eq!(one("fr", "Le bilan est de 40 morts, a déclaré Paul Martin.", 40).as_deref(), Some("Paul Martin"));
+        assert_eq!(one("en", "Forty people died in the valley, said Grace Little.", 40).as_deref(), Some("Grace Little"));
     }
 
     #[test]
