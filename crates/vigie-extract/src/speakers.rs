@@ -87,7 +87,7 @@ pub struct Attribution {
 }
 
 /// The speeches of one text, in order of their cues.
-pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMention], names: &[Name], posts: &[Post]) -> Speakers {
+pub fn speeches(lang: &'static Language, text: &str, found: &Found, lexicon: &[SourceMention], names: &[Name], posts: &[Post]) -> Speakers {
     let folded = vigie_text::Folded::new(text);
     let candidates = candidates(lang, text, &folded, lexicon, names);
     let named = candidates
@@ -99,7 +99,7 @@ pub fn speeches(lang: &Language, text: &str, found: &Found, lexicon: &[SourceMen
     speeches.extend(owners_of_counts(lang, text, &folded, found, &candidates));
     speeches.extend(signatures(text, posts, lexicon));
     speeches.sort_by_key(|s| s.cue.start);
-    Speakers { speeches, named }
+    Speakers { speeches, named, additives: &lang.sources.additives }
 }
 
 /// The speeches of a text, and whom it names outright: a sentence that names
@@ -109,6 +109,8 @@ pub struct Speakers {
     speeches: Vec<Speech>,
     /// Persons and organisations named outright, in text order, by label.
     named: Vec<(Range<usize>, String)>,
+    /// The language's additive connectives ("en outre"), which go on with the speaker before.
+    additives: &'static [String],
 }
 
 impl std::ops::Deref for Speakers {
@@ -377,7 +379,9 @@ pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFig
             let from = speakers.named.partition_point(|(r, _)| r.start < sentence.start);
             speakers.named[from..].iter().take_while(|(r, _)| r.start < sentence.end).any(|(_, l)| *l != s.label)
         };
-        breaks <= CARRY_PARAGRAPHS && opening && silent() && closes() && counted() && !other_named()
+        // "En outre, 24 civils ...": a connective that adds to the report goes on with it, whoever else it names.
+        let adds = || speakers.additives.iter().any(|a| crate::starts_with_word(&text[sentence.clone()], a));
+        breaks <= CARRY_PARAGRAPHS && opening && silent() && closes() && counted() && (adds() || !other_named())
     });
     if let Some(s) = carried {
         return attribution(s, Evidence::Carried);
@@ -1116,6 +1120,19 @@ mod tests {
         let text = "Rescuers found 12 bodies, the Coastal Rescue Service said. Another 4 people are missing.\nIn all, 19 died.";
         assert_eq!(one("en", text, 4).as_deref(), Some("Coastal Rescue Service"));
         assert_eq!(one("en", text, 19), None);
+    }
+
+    #[test]
+    fn an_additive_connective_goes_on_with_the_speaker_whoever_it_names() {
+        let fr = "Au moins 50 combattants sont morts, a indiqué le Réseau syrien de veille.\nEn outre, 12 civils ont été tués par des roquettes du Front de Libération.";
+        assert_eq!(one("fr", fr, 12).as_deref(), Some("Réseau syrien de veille"));
+        let en = "At least 50 fighters died, the Coastal Rescue Service said.\nIn addition, 12 civilians were killed by rockets fired by the Liberation Front.";
+        assert_eq!(one("en", en, 12).as_deref(), Some("Coastal Rescue Service"));
+        let es = "Al menos 50 combatientes murieron, informó la Red Siria de Vigilancia.\nAdemás, 12 civiles murieron por cohetes del Frente de Liberación.";
+        assert_eq!(one("es", es, 12).as_deref(), Some("Red Siria de Vigilancia"));
+        // Without the connective, a sentence that names someone else is about them.
+        let en = "At least 50 fighters died, the Coastal Rescue Service said.\n12 civilians were killed by rockets fired by the Liberation Front.";
+        assert_eq!(one("en", en, 12), None);
     }
 
     #[test]

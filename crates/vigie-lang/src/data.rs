@@ -377,6 +377,10 @@ pub struct Sources {
     /// Words that open what a reporting verb reports ("que", "that"): its inverted subject never stands past them.
     #[serde(default)]
     pub reported_clause: Vec<String>,
+    /// Connectives that add to what was just reported ("en outre", "moreover"): a paragraph they
+    /// open goes on with the speaker before, whoever else it names. Lower case.
+    #[serde(default)]
+    pub additives: Vec<String>,
     /// Adjectives that qualify a national institution, with their English word
     /// ("gouvernement fédéral": "federal"): the label keeps them.
     #[serde(default)]
