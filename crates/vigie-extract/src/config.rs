@@ -48,3 +48,7 @@ pub const MEDIUM_WORDS: usize = 4;
 /// A post's signature on a line of its own ("— Name (@handle) June 22, 2022")
 /// closes at most this many lines of the post above it.
 pub const POST_LINES: usize = 2;
+
+/// A bare title after a cue ("según el ministro") is the person last named
+/// with it, the title standing at most this many words from the name.
+pub const TITLE_REACH_WORDS: usize = 6;

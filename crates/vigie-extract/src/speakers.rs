@@ -16,6 +16,7 @@
 
 use crate::config::{
     APPOSITION_REACH_WORDS, CARRY_PARAGRAPHS, LEDE_GAP_SENTENCES, MEDIUM_WORDS, SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES,
+    TITLE_REACH_WORDS,
 };
 use crate::figures::{Found, RawFigure};
 use crate::names::{Name, NameKind};
@@ -234,7 +235,7 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
 }
 
 /// "según el ministro", "according to the minister's toll": a descriptor that is only a
-/// title names the person named with that title last before it, within `TITLE_REACH_BYTES`.
+/// title names the person named with that title last before it, within `TITLE_REACH_WORDS`.
 fn titled_person<'c>(lang: &Language, text: &str, candidates: &'c [Candidate], descriptor: &Range<usize>) -> Option<&'c Candidate> {
     let s = &lang.sources;
     let words = crate::names::words(text, descriptor.clone());
@@ -250,14 +251,15 @@ fn titled_person<'c>(lang: &Language, text: &str, candidates: &'c [Candidate], d
         }
         i
     };
-    candidates.iter().rev().filter(|c| c.kind == Kind::Person && c.span.end <= descriptor.start).find(|c| {
-        let window = floor(c.span.start.saturating_sub(TITLE_REACH_BYTES))..floor((c.span.end + TITLE_REACH_BYTES).min(text.len()));
-        crate::names::words(text, window).iter().any(|w| w.lower == title)
-    })
+    // The title stands among the few words on either side of the name: "el ministro de Salud de Rusia, NAME".
+    // The words are read from a slice of 16 bytes a word, more than most words take.
+    let reach = |c: &Candidate| {
+        let before = crate::names::words(text, floor(c.span.start.saturating_sub(TITLE_REACH_WORDS * 16))..c.span.start);
+        let after = crate::names::words(text, c.span.end..floor((c.span.end + TITLE_REACH_WORDS * 16).min(text.len())));
+        before.into_iter().rev().take(TITLE_REACH_WORDS).chain(after.into_iter().take(TITLE_REACH_WORDS)).any(|w| w.lower == title)
+    };
+    candidates.iter().rev().filter(|c| c.kind == Kind::Person && c.span.end <= descriptor.start).find(|c| reach(c))
 }
-
-/// How far from a person's name its title may stand: "el ministro de Salud de Rusia, NAME".
-const TITLE_REACH_BYTES: usize = 48;
 
 /// The account that signs an embedded post speaks for it: "... pic.twitter.com/x —
 /// Rescue Network (@RescueNet) June 22, 2022".
