@@ -12,6 +12,8 @@ pub(super) struct ListLink {
     pub(super) index: usize,
     pub(super) subset: bool,
     pub(super) verb_between: bool,
+    /// Words other than list joiners and counted nouns stand between the two counts.
+    pub(super) loose: bool,
 }
 
 impl FigureFinder {
@@ -118,7 +120,7 @@ impl FigureFinder {
                 Item::Punct(_) => return None,
             }
         }
-        (joined && words <= max_words).then_some(ListLink { index: last, subset, verb_between })
+        (joined && words <= max_words).then_some(ListLink { index: last, subset, verb_between, loose: words > 0 })
     }
 }
 
@@ -149,6 +151,26 @@ mod tests {
     fn a_stray_stop_inside_a_list_does_not_end_it() {
         let got = find("fr", "Le bilan s'élève à 64 morts : 30 rebelles, 20 soldats de l'armée. et 14 civils, selon l'ONG.");
         assert!(got.iter().any(|f| f.1 == 14 && f.3 == Civilians), "{got:?}");
+    }
+
+    #[test]
+    fn a_qualifier_stays_with_its_metric_past_other_words() {
+        let qualifiers = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.1, f.2)).collect::<Vec<_>>();
+        // Tight lists share the qualifier whatever the metric ...
+        assert_eq!(qualifiers("fr", "Au moins 14 morts et 250 blessés."), [(14, AtLeast), (250, AtLeast)]);
+        // ... a count of another metric past other words is exact.
+        assert_eq!(
+            qualifiers("es", "La riada dejó unos 200 heridos, y la policía ha hecho hasta ahora once detenciones."),
+            [(200, About), (11, Exact)]
+        );
+        assert_eq!(
+            qualifiers("en", "The attack left about 200 injured, and police have so far made 11 arrests."),
+            [(200, About), (11, Exact)]
+        );
+        assert_eq!(
+            qualifiers("fr", "L'attaque a fait environ 200 blessés, et la police a procédé jusqu'ici à 11 arrestations."),
+            [(200, About), (11, Exact)]
+        );
     }
 
     #[test]

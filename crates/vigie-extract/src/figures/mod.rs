@@ -342,8 +342,11 @@ impl FigureFinder {
             };
             // Qualifier: just before the number, else carried over the list.
             let mut qualifier = own.map(|(q, _)| q);
+            // "unos 200 heridos, ha derivado en once detenciones": past other words, a count of
+            // another metric is a count of its own.
+            let other_metric = |l: &ListLink| metric.is_some_and(|m| m != figures[l.index].metric);
             if qualifier.is_none() {
-                if let Some(l) = inherited.filter(|l| !l.subset && !l.verb_between) {
+                if let Some(l) = inherited.filter(|l| !l.subset && !l.verb_between && !(l.loose && other_metric(l))) {
                     qualifier = Some(figures[l.index].qualifier).filter(|q| *q != Qualifier::Range);
                 }
             }
