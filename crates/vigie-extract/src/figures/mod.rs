@@ -346,7 +346,7 @@ impl FigureFinder {
             // another metric is a count of its own.
             let other_metric = |l: &ListLink| metric.is_some_and(|m| m != figures[l.index].metric);
             if qualifier.is_none() {
-                if let Some(l) = inherited.filter(|l| !l.subset && !l.verb_between && !(l.loose && other_metric(l))) {
+                if let Some(l) = inherited.filter(|l| !(l.subset || l.verb_between || l.loose && other_metric(l))) {
                     qualifier = Some(figures[l.index].qualifier).filter(|q| *q != Qualifier::Range);
                 }
             }
