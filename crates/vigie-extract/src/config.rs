@@ -52,3 +52,5 @@ pub const POST_LINES: usize = 2;
 /// A bare title after a cue ("según el ministro") is the person last named
 /// with it, the title standing at most this many words from the name.
 pub const TITLE_REACH_WORDS: usize = 6;
+/// ... looking back over at most this many persons named before it.
+pub const TITLE_PERSONS_BACK: usize = 16;

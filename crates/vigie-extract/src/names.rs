@@ -95,7 +95,7 @@ impl NameReader {
 
     /// The people and organisations named in `text`, in order; `sentences`
     /// say where capitals mean nothing (a sentence's first word). Next to one
-    /// of the reporting `cues`, a run of common words is a person all the same
+    /// of the reporting `cues` (in text order), a run of common words is a person all the same
     /// ("Carlos Gómez confirmó", "said Paul Martin").
     pub fn names(&self, text: &str, sentences: &[Range<usize>], cues: &[Range<usize>]) -> Vec<Name> {
         let mut out = Vec::new();
@@ -294,7 +294,10 @@ impl NameReader {
         }
         let common = person.iter().all(|w| rank(w).is_some_and(|r| r < COMMON_WORD_RANK));
         let beside = |gap: Option<&str>| gap.is_some_and(|g| g.len() <= 2 && g.chars().all(|c| c == ' ' || c == ','));
-        let beside_cue = cues.iter().any(|c| beside(text.get(span.end..c.start)) || beside(text.get(c.end..span.start)));
+        // The cues are in text order: the one right after the name and the one right before it.
+        let after = cues.partition_point(|c| c.start < span.end);
+        let beside_cue = cues.get(after).is_some_and(|c| beside(text.get(span.end..c.start)))
+            || after.checked_sub(1).and_then(|b| cues.get(b)).is_some_and(|c| beside(text.get(c.end..span.start)));
         let kind = match person.len() {
             1 if titled => NameKind::Person,
             1 => NameKind::Single,

@@ -16,7 +16,7 @@
 
 use crate::config::{
     APPOSITION_REACH_WORDS, CARRY_PARAGRAPHS, LEDE_GAP_SENTENCES, MEDIUM_WORDS, SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES,
-    TITLE_REACH_WORDS,
+    TITLE_PERSONS_BACK, TITLE_REACH_WORDS,
 };
 use crate::figures::{Found, RawFigure};
 use crate::names::{Name, NameKind};
@@ -235,7 +235,8 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
 }
 
 /// "según el ministro", "according to the minister's toll": a descriptor that is only a
-/// title names the person named with that title last before it, within `TITLE_REACH_WORDS`.
+/// title names the person named with that title last before it, within `TITLE_REACH_WORDS`,
+/// among the last `TITLE_PERSONS_BACK` persons named (a text of thousands of names stays linear).
 fn titled_person<'c>(lang: &Language, text: &str, candidates: &'c [Candidate], descriptor: &Range<usize>) -> Option<&'c Candidate> {
     let s = &lang.sources;
     let words = crate::names::words(text, descriptor.clone());
@@ -258,7 +259,13 @@ fn titled_person<'c>(lang: &Language, text: &str, candidates: &'c [Candidate], d
         let after = crate::names::words(text, c.span.end..floor((c.span.end + TITLE_REACH_WORDS * 16).min(text.len())));
         before.into_iter().rev().take(TITLE_REACH_WORDS).chain(after.into_iter().take(TITLE_REACH_WORDS)).any(|w| w.lower == title)
     };
-    candidates.iter().rev().filter(|c| c.kind == Kind::Person && c.span.end <= descriptor.start).find(|c| reach(c))
+    let before = candidates.partition_point(|c| c.span.start < descriptor.start);
+    candidates[..before]
+        .iter()
+        .rev()
+        .filter(|c| c.kind == Kind::Person && c.span.end <= descriptor.start)
+        .take(TITLE_PERSONS_BACK)
+        .find(|c| reach(c))
 }
 
 /// The account that signs an embedded post speaks for it: "... pic.twitter.com/x —
