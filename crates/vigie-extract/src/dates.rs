@@ -41,7 +41,7 @@ pub fn stated(dates: &[DateMention], sentence: usize, published: Option<Publishe
 
 /// The day `when` denotes in an article published on `published`, if it is no later:
 /// a publication known to its month only still dates a day and month.
-fn resolved(when: When, published: Option<PublishedDate>) -> Option<NaiveDate> {
+pub(crate) fn resolved(when: When, published: Option<PublishedDate>) -> Option<NaiveDate> {
     let day = published.and_then(|p| p.exact_day());
     let month = published.filter(|p| p.precision == DatePrecision::Month).map(|p| p.date);
     let date = resolve(when, day).or_else(|| month.and_then(|m| in_month_of(when, m)))?;

@@ -302,9 +302,14 @@ impl Extractor {
     fn extract_in_language(&self, article: &Article, mut why: Option<&mut Vec<explain::Why>>) -> Vec<Figure> {
         let Some(finders) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
         let found = finders.figures.find(&article.text);
+        // Posts give a speaker and a day to figures: only articles with figures are searched for them.
         // A post quoted in another language than the article's ends where the article's language resumes.
         let own = &finders.lang.lexicon;
-        let posts = posts::posts(&article.text, article.published, |a, b| full_of_function_words(own, a) == full_of_function_words(own, b));
+        let posts = if found.figures.is_empty() {
+            Vec::new()
+        } else {
+            posts::posts(&article.text, article.published, |a, b| full_of_function_words(own, a) == full_of_function_words(own, b))
+        };
         // Sources need the article's country, which takes a pass of the entity finder: only for articles with figures.
         let speeches = if found.figures.is_empty() {
             speakers::Speakers::default()
@@ -337,8 +342,6 @@ impl Extractor {
         let year = article.published.map(|p| p.date.year());
         // Where each distinct (metric, value, group) was kept in `out`.
         let mut seen = HashMap::new();
-        // The place read in the clause of each figure kept in `out`, and its sentence, for telling repeats from counts elsewhere.
-        let mut clause_places: Vec<(Option<std::ops::Range<usize>>, usize)> = Vec::new();
         let mut index_of = vec![None; raw.len()];
         // Whether each raw figure repeats one kept before it.
         let mut repeats = vec![false; raw.len()];
@@ -346,8 +349,9 @@ impl Extractor {
         // The sentence and the source of each figure in `out`.
         let mut kept_sentences: Vec<usize> = Vec::new();
         let mut sources_of: Vec<Option<speakers::Attribution>> = Vec::new();
-        // The place read in each figure's clause, and its sentence.
-        let mut places_of: Vec<(Option<std::ops::Range<usize>>, usize)> = Vec::new();
+        // The place read in the clause of each figure kept in `out`, its sentence, and whether it is
+        // another event's: for telling repeats from counts elsewhere, and the event's own place.
+        let mut places_of: Vec<(Option<std::ops::Range<usize>>, usize, bool)> = Vec::new();
         // "... depuis lundi. Lire : Au moins 90 morts dans une nouvelle offensive": a
         // link left inside a paragraph; its figures come last, if the body does not state them.
         let in_link = |f: &figures::RawFigure| {
@@ -366,7 +370,7 @@ impl Extractor {
             // count in two places or two items of one sentence's list is two figures; a toll restated
             // elsewhere often names a place again.
             let repeated = seen.get(&(f.metric, f.value, f.group)).copied().filter(|&kept: &usize| {
-                let (kept_place, kept_sentence) = &clause_places[kept];
+                let (kept_place, kept_sentence, _) = &places_of[kept];
                 let elsewhere = match (kept_place, &clause_place) {
                     (Some(a), Some(b)) => article.text[a.clone()].to_lowercase() != article.text[b.clone()].to_lowercase(),
                     _ => false,
@@ -380,7 +384,6 @@ impl Extractor {
                 index_of[i] = Some(kept);
                 continue;
             }
-            clause_places.push((clause_place.clone(), f.sentence));
             seen.insert((f.metric, f.value, f.group), out.len());
             index_of[i] = Some(out.len());
             // A part of a tally stated earlier ("31 morts, parmi lesquels 22 ...") shares its source and date.
@@ -468,18 +471,20 @@ impl Extractor {
             if let Some(why) = why.as_deref_mut() {
                 why.push(explain::Why::new(&article.text, &found, &speeches, f, source.as_ref(), shares_total, as_of, other_event));
             }
+            places_of.push((clause_place.clone(), f.sentence, other_event));
             let place = clause_place.filter(|_| !other_event);
-            places_of.push((place.clone(), f.sentence));
             out.push(figure(article, f, span, Reading { source: source.as_ref(), as_of, place, part_of, note }));
             sources_of.push(source);
         }
         // The event's own place (in the headline, or named again and again) covers all of it, unless
         // counts close by are broken down by place ("43 in Acapulco and 5 in Coyuca").
         let name_of = |p: &std::ops::Range<usize>| article.text[p.clone()].to_string();
-        for (i, (place, s)) in places_of.iter().enumerate() {
-            let Some(p) = place else { continue };
-            let by_place = places_of.iter().any(|(q, t)| t.abs_diff(*s) <= 1 && q.as_ref().is_some_and(|q| name_of(q) != name_of(p)));
-            if places::is_main(&article.text, &found.sentences, p.clone()) && !by_place {
+        // Another event's place is none of this event's.
+        let own_place = |(place, _, other_event): &(Option<std::ops::Range<usize>>, usize, bool)| place.clone().filter(|_| !other_event);
+        for (i, entry) in places_of.iter().enumerate() {
+            let (Some(p), s) = (own_place(entry), entry.1) else { continue };
+            let by_place = places_of.iter().any(|q| q.1.abs_diff(s) <= 1 && own_place(q).is_some_and(|q| name_of(&q) != name_of(&p)));
+            if places::is_main(&article.text, &found.sentences, p) && !by_place {
                 out[i].place = None;
             }
         }

@@ -25,7 +25,7 @@ pub struct Post {
 }
 
 /// The posts of `text`, each with the day of its signature when it can be resolved
-/// against the publication day. `same_language` tells whether two lines are in
+/// against the publication day (as a sentence's own date is). `same_language` tells whether two lines are in
 /// the same language: a post's text ends where the article's resumes.
 pub fn posts(text: &str, published: Option<PublishedDate>, same_language: impl Fn(&str, &str) -> bool) -> Vec<Post> {
     static SIGNATURE: OnceLock<Regex> = OnceLock::new();
@@ -36,7 +36,7 @@ pub fn posts(text: &str, published: Option<PublishedDate>, same_language: impl F
         if !name.as_str().starts_with(char::is_uppercase) || name.as_str().contains(['.', ',', ';']) {
             continue;
         }
-        let day = signature_day(tail.as_str()).and_then(|when| dates::resolve(when, published.and_then(|p| p.exact_day())));
+        let day = signature_day(tail.as_str()).and_then(|when| dates::resolved(when, published));
         let line_start = text[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
         // "post text pic.twitter.com/x — Name (@h) date": the post is its own line; a signature
         // on a line of its own closes the lines above it.
