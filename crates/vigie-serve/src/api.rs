@@ -2,14 +2,12 @@
 //! function from a request to a response: the server ([`crate::server`])
 //! only moves bytes. Every error is JSON with its status code.
 
-use crate::assign::Assigner;
-use crate::export;
-use crate::report::{report, ReportError};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use vigie_extract::Extractor;
-use vigie_ingest::{plan, Cleaner, Event, ReadOptions, Reader};
+use vigie_ingest::Source;
+use vigie_pipeline::{export, ingest, report, Format, Notice, Options, ReportError};
 use vigie_store::Store;
 
 /// Requests larger than this are refused (413).
@@ -18,6 +16,8 @@ pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_QUERY_BYTES: usize = 4096;
 /// Stories per page at most.
 const MAX_PER_PAGE: usize = 100;
+/// A whole-database export of more stories than this needs the token (it costs seconds and memory).
+const FREE_EXPORT_STORIES: usize = 200;
 
 /// What the API needs of a request.
 pub struct Request<'a> {
@@ -40,7 +40,8 @@ impl Response {
         Response { status, content_type: "application/json", body: serde_json::to_vec(value).expect("JSON values serialise") }
     }
 
-    fn error(status: u16, message: impl Into<String>) -> Response {
+    /// A JSON error with its status code.
+    pub fn error(status: u16, message: impl Into<String>) -> Response {
         Response::json(status, &json!({ "error": message.into(), "status": status }))
     }
 
@@ -70,6 +71,11 @@ impl Api {
         Api { extractor: Extractor::new(), token }
     }
 
+    /// Whether a request with this `Authorization` header may write (a token is set and it bears it).
+    pub fn may_write(&self, authorization: Option<&str>) -> bool {
+        self.token.as_ref().is_some_and(|token| authorization == Some(format!("Bearer {token}").as_str()))
+    }
+
     /// Answers one request. Never panics on bad input: every failure is a 4xx or 5xx JSON error.
     pub fn handle(&self, store: &mut Store, req: &Request) -> Response {
         let (path, query) = req.url.split_once('?').unwrap_or((req.url, ""));
@@ -80,7 +86,22 @@ impl Api {
             return Response::error(413, format!("request body over {MAX_BODY_BYTES} bytes"));
         }
         let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
-        let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+        if params.iter().any(|(k, v)| k.chars().chain(v.chars()).any(char::is_control)) {
+            return Response::error(400, "control characters are not allowed in the query string");
+        }
+        // Ids are percent-decoded per segment: "sub%2Fx" is the article "sub/x".
+        let decoded: Result<Vec<String>, _> = path
+            .trim_matches('/')
+            .split('/')
+            .map(|s| percent_encoding::percent_decode_str(s).decode_utf8().map(|d| d.into_owned()))
+            .collect();
+        let Ok(decoded) = decoded else {
+            return Response::error(400, "the path is not UTF-8 once decoded");
+        };
+        if decoded.iter().any(|s| s.chars().any(char::is_control)) {
+            return Response::error(400, "control characters are not allowed in the path");
+        }
+        let segments: Vec<&str> = decoded.iter().map(String::as_str).collect();
         if req.method == "GET" {
             if let Some((_, content_type, body)) = ASSETS.iter().find(|(p, _, _)| *p == path) {
                 return Response::asset(content_type, body);
@@ -93,7 +114,7 @@ impl Api {
             ("GET", ["api", "stories", id, "claims"]) => self.claims(store, id, &params),
             ("GET", ["api", "articles", id]) => self.article(store, id),
             ("GET", ["api", "search"]) => self.search(store, &params),
-            ("GET", ["api", "export"]) => return self.export(store, &params),
+            ("GET", ["api", "export"]) => return self.export(store, &params, req.authorization),
             ("POST", ["api", "ingest"]) => self.ingest(store, req),
             (_, ["api", "health" | "stories" | "articles" | "search" | "export" | "ingest", ..]) => {
                 Err(Response::error(405, format!("method {} not allowed on {path}", req.method)))
@@ -135,7 +156,7 @@ impl Api {
         // Without filters the database pages; with them, the summaries are filtered here.
         if text.is_none() && lang.is_none() && from.is_none() && to.is_none() && with_place.is_none() {
             let total = store.story_count().map_err(internal)?;
-            let page_of = store.stories_page((page - 1) * per_page, per_page).map_err(internal)?;
+            let page_of = store.stories_page((page - 1).saturating_mul(per_page), per_page).map_err(internal)?;
             return Ok(Response::json(200, &json!({ "page": page, "per_page": per_page, "total": total, "stories": list_items(page_of) })));
         }
         let all = store.stories().map_err(internal)?;
@@ -148,7 +169,7 @@ impl Api {
             .filter(|s| with_place.as_ref().is_none_or(|ids| ids.contains(&s.id)))
             .collect();
         let total = matching.len();
-        let items = list_items(matching.into_iter().skip((page - 1) * per_page).take(per_page).collect());
+        let items = list_items(matching.into_iter().skip((page - 1).saturating_mul(per_page)).take(per_page).collect());
         Ok(Response::json(200, &json!({ "page": page, "per_page": per_page, "total": total, "stories": items })))
     }
 
@@ -205,12 +226,24 @@ impl Api {
         Ok(Response::json(200, &json!({ "query": q, "hits": out })))
     }
 
-    fn export(&self, store: &mut Store, params: &HashMap<String, String>) -> Response {
+    fn export(&self, store: &mut Store, params: &HashMap<String, String>, authorization: Option<&str>) -> Response {
         let format = params.get("format").map(String::as_str).unwrap_or("json");
-        let Some(format) = export::Format::parse(format) else {
+        let Some(format) = Format::parse(format) else {
             return Response::error(400, format!("unknown export format {format:?}: json, jsonl, csv or geojson"));
         };
-        match export::export(store, &self.extractor, format, params.get("story").map(String::as_str)) {
+        if params.get("story").is_none() && !self.may_write(authorization) {
+            match store.story_count() {
+                Ok(n) if n > FREE_EXPORT_STORIES => {
+                    return Response::error(
+                        401,
+                        format!("exporting all {n} stories needs the token (or `vigie export` on the server); one story: ?story=ID"),
+                    )
+                }
+                Ok(_) => {}
+                Err(e) => return internal(e),
+            }
+        }
+        match export(store, &self.extractor, format, params.get("story").map(String::as_str)) {
             Ok(body) => Response { status: 200, content_type: format.content_type(), body: body.into_bytes() },
             Err(e @ ReportError::NoStory(_)) => Response::error(404, e.to_string()),
             Err(e) => internal(e),
@@ -219,60 +252,26 @@ impl Api {
 
     /// `POST /api/ingest`: articles as JSON Lines with inline `text` (files on the server are not read).
     fn ingest(&self, store: &mut Store, req: &Request) -> Result<Response, Response> {
-        let Some(token) = &self.token else {
+        if self.token.is_none() {
             return Err(Response::error(403, "writes are off: start `vigie serve` with --token to accept them"));
-        };
-        if req.authorization != Some(format!("Bearer {token}").as_str()) {
+        }
+        if !self.may_write(req.authorization) {
             return Err(Response::error(401, "missing or wrong bearer token"));
         }
-        let body = std::str::from_utf8(req.body).map_err(|_| Response::error(400, "the body is not UTF-8"))?;
+        // The posted lines go to the reader in memory: no file is written or read.
+        let source = Source::Inline { name: "body".into(), body: req.body.to_vec() };
+        let options = Options { keep_assignments: true, ..Default::default() };
         let mut errors: Vec<String> = Vec::new();
-        let mut manifest = String::new();
-        for (n, line) in body.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            match serde_json::from_str::<Value>(line) {
-                Ok(v) if v.get("file").is_some() => {
-                    errors.push(format!("line {}: a file reference is not accepted over HTTP; send `text`", n + 1))
-                }
-                Ok(v) if v.get("text").and_then(Value::as_str).is_some() => {
-                    manifest.push_str(line.trim());
-                    manifest.push('\n');
-                }
-                Ok(_) => errors.push(format!("line {}: no `text`", n + 1)),
-                Err(e) => errors.push(format!("line {}: not JSON: {e}", n + 1)),
-            }
-        }
-        // The manifest reader takes a file: a private temporary one.
-        let path = std::env::temp_dir().join(format!("vigie-ingest-{}-{}.jsonl", std::process::id(), unique()));
-        std::fs::write(&path, &manifest).map_err(internal)?;
-        let (sources, plan_errors) = plan(&[path.display().to_string()]);
-        errors.extend(plan_errors.iter().map(|e| e.to_string()));
-        let cleaner = Cleaner::new();
-        let mut reader = Reader::new(ReadOptions::default());
-        let mut assigner = Assigner::new();
-        let mut stored = Vec::new();
-        for source in &sources {
-            reader.read(source, &mut |event| {
-                let result = match event {
-                    Event::Document(doc) => cleaner.clean(*doc).and_then(|mut article| {
-                        // The temporary file is ours, not the client's: name the request instead.
-                        article.origin = article.origin.replace(&path.display().to_string(), "request body line");
-                        let added = store.add(&article).map_err(|e| vigie_ingest::InputError::new(&article.origin, e))?;
-                        stored.push(article.id.clone());
-                        assigner.add(store, &article, &added)
-                    }),
-                    Event::Failed(e) => Err(e),
-                };
-                if let Err(e) = result {
-                    errors.push(e.to_string().replace(&path.display().to_string(), "body"));
-                }
-            });
-        }
-        let _ = std::fs::remove_file(&path);
-        let assigned = assigner.finish(store).map_err(internal)?;
-        let stories: Vec<_> = assigned.into_iter().map(|(article, story)| json!({ "article": article, "story": story })).collect();
+        let done = ingest(store, &[source], &self.extractor, &options, &mut |notice| match notice {
+            Notice::Step => {}
+            Notice::Failed(e) => errors.push(e.to_string()),
+            Notice::Warning(e) => errors.push(format!("warning: {e}")),
+        })
+        .map_err(internal)?;
+        let stories: Vec<_> = done.assignments.iter().map(|(article, story)| json!({ "article": article, "story": story })).collect();
         Ok(Response::json(
             if errors.is_empty() { 200 } else { 207 },
-            &json!({ "stored": stored.len(), "stories": stories, "errors": errors }),
+            &json!({ "stored": done.ingested, "stories": stories, "errors": errors }),
         ))
     }
 }
@@ -301,10 +300,4 @@ fn number(params: &HashMap<String, String>, key: &str, default: usize) -> Result
 
 fn internal(e: impl std::fmt::Display) -> Response {
     Response::error(500, e.to_string())
-}
-
-/// A number no other call in this process returns.
-fn unique() -> u64 {
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }

@@ -1,9 +1,6 @@
-//! Presenting the store: story reports ([`report`]), story assignment as
-//! articles arrive ([`assign`]), the HTTP JSON API and web dashboard
-//! ([`api`], [`server`]) and exports ([`export`]).
+//! Presenting the store over HTTP: the JSON API and the web dashboard
+//! ([`api`]), served by [`server`]. Reports, exports and ingest come from
+//! `vigie-pipeline`; this crate is HTTP and assets only.
 
 pub mod api;
-pub mod assign;
-pub mod export;
-pub mod report;
 pub mod server;

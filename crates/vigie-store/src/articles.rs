@@ -4,7 +4,7 @@ use crate::{Result, Store, StoreError, NEAR_DUPLICATE_SIMILARITY};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 use vigie_ingest::fingerprint::{bands, similarity, url_key};
-use vigie_model::{Article, OffsetMap, PublishedDate, Removal};
+use vigie_model::{Article, Figure, OffsetMap, PublishedDate, Removal};
 
 /// Why an article added nothing: an exact copy of a stored one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,14 +83,33 @@ fn summary(row: &Row) -> rusqlite::Result<ArticleSummary> {
     })
 }
 
+/// What is derived from an article and stored with it, in the same savepoint:
+/// a crash never leaves an article without them.
+pub struct Derived<'a> {
+    pub figures: &'a [Figure],
+    pub entities: &'a serde_json::Value,
+}
+
 impl Store {
     /// Stores `article` unless it is already there; links near-copies to
     /// their original. The article is written whole or not at all (a
     /// savepoint); it becomes durable when its batch commits.
     pub fn add(&mut self, article: &Article) -> Result<Added> {
+        self.add_with(article, None)
+    }
+
+    /// [`add`](Self::add), with the figures and entities of a new article written in the same savepoint.
+    pub fn add_with(&mut self, article: &Article, derived: Option<&Derived>) -> Result<Added> {
         self.begin_batch()?;
         self.conn.execute_batch("SAVEPOINT article")?;
-        match self.insert(article) {
+        let written = self.insert(article).and_then(|added| {
+            if let (Added::New { id, .. }, Some(derived)) = (&added, derived) {
+                self.set_figures(id, derived.figures)?;
+                self.set_entities(id, derived.entities)?;
+            }
+            Ok(added)
+        });
+        match written {
             Ok(added) => {
                 self.conn.execute_batch("RELEASE article")?;
                 if matches!(added, Added::New { .. }) {

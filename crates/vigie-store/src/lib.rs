@@ -11,7 +11,7 @@
 mod articles;
 mod stories;
 
-pub use articles::{Added, ArticleSummary, SameAs, SearchHit, StoredArticle};
+pub use articles::{Added, ArticleSummary, Derived, SameAs, SearchHit, StoredArticle};
 pub use stories::{StoryArticle, StorySummary};
 
 use rusqlite::{Connection, OptionalExtension};

@@ -44,8 +44,17 @@ impl Store {
         Ok(self.conn.query_row("SELECT story FROM story_articles WHERE article = ?1", [article], |r| r.get(0)).optional()?)
     }
 
+    /// Stored articles that have no story yet (a run stopped before assigning them), in the order they were stored.
+    pub fn articles_without_story(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.id) ORDER BY a.rowid",
+        )?;
+        let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(ids)
+    }
+
     /// Replaces the figures of `article`.
-    pub fn set_figures(&mut self, article: &str, figures: &[Figure]) -> Result<()> {
+    pub(crate) fn set_figures(&mut self, article: &str, figures: &[Figure]) -> Result<()> {
         self.conn.execute("DELETE FROM figures WHERE article = ?1", [article])?;
         let mut insert = self.conn.prepare_cached("INSERT INTO figures (article, n, figure) VALUES (?1, ?2, ?3)")?;
         for (n, f) in figures.iter().enumerate() {
@@ -125,7 +134,7 @@ impl Store {
     }
 
     /// Keeps the entities found in `article` (JSON).
-    pub fn set_entities(&mut self, article: &str, entities: &serde_json::Value) -> Result<()> {
+    pub(crate) fn set_entities(&mut self, article: &str, entities: &serde_json::Value) -> Result<()> {
         self.conn.execute(
             "INSERT OR REPLACE INTO article_entities (article, entities) VALUES (?1, ?2)",
             params![article, entities.to_string()],

@@ -37,7 +37,7 @@ pub struct FormatArgs {
 #[derive(Args)]
 pub struct ReadArgs {
     #[arg(required = true)]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<std::ffi::OsString>,
     /// Also store the articles in this database.
     #[arg(long)]
     pub db: Option<PathBuf>,
@@ -56,7 +56,7 @@ enum Command {
     /// Read articles (files, folders, JSONL manifests, HTML, RSS/Atom, URLs, '-' for stdin) into the database.
     Ingest {
         #[arg(required = true)]
-        inputs: Vec<String>,
+        inputs: Vec<std::ffi::OsString>,
         #[command(flatten)]
         db: DbArg,
         /// Fetch the pages that feeds link to (feeds given by URL always are).
@@ -78,7 +78,7 @@ enum Command {
     Entities(ReadArgs),
     /// Group INPUTs into stories (one real-world event over time, across languages), or list the stored stories.
     Stories {
-        inputs: Vec<String>,
+        inputs: Vec<std::ffi::OsString>,
         /// The SQLite database: stories are kept there (without INPUTs, listed from there).
         #[arg(long, env = "VIGIE_DB")]
         db: Option<PathBuf>,
@@ -107,9 +107,15 @@ enum Command {
         /// Accept POST /api/ingest from requests bearing this token (Authorization: Bearer TOKEN).
         #[arg(long, env = "VIGIE_TOKEN")]
         token: Option<String>,
-        /// Worker threads.
+        /// Requests that work on the database at the same time.
         #[arg(long, default_value_t = 4)]
         workers: usize,
+        /// Also answer requests addressed to this host name (behind a proxy); repeatable.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_hosts: Vec<String>,
+        /// Serve a non-loopback --addr without --token (reads open to the network).
+        #[arg(long)]
+        public: bool,
     },
     /// Export stories and claims: json, jsonl, csv (one row per claim) or geojson (places with figures).
     Export {
@@ -188,7 +194,9 @@ fn main() -> ExitCode {
         Command::Stories { inputs, db, format } => cmd::stories::group(&inputs, db.as_deref(), format),
         Command::Story { id, db, json, md } => cmd::stories::show(&db.db, &id, json, md),
         Command::Timeline { id, db, format } => cmd::stories::timeline(&db.db, &id, format),
-        Command::Serve { db, addr, token, workers } => cmd::serve::serve(db.db, addr, token, workers),
+        Command::Serve { db, addr, token, workers, allow_hosts, public } => {
+            cmd::serve::serve(db.db, cmd::serve::ServeArgs { addr, token, workers, allow_hosts, public })
+        }
         Command::Export { db, format, story, out } => cmd::serve::run_export(&db.db, &format, story.as_deref(), out.as_deref()),
         Command::Articles { db, format } => cmd::articles::list(&db.db, format),
         Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),

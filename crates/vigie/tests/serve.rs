@@ -167,7 +167,7 @@ fn writes_need_the_token() {
     let (status, _, answer) = open.request("POST", "/api/ingest", &[("Authorization", "Bearer s3cret")], &body);
     let answer: Value = serde_json::from_slice(&answer).unwrap();
     assert_eq!((status, answer["stored"].as_u64()), (207, Some(1)), "{answer}");
-    assert!(answer["errors"][0].as_str().unwrap().contains("file reference"));
+    assert!(answer["errors"][0].as_str().unwrap().contains("\"file\" entry is not accepted"));
     let (status, article) = open.get("/api/articles/w1");
     assert_eq!(status, 200);
     assert_eq!(article["article"]["title"], "<script>alert(1)</script> Pinga", "stored as text");

@@ -11,6 +11,9 @@ use vigie_lang::Language;
 /// Glued tokens shorter than this are left alone: short unknown words are
 /// more often names than glue.
 const MIN_GLUED_CHARS: usize = 6;
+/// Tokens longer than this are left alone: no two words glued are this long,
+/// and trying every split of a huge token would be quadratic in its length.
+const MAX_GLUED_CHARS: usize = 48;
 /// Lexicon ranks past this are too rare to trust as one half of a split.
 const MAX_PART_RANK: u32 = 30_000;
 /// A place glued to a word is split off only when it is this big: small places share names with syllables.
@@ -63,7 +66,8 @@ impl<'a> Glue<'a> {
         let lang = self.lang?;
         let mut chars = token.chars();
         let first = chars.next()?;
-        if token.chars().count() < MIN_GLUED_CHARS || chars.any(char::is_uppercase) {
+        let length = token.chars().take(MAX_GLUED_CHARS + 1).count();
+        if !(MIN_GLUED_CHARS..=MAX_GLUED_CHARS).contains(&length) || chars.any(char::is_uppercase) {
             return None;
         }
         self.lower.clear();
@@ -195,6 +199,12 @@ mod tests {
     fn a_surname_that_opens_with_a_village_stays_whole() {
         assert!(points("Governor Amara Okafor said", "en", "Okafor").is_empty());
         assert!(points("según Tomás Leonardi", "es", "Leonardi").is_empty());
+    }
+
+    #[test]
+    fn a_huge_token_is_left_alone_in_linear_time() {
+        let huge = "ab".repeat(500_000) + "dans";
+        assert!(points("Des pluies dans la ville.", "fr", &huge).is_empty());
     }
 
     #[test]

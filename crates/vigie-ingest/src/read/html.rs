@@ -18,7 +18,19 @@ const DATE_META: &[&str] = &[
     "meta[property='og:published_time']",
 ];
 
+/// Pages nested deeper than this are refused before parsing: building the
+/// tree costs time quadratic in its depth, and readability recurses on it.
+const MAX_DEPTH: usize = 512;
+/// Pages with more tags than this are refused: no article needs them.
+const MAX_TAGS: usize = 200_000;
+/// Elements the parser closes by itself when a sibling opens: they do not nest.
+const SELF_CLOSING: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp", "area", "base", "br",
+    "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen",
+];
+
 pub(super) fn parse(html: &str, base: Document) -> Result<Document, String> {
+    within_bounds(html)?;
     let dom = dom_query::Document::from(html);
     let date = page_date(&dom);
     let config = Config { text_mode: TextMode::Formatted, ..Default::default() };
@@ -34,6 +46,39 @@ pub(super) fn parse(html: &str, base: Document) -> Result<Document, String> {
     let published = base.published.or_else(|| meta_date.as_deref().and_then(|d| parse_date(d, DateOrigin::Metadata))).or(date);
     let title = base.title.clone().or_else(|| Some(title.trim().to_string()).filter(|t| !t.is_empty()));
     Ok(Document { text, title, published, ..base })
+}
+
+/// Refuses markup nested deeper than [`MAX_DEPTH`] or with more than
+/// [`MAX_TAGS`] tags, by one pass over the bytes, before any tree is built.
+fn within_bounds(html: &str) -> Result<(), String> {
+    let bytes = html.as_bytes();
+    let (mut depth, mut tags) = (0usize, 0usize);
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[at + 1..];
+        let closing = rest.first() == Some(&b'/');
+        let name_start = &rest[closing as usize..];
+        let len = name_start.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if len == 0 || !name_start[0].is_ascii_alphabetic() {
+            continue;
+        }
+        tags += 1;
+        if tags > MAX_TAGS {
+            return Err(format!("HTML with more than {MAX_TAGS} tags"));
+        }
+        let name = std::str::from_utf8(&name_start[..len]).unwrap_or("").to_ascii_lowercase();
+        if SELF_CLOSING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !rest[..rest.len().min(len + 512)].split(|&b| b == b'>').next().is_some_and(|t| t.ends_with(b"/")) {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return Err(format!("HTML nested deeper than {MAX_DEPTH} levels"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The page's own publication date, when readability did not find one.
@@ -88,6 +133,16 @@ mod tests {
     fn broken_markup_still_yields_text() {
         let doc = parse("<html><body><p>Un séisme a fait 12 morts <b>selon la protection civile<p>Deuxième paragraphe", base()).unwrap();
         assert!(doc.text.contains("12 morts"), "{}", doc.text);
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_refused_before_parsing() {
+        let html = format!("<html><body>{}<p>Trois blessés.</p>{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let e = parse(&html, base()).unwrap_err();
+        assert!(e.contains("nested deeper"), "{e}");
+        // Many paragraphs left open are siblings, not nesting.
+        let open = format!("<html><body>{}</body></html>", "<p>Dos heridos en la carretera.".repeat(2_000));
+        assert!(parse(&open, base()).is_ok());
     }
 
     #[test]

@@ -21,15 +21,21 @@ struct Entry {
     lang: Option<String>,
 }
 
+/// Reads a manifest file; its `file` entries are relative to its folder.
 pub(super) fn read(reader: &mut Reader, path: &Path, sink: &mut dyn FnMut(Event)) {
-    let name = path.display().to_string();
-    let file = match std::fs::File::open(path) {
+    let name = super::display(path);
+    let file = match super::open_regular(path) {
         Ok(f) => f,
-        Err(e) => return sink(Event::Failed(InputError::new(name, super::io_reason(&e)))),
+        Err(reason) => return sink(Event::Failed(InputError::new(name, reason))),
     };
     let dir = path.parent().unwrap_or(Path::new("."));
+    read_lines(reader, &name, Some(dir), BufReader::new(file), sink)
+}
+
+/// Reads manifest lines from `lines`; without a `dir`, `file` entries are refused
+/// (lines held in memory, such as a request body, name no files).
+pub(super) fn read_lines(reader: &mut Reader, name: &str, dir: Option<&Path>, mut lines: impl BufRead, sink: &mut dyn FnMut(Event)) {
     let max_line = reader.options.max_bytes as usize;
-    let mut lines = BufReader::new(file);
     let mut buf = Vec::new();
     let mut number = 0;
     loop {
@@ -45,7 +51,9 @@ pub(super) fn read(reader: &mut Reader, path: &Path, sink: &mut dyn FnMut(Event)
             Ok(Some(true)) => {}
             Err(e) => return sink(Event::Failed(InputError::new(origin, super::io_reason(&e)))),
         }
-        let line = match std::str::from_utf8(&buf) {
+        // A byte-order mark opens the first line of manifests saved by some editors.
+        let bytes = if number == 1 { buf.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&buf) } else { &buf };
+        let line = match std::str::from_utf8(bytes) {
             Ok(l) => l.trim(),
             Err(_) => {
                 sink(Event::Failed(InputError::new(origin, "line is not UTF-8")));
@@ -94,7 +102,7 @@ fn read_line_capped(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std:
 
 /// The document a line describes, with the bytes of its file when it names one.
 #[allow(clippy::type_complexity)]
-fn entry_document(reader: &Reader, line: &str, dir: &Path, origin: &str) -> Result<(Document, Option<(Vec<u8>, Format)>), String> {
+fn entry_document(reader: &Reader, line: &str, dir: Option<&Path>, origin: &str) -> Result<(Document, Option<(Vec<u8>, Format)>), String> {
     let entry: Entry = serde_json::from_str(line).map_err(|e| format!("malformed JSON line: {e}"))?;
     let id = match entry.id {
         Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
@@ -117,11 +125,12 @@ fn entry_document(reader: &Reader, line: &str, dir: &Path, origin: &str) -> Resu
     };
     match (entry.text, entry.file) {
         (Some(text), _) => {
-            doc.text = text;
+            doc.text = crate::decode::text_only(text)?;
             Ok((doc, None))
         }
+        (None, Some(_)) if dir.is_none() => Err("a \"file\" entry is not accepted here; send \"text\"".into()),
         (None, Some(file)) => {
-            let path = dir.join(&file);
+            let path = dir.unwrap_or(Path::new(".")).join(&file);
             doc.origin = format!("{origin} ({})", path.display());
             let bytes = reader.read_file(&path).map_err(|reason| format!("{}: {reason}", path.display()))?;
             let format = match format_from_extension(&path) {
@@ -151,7 +160,7 @@ mod tests {
         let (mut docs, mut errors) = (Vec::new(), Vec::new());
         reader.read(&Source::Manifest { path, lines: 0 }, &mut |e| match e {
             Event::Document(d) => docs.push(*d),
-            Event::Failed(e) => errors.push(e.to_string()),
+            Event::Failed(e) | Event::Warning(e) => errors.push(e.to_string()),
         });
         (docs, errors)
     }
@@ -166,6 +175,28 @@ mod tests {
         assert_eq!(docs[0].published.unwrap().to_string(), "2024-10-30");
         assert_eq!(docs[1].id, "7");
         assert_eq!(docs[1].text, "Bonjour");
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_cost_the_first_line() {
+        let manifest = "\u{feff}{\"id\": \"a\", \"text\": \"Hola\\u0000 mundo\"}\n{\"id\": \"b\", \"text\": \"Adiós\"}\n";
+        let (docs, errors) = read_all(manifest, &[]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["Hola mundo", "Adiós"]);
+    }
+
+    #[test]
+    fn lines_in_memory_name_no_files() {
+        let mut reader = Reader::new(ReadOptions::default());
+        let body = "{\"id\": \"a\", \"file\": \"/etc/passwd\"}\n{\"id\": \"b\", \"text\": \"Bonjour\"}\n";
+        let (mut docs, mut errors) = (Vec::new(), Vec::new());
+        reader.read(&Source::Inline { name: "body".into(), body: body.as_bytes().to_vec() }, &mut |e| match e {
+            Event::Document(d) => docs.push(d.id),
+            Event::Failed(e) | Event::Warning(e) => errors.push(e.to_string()),
+        });
+        assert_eq!(docs, ["b"]);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].starts_with("body:1: a \"file\" entry is not accepted"), "{errors:?}");
     }
 
     #[test]

@@ -12,6 +12,8 @@ mod manifest;
 use crate::decode::decode;
 use crate::fetch::Fetcher;
 use crate::InputError;
+use std::collections::HashSet;
+use std::ffi::OsStr;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -23,6 +25,8 @@ pub(crate) use crate::published::parse_date;
 pub enum Event {
     Document(Box<Document>),
     Failed(InputError),
+    /// The input was read, but not exactly as written (bad bytes replaced).
+    Warning(InputError),
 }
 
 /// How a file is read, from its extension or, failing that, its first bytes.
@@ -50,6 +54,11 @@ pub enum Source {
     },
     Stdin,
     Url(String),
+    /// JSON Lines held in memory (a request body); `file` entries are refused.
+    Inline {
+        name: String,
+        body: Vec<u8>,
+    },
 }
 
 impl Source {
@@ -57,6 +66,7 @@ impl Source {
     pub fn units(&self) -> usize {
         match self {
             Source::Manifest { lines, .. } => *lines,
+            Source::Inline { body, .. } => body.split(|&b| b == b'\n').filter(|l| l.iter().any(|b| !b.is_ascii_whitespace())).count(),
             _ => 1,
         }
     }
@@ -107,43 +117,72 @@ pub fn sniff(bytes: &[u8]) -> Format {
 }
 
 /// Expands the inputs into sources. Folders are walked recursively in name
-/// order (hidden entries skipped, only known extensions kept); a missing path
-/// is an error for that input alone.
-pub fn plan(inputs: &[String]) -> (Vec<Source>, Vec<InputError>) {
+/// order (hidden entries skipped, only known extensions kept, each folder
+/// once however many links lead to it); a missing path or anything but a
+/// regular file or folder is an error for that input alone.
+pub fn plan<S: AsRef<OsStr>>(inputs: &[S]) -> (Vec<Source>, Vec<InputError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for input in inputs {
-        if input == "-" {
-            sources.push(Source::Stdin);
-        } else if is_url(input) {
-            sources.push(Source::Url(input.clone()));
-        } else {
-            let path = PathBuf::from(input);
-            match fs::metadata(&path) {
-                Err(e) => errors.push(InputError::new(input, io_reason(&e))),
-                Ok(meta) if meta.is_dir() => walk(&path, &path, &mut sources, &mut errors),
-                Ok(_) => match file_source(&path, None) {
-                    Ok(source) => sources.push(source),
-                    Err(e) => errors.push(e),
-                },
+        let input = input.as_ref();
+        match input.to_str() {
+            Some("-") => sources.push(Source::Stdin),
+            Some(url) if is_url(url) => sources.push(Source::Url(url.to_string())),
+            _ => {
+                let path = PathBuf::from(input);
+                match fs::metadata(&path) {
+                    Err(e) => errors.push(InputError::new(display(&path), io_reason(&e))),
+                    Ok(meta) if meta.is_dir() => walk(&path, &path, &mut HashSet::new(), &mut sources, &mut errors),
+                    Ok(_) => match file_source(&path, None) {
+                        Ok(source) => sources.push(source),
+                        Err(e) => errors.push(e),
+                    },
+                }
             }
         }
     }
     (sources, errors)
 }
 
-fn walk(root: &Path, dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<InputError>) {
+/// A path as messages show it: lossy UTF-8, control characters escaped, so
+/// that an odd file name stays on its one line.
+pub fn display(path: &Path) -> String {
+    let name = path.to_string_lossy();
+    if !name.chars().any(char::is_control) {
+        return name.into_owned();
+    }
+    name.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect()
+}
+
+/// A folder's identity, to walk each folder once whatever links lead to it.
+#[cfg(unix)]
+fn folder_key(meta: &fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn folder_key(_: &fs::Metadata) -> (u64, u64) {
+    (0, 0)
+}
+
+fn walk(root: &Path, dir: &Path, seen: &mut HashSet<(u64, u64)>, sources: &mut Vec<Source>, errors: &mut Vec<InputError>) {
+    match fs::metadata(dir) {
+        Ok(meta) if cfg!(unix) && !seen.insert(folder_key(&meta)) => return,
+        Ok(_) => {}
+        Err(e) => return errors.push(InputError::new(display(dir), io_reason(&e))),
+    }
     let mut entries: Vec<_> = match fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
-        Err(e) => return errors.push(InputError::new(dir.display().to_string(), io_reason(&e))),
+        Err(e) => return errors.push(InputError::new(display(dir), io_reason(&e))),
     };
     entries.sort();
     for path in entries {
-        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+        if path.file_name().is_some_and(|n| n.as_encoded_bytes().starts_with(b".")) {
             continue;
         }
         if path.is_dir() {
-            walk(root, &path, sources, errors);
+            walk(root, &path, seen, sources, errors);
         } else if format_from_extension(&path).is_some() {
             match file_source(&path, Some(root)) {
                 Ok(source) => sources.push(source),
@@ -154,12 +193,14 @@ fn walk(root: &Path, dir: &Path, sources: &mut Vec<Source>, errors: &mut Vec<Inp
 }
 
 fn file_source(path: &Path, root: Option<&Path>) -> Result<Source, InputError> {
+    let fail = |e| InputError::new(display(path), e);
+    regular_file(path).map_err(fail)?;
     let format = match format_from_extension(path) {
         Some(f) => f,
-        None => sniff(&read_head(path).map_err(|e| InputError::new(path.display().to_string(), e))?),
+        None => sniff(&read_head(path).map_err(fail)?),
     };
     if format == Format::Manifest {
-        let lines = count_lines(path).map_err(|e| InputError::new(path.display().to_string(), e))?;
+        let lines = count_lines(path).map_err(fail)?;
         return Ok(Source::Manifest { path: path.to_path_buf(), lines });
     }
     let id = match root.and_then(|r| path.strip_prefix(r).ok()) {
@@ -169,16 +210,78 @@ fn file_source(path: &Path, root: Option<&Path>) -> Result<Source, InputError> {
     Ok(Source::File { path: path.to_path_buf(), id, format })
 }
 
+/// Refuses anything but a regular file before it is opened: a FIFO would
+/// block the open, a device (`/dev/zero`) would never end.
+fn regular_file(path: &Path) -> Result<(), String> {
+    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    if kind.is_dir() {
+        return Err("is a folder, not a file".into());
+    }
+    Err(format!("not a regular file ({}); only files are read", special_kind(&kind)))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &fs::FileType) -> &'static str {
+    "a special file"
+}
+
+/// Opens a regular file; the open itself never blocks (a FIFO swapped in
+/// after the check is opened non-blocking and refused by its own type).
+fn open_regular(path: &Path) -> Result<fs::File, String> {
+    regular_file(path)?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| io_reason(&e))?;
+    if !file.metadata().map_err(|e| io_reason(&e))?.is_file() {
+        return Err("not a regular file; only files are read".into());
+    }
+    Ok(file)
+}
+
+/// The whole file, refused once it passes `max` bytes (whatever its size said).
+pub(crate) fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    let file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(max));
+    }
+    Ok(bytes)
+}
+
 fn read_head(path: &Path) -> Result<Vec<u8>, String> {
     let mut buf = vec![0; 1024];
-    let mut file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut file = open_regular(path)?;
     let n = file.read(&mut buf).map_err(|e| io_reason(&e))?;
     buf.truncate(n);
     Ok(buf)
 }
 
 fn count_lines(path: &Path) -> Result<usize, String> {
-    let mut file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut file = open_regular(path)?;
     let mut buf = vec![0u8; 1 << 16];
     let (mut lines, mut in_line) = (0, false);
     loop {
@@ -227,7 +330,7 @@ impl Reader {
     pub fn read(&mut self, source: &Source, sink: &mut dyn FnMut(Event)) {
         match source {
             Source::File { path, id, format } => {
-                let origin = path.display().to_string();
+                let origin = display(path);
                 match self.read_file(path) {
                     Ok(bytes) => {
                         let base = Document { id: id.clone(), origin: origin.clone(), ..Default::default() };
@@ -237,6 +340,7 @@ impl Reader {
                 }
             }
             Source::Manifest { path, .. } => manifest::read(self, path, sink),
+            Source::Inline { name, body } => manifest::read_lines(self, name, None, body.as_slice(), sink),
             Source::Stdin => {
                 let mut bytes = Vec::new();
                 let limit = self.options.max_bytes;
@@ -267,14 +371,7 @@ impl Reader {
     }
 
     pub(crate) fn read_file(&self, path: &Path) -> Result<Vec<u8>, String> {
-        let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
-        if meta.is_dir() {
-            return Err("is a folder, not a file".into());
-        }
-        if meta.len() > self.options.max_bytes {
-            return Err(too_big(self.options.max_bytes));
-        }
-        fs::read(path).map_err(|e| io_reason(&e))
+        read_capped(path, self.options.max_bytes)
     }
 
     /// Parses bytes of a known format; `base` carries the id, origin and any
@@ -290,7 +387,12 @@ impl Reader {
     ) {
         let origin = base.origin.clone();
         let text = match decode(bytes, charset) {
-            Ok(d) => d.text,
+            Ok(d) => {
+                if let Some(warning) = d.warning {
+                    sink(Event::Warning(InputError::new(origin.clone(), warning)));
+                }
+                d.text
+            }
             Err(reason) => return sink(Event::Failed(InputError::new(origin, reason))),
         };
         match format {
@@ -361,5 +463,51 @@ mod tests {
         });
         assert_eq!(failed.len(), 1);
         assert!(failed[0].contains("size cap"), "{failed:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.txt");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let (sources, errors) = plan(&[fifo.as_os_str(), std::ffi::OsStr::new("/dev/zero")]);
+        assert!(sources.is_empty());
+        assert!(errors[0].reason.contains("a FIFO"), "{errors:?}");
+        assert!(errors[1].reason.contains("a device"), "{errors:?}");
+        // In a folder, the FIFO is reported and the walk goes on.
+        fs::write(dir.path().join("ok.txt"), "fine").unwrap();
+        let (sources, errors) = plan(&[dir.path()]);
+        assert_eq!(sources.len(), 1);
+        assert_eq!(errors.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(".", dir.path().join("x")).unwrap();
+        std::os::unix::fs::symlink(".", dir.path().join("y")).unwrap();
+        let (sources, errors) = plan(&[dir.path()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(sources.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn odd_file_names_are_read_and_shown_on_one_line() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let odd = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9\nnews.txt"));
+        fs::write(&odd, "Un texte.").unwrap();
+        let (sources, errors) = plan(&[odd.as_os_str()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let Source::File { path, .. } = &sources[0] else { panic!("{sources:?}") };
+        let shown = display(path);
+        assert!(shown.ends_with("caf\u{fffd}\\nnews.txt") && !shown.contains('\n'), "{shown}");
+        let missing = dir.path().join("gone\n.txt");
+        let (_, errors) = plan(&[missing.as_os_str()]);
+        assert!(!errors[0].to_string().contains('\n'), "{}", errors[0]);
     }
 }

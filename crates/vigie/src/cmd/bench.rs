@@ -161,6 +161,7 @@ pub fn run(inputs: &[String], with_store: bool, stream_articles: Option<usize>, 
                     Err(_) => failed += 1,
                 },
                 Event::Failed(_) => failed += 1,
+                Event::Warning(_) => {}
             }
             if (articles + failed) == quarter(quarters.len() + 1) {
                 quarters.push(proc_status_mib("VmRSS:"));
@@ -198,7 +199,7 @@ pub fn run(inputs: &[String], with_store: bool, stream_articles: Option<usize>, 
         let dir = tempfile::tempdir()?;
         let mut store = Store::open(dir.path().join("bench.db"))?;
         let start = Instant::now();
-        let summary = ingest(&mut store, &inputs, ReadOptions::default())?;
+        let summary = ingest(&mut store, &inputs, vigie_pipeline::Options::default(), "storing")?;
         let seconds = start.elapsed().as_secs_f64();
         measures.push(Measure {
             stage: "…+store+dedup (SQLite, FTS5)",

@@ -9,9 +9,9 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 use vigie_ingest::Cleaner;
 use vigie_model::{DateOrigin, Document, PublishedDate};
-use vigie_serve::assign::Assigner;
+use vigie_pipeline::Assigner;
 use vigie_serve::server::{start, ServeConfig};
-use vigie_store::Store;
+use vigie_store::{Added, Derived, Store};
 
 /// How long each endpoint is loaded, and by how many clients.
 const LOAD: Duration = Duration::from_secs(10);
@@ -76,7 +76,9 @@ pub fn run(n: usize) -> anyhow::Result<(f64, Vec<Load>)> {
     let db = dir.path().join("bench-http.db");
     let mut store = Store::open(&db)?;
     let cleaner = Cleaner::new();
-    let mut assigner = Assigner::new();
+    let extractor = vigie_extract::Extractor::new();
+    let profiler = vigie_stories::Profiler::new();
+    let mut assigner = Assigner::new(&extractor, &profiler, false);
     let start = Instant::now();
     for a in Stream::new().take(n) {
         let title = a.text.split(". ").next().map(str::to_string);
@@ -90,8 +92,18 @@ pub fn run(n: usize) -> anyhow::Result<(f64, Vec<Load>)> {
             ..Document::default()
         };
         let article = cleaner.clean(doc)?;
-        let added = store.add(&article)?;
-        assigner.add(&mut store, &article, &added)?;
+        let entities = extractor.story_entities(&article);
+        let json = serde_json::to_value(&entities)?;
+        let added = store.add_with(&article, Some(&Derived { figures: &extractor.figures(&article), entities: &json }))?;
+        let mut profile = profiler.profile(&article, &entities);
+        profile.article = article.id.clone();
+        if let Added::New { id, duplicate_of } = &added {
+            profile.duplicate_of = duplicate_of.as_ref().map(|(d, _)| d.clone());
+            assigner.push(profile, id);
+        }
+        if assigner.pending() >= 2_000 {
+            assigner.flush(&mut store)?;
+        }
     }
     assigner.finish(&mut store)?;
     drop(store);
@@ -118,5 +130,12 @@ pub fn run(n: usize) -> anyhow::Result<(f64, Vec<Load>)> {
 }
 
 fn start_server(db: &std::path::Path) -> anyhow::Result<vigie_serve::server::Running> {
-    Ok(start(ServeConfig { db: db.to_path_buf(), addr: "127.0.0.1:0".into(), token: None, workers: 4 })?)
+    Ok(start(ServeConfig {
+        db: db.to_path_buf(),
+        addr: "127.0.0.1:0".into(),
+        token: None,
+        workers: 4,
+        allow_hosts: Vec::new(),
+        public: false,
+    })?)
 }

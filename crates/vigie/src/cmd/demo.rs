@@ -25,7 +25,7 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let mut store = Store::open(&db).with_context(|| format!("cannot open the database {}", db.display()))?;
     let inputs: Vec<String> = ["manifest.jsonl", "feeds"].iter().map(|p| dir.path().join(p).display().to_string()).collect();
     println!("Ingesting the bundled sample ({} files) into {}\n", DEMO_FILES.len(), db.display());
-    let summary = ingest(&mut store, &inputs, ReadOptions::default())?;
+    let summary = ingest(&mut store, &inputs, vigie_pipeline::Options::default(), "ingesting")?;
     println!("{summary}\n");
     let articles = store.articles()?;
     summary_table(&articles).write(&mut std::io::stdout().lock())?;

@@ -17,7 +17,7 @@ use vigie_model::{Article, Figure};
 use vigie_store::Store;
 
 /// Runs `step` on every article, storing it first when a database is given.
-fn over_articles(inputs: &[String], db: Option<&Path>, what: &str, mut step: impl FnMut(&Article)) -> anyhow::Result<usize> {
+fn over_articles(inputs: &[std::ffi::OsString], db: Option<&Path>, what: &str, mut step: impl FnMut(&Article)) -> anyhow::Result<usize> {
     let mut store = match db {
         Some(path) => Some(Store::open(path).with_context(|| format!("cannot open the database {}", path.display()))?),
         None => None,
@@ -47,7 +47,7 @@ struct Explained {
     why: Why,
 }
 
-pub fn figures(inputs: &[String], db: Option<&Path>, format: FormatArgs, explain: bool) -> anyhow::Result<ExitCode> {
+pub fn figures(inputs: &[std::ffi::OsString], db: Option<&Path>, format: FormatArgs, explain: bool) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new();
     if explain {
         let mut rows: Vec<Explained> = Vec::new();
@@ -106,7 +106,7 @@ struct Entities {
     entities: Vec<ArticleEntity>,
 }
 
-pub fn entities(inputs: &[String], db: Option<&Path>, format: FormatArgs) -> anyhow::Result<ExitCode> {
+pub fn entities(inputs: &[std::ffi::OsString], db: Option<&Path>, format: FormatArgs) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new();
     let mut rows: Vec<Entities> = Vec::new();
     let failed = over_articles(inputs, db, "finding entities", |article| {

@@ -10,7 +10,7 @@ use vigie_model::Article;
 pub type Step<'a> = dyn FnMut(Article) -> Result<(), InputError> + 'a;
 
 /// Reads, cleans and hands on every article of `inputs`; returns how many inputs failed.
-pub fn each_article(inputs: &[String], options: ReadOptions, what: &str, step: &mut Step) -> usize {
+pub fn each_article<S: AsRef<std::ffi::OsStr>>(inputs: &[S], options: ReadOptions, what: &str, step: &mut Step) -> usize {
     let (sources, plan_errors) = plan(inputs);
     let bar = progress(sources.iter().map(|s| s.units()).sum(), what);
     let mut failed = 0;
@@ -29,6 +29,10 @@ pub fn each_article(inputs: &[String], options: ReadOptions, what: &str, step: &
             let result = match event {
                 vigie_ingest::Event::Document(doc) => cleaner.clean(*doc).and_then(&mut *step),
                 vigie_ingest::Event::Failed(e) => Err(e),
+                vigie_ingest::Event::Warning(e) => {
+                    bar.suspend(|| eprintln!("warning: {e}"));
+                    Ok(())
+                }
             };
             if let Err(e) = result {
                 fail(&e);

@@ -4,14 +4,27 @@
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vigie_serve::export::{export, Format};
+use vigie_pipeline::{export, Format};
 use vigie_serve::server::{start, ServeConfig};
 use vigie_store::Store;
 
-pub fn serve(db: PathBuf, addr: String, token: Option<String>, workers: usize) -> anyhow::Result<ExitCode> {
-    let running = start(ServeConfig { db, addr, token, workers })?;
+/// How `vigie serve` was asked to serve.
+pub struct ServeArgs {
+    pub addr: String,
+    pub token: Option<String>,
+    pub workers: usize,
+    pub allow_hosts: Vec<String>,
+    pub public: bool,
+}
+
+pub fn serve(db: PathBuf, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let ServeArgs { addr, token, workers, allow_hosts, public } = args;
+    let running = start(ServeConfig { db, addr, token, workers, allow_hosts, public })?;
     // The address is the one line a script needs (port 0 picks a free port).
     eprintln!("vigie: serving on http://{}", running.addr);
+    if running.exposed {
+        eprintln!("vigie: warning: {} is reachable from other machines; reads need no token", running.addr);
+    }
     running.wait();
     Ok(ExitCode::SUCCESS)
 }

@@ -1,8 +1,7 @@
 //! Stories: `vigie stories` (group inputs, or list the stored stories),
 //! `vigie story ID` (the reconciled report) and `vigie timeline ID`.
-//! `vigie ingest` assigns stories through the same `Assigner` (`vigie-serve`).
+//! Both store and assign through the pipeline `vigie ingest` uses (`vigie-pipeline`).
 
-use super::pipeline::each_article;
 use crate::output::{emit, or_dash, truncate, Table};
 use crate::FormatArgs;
 use anyhow::Context;
@@ -10,9 +9,7 @@ use serde::Serialize;
 use std::path::Path;
 use std::process::ExitCode;
 use vigie_extract::Extractor;
-use vigie_ingest::{InputError, ReadOptions};
-use vigie_serve::assign::Assigner;
-use vigie_serve::report::{Named, ReportError, StoryReport};
+use vigie_pipeline::{Named, ReportError, StoryReport};
 use vigie_store::{Store, StorySummary};
 use vigie_stories::reconcile::Change;
 
@@ -31,14 +28,11 @@ fn open(db: Option<&Path>) -> anyhow::Result<Store> {
 }
 
 /// `vigie stories INPUT...`: groups the inputs (in memory unless `--db`) and prints each article's story.
-pub fn group(inputs: &[String], db: Option<&Path>, format: FormatArgs) -> anyhow::Result<ExitCode> {
+pub fn group(inputs: &[std::ffi::OsString], db: Option<&Path>, format: FormatArgs) -> anyhow::Result<ExitCode> {
     let mut store = open(db)?;
-    let mut assigner = Assigner::new();
-    let failed = each_article(inputs, ReadOptions::default(), "grouping", &mut |article| {
-        let added = store.add(&article).map_err(|e| InputError::new(&article.origin, e))?;
-        assigner.add(&mut store, &article, &added)
-    });
-    let pairs = assigner.finish(&mut store)?;
+    let options = vigie_pipeline::Options { keep_assignments: true, ..Default::default() };
+    let done = super::ingest::ingest(&mut store, inputs, options, "grouping")?;
+    let (failed, pairs) = (done.failed, done.assignments);
     if format.jsonl || format.json {
         let rows: Vec<Membership> = pairs.into_iter().map(|(article, story)| Membership { article, story }).collect();
         emit(format, &rows, |_| unreachable!("machine formats only"))?;
@@ -75,7 +69,7 @@ pub fn list(db: &Path, format: FormatArgs) -> anyhow::Result<ExitCode> {
 
 /// The report of story `id`, for the command line.
 pub fn report(store: &Store, id: &str) -> anyhow::Result<StoryReport> {
-    vigie_serve::report::report(store, &Extractor::new(), id).map_err(|e| match e {
+    vigie_pipeline::report(store, &Extractor::new(), id).map_err(|e| match e {
         ReportError::NoStory(_) => anyhow::anyhow!("{e} (see `vigie stories`)"),
         e => e.into(),
     })

@@ -63,12 +63,17 @@ const CSV_COLUMNS: &[&str] = &[
     "quote",
 ];
 
-/// Quotes a CSV field when it needs it (RFC 4180).
+/// Quotes a CSV field when it needs it (RFC 4180). A text cell that a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage
+/// return first) is opened by an apostrophe, which spreadsheets show as text;
+/// numbers, negative ones included, are left as they are.
 fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let s = if formula { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -159,5 +164,14 @@ mod tests {
         assert_eq!(csv_field("Aleppo"), "Aleppo");
         assert_eq!(csv_field("Hama, Syria"), "\"Hama, Syria\"");
         assert_eq!(csv_field("he said \"40\""), "\"he said \"\"40\"\"\"");
+    }
+
+    #[test]
+    fn csv_cells_never_run_as_formulas() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+1 dead"), "'+1 dead");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-12"), "-12");
+        assert_eq!(csv_field("35.2"), "35.2");
     }
 }
