@@ -12,7 +12,7 @@ pub(super) fn read(reader: &mut Reader, text: &str, origin: &str, fetch: bool, s
     };
     let outlet = feed.links.first().and_then(|l| crate::fetch::outlet_of(&l.href));
     for (n, entry) in feed.entries.into_iter().enumerate() {
-        let link = entry.links.first().map(|l| l.href.clone());
+        let link = entry.links.first().map(|l| l.href.clone()).filter(|l| super::is_web_address(l));
         let title = entry.title.map(|t| strip_tags(&t.content));
         let summary = entry.content.and_then(|c| c.body).or(entry.summary.map(|s| s.content)).map(|s| strip_tags(&s)).unwrap_or_default();
         let published = entry.published.or(entry.updated).map(|d| PublishedDate::day(d.date_naive(), DateOrigin::Metadata));

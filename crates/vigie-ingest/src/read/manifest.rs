@@ -116,7 +116,8 @@ fn entry_document(reader: &Reader, line: &str, dir: Option<&Path>, origin: &str)
     let mut doc = Document {
         id,
         origin: origin.to_string(),
-        url: entry.url.filter(|u| !u.is_empty()),
+        // Only web addresses are kept: a "javascript:" URL must never become a link.
+        url: entry.url.filter(|u| super::is_web_address(u)),
         outlet: entry.outlet.filter(|o| !o.is_empty()),
         title: entry.title.filter(|t| !t.trim().is_empty()),
         published,
@@ -183,6 +184,14 @@ mod tests {
         let (docs, errors) = read_all(manifest, &[]);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["Hola mundo", "Adiós"]);
+    }
+
+    #[test]
+    fn only_web_addresses_are_kept_as_urls() {
+        let manifest = "{\"id\": \"a\", \"text\": \"x\", \"url\": \"javascript:alert(1)\"}\n{\"id\": \"b\", \"text\": \"y\", \"url\": \"HTTPS://x.example/b\"}\n";
+        let (docs, _) = read_all(manifest, &[]);
+        assert_eq!(docs[0].url, None);
+        assert_eq!(docs[1].url.as_deref(), Some("HTTPS://x.example/b"));
     }
 
     #[test]

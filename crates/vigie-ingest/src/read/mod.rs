@@ -90,6 +90,13 @@ fn is_url(input: &str) -> bool {
     input.starts_with("http://") || input.starts_with("https://")
 }
 
+/// Whether `url` is a web address (`http`/`https`, any case): the only URLs kept, so
+/// that a `javascript:` or `data:` one never becomes a link.
+pub(crate) fn is_web_address(url: &str) -> bool {
+    let scheme = url.trim_start().get(..8).unwrap_or(url).to_ascii_lowercase();
+    scheme.starts_with("http://") || scheme.starts_with("https://")
+}
+
 fn format_from_extension(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     Some(match ext.as_str() {

@@ -6,6 +6,11 @@ const SVG = "http://www.w3.org/2000/svg";
 const main = () => document.getElementById("main");
 
 /** An element with attributes and children (strings become text nodes). */
+// Only web addresses become links: a stored "javascript:" or "data:" URL stays text.
+function webLink(url) {
+  return typeof url === "string" && /^https?:\/\//i.test(url);
+}
+
 function el(tag, attrs, ...children) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -166,7 +171,7 @@ function claimsTable(report) {
       el("td", {}, c.source || "–"),
       el("td", { class: "change-" + (c.change || "") }, c.change || "–"),
       el("td", {}, "“" + r.quote + "”"),
-      el("td", {}, r.url ? el("a", { href: r.url, rel: "noopener noreferrer", target: "_blank" }, r.outlet || r.article) : el("a", { href: "#/article/" + encodeURIComponent(r.article) }, r.outlet || r.article),
+      el("td", {}, webLink(r.url) ? el("a", { href: r.url, rel: "noopener noreferrer", target: "_blank" }, r.outlet || r.article) : el("a", { href: "#/article/" + encodeURIComponent(r.article) }, r.outlet || r.article),
         c.reports.length > 1 ? el("span", { class: "muted" }, ` +${c.reports.length - 1} (${c.independent} independent)`) : null),
     );
   });
