@@ -1,13 +1,20 @@
 //! Assigning stories as articles arrive. Profiles wait in a batch; each batch
 //! is grouped after the stories already stored (open stories are restored
 //! into the grouper once, when the first batch is grouped, and the grouper
-//! then lives for the whole run), its assignments are written and the digests
-//! of the stories it touched refreshed.
+//! then lives for the whole run), its assignments and the summaries of the
+//! stories it touched are written. Digests (a story's reconciled toll, places
+//! and actors: the costly part, which reads all its figures) are computed
+//! every [`DIGEST_EVERY`] batches and at the end; until then a touched story's
+//! digest is empty, and a run that was killed leaves it so for the next run
+//! to compute.
 
 use crate::report::{digest, ReportError};
 use vigie_extract::Extractor;
 use vigie_store::{Store, StoreError};
 use vigie_stories::{group_more, Config, Grouper, Profile, Profiler};
+
+/// Batches between two digest passes over the stories touched since the last one.
+pub const DIGEST_EVERY: usize = 10;
 
 /// Groups profiles in batches after the stories already stored.
 pub struct Assigner<'e> {
@@ -19,12 +26,24 @@ pub struct Assigner<'e> {
     stored_as: Vec<String>,
     /// Every (article, story) pair assigned so far, when the caller wants them.
     assigned: Option<Vec<(String, String)>>,
+    /// Stories whose digest is to be computed, and batches since the last digest pass.
+    stale: std::collections::BTreeSet<String>,
+    batches: usize,
 }
 
 impl<'e> Assigner<'e> {
     /// `keep`: remember every (article, story) pair for [`finish`](Self::finish) (a long run does not need them).
     pub fn new(extractor: &'e Extractor, profiler: &'e Profiler, keep: bool) -> Self {
-        Assigner { extractor, profiler, grouper: None, pending: Vec::new(), stored_as: Vec::new(), assigned: keep.then(Vec::new) }
+        Assigner {
+            extractor,
+            profiler,
+            grouper: None,
+            pending: Vec::new(),
+            stored_as: Vec::new(),
+            assigned: keep.then(Vec::new),
+            stale: Default::default(),
+            batches: 0,
+        }
     }
 
     /// Queues `profile`, which stands for the stored article `stored`.
@@ -40,6 +59,7 @@ impl<'e> Assigner<'e> {
     /// Queues every stored article that has no story (an earlier run was
     /// stopped before assigning it), profiled again from its stored text.
     pub fn repair(&mut self, store: &Store) -> Result<usize, StoreError> {
+        self.stale.extend(store.stories_without_digest()?);
         let orphans = store.articles_without_story()?;
         for id in &orphans {
             let Some(stored) = store.article(id)? else { continue };
@@ -101,11 +121,25 @@ impl<'e> Assigner<'e> {
             }
         }
         for story in touched {
-            let digest = digest(store, self.extractor, &story).map_err(|e| match e {
-                ReportError::Store(e) => e,
-                ReportError::NoStory(_) => unreachable!("a touched story has articles"),
-            })?;
-            store.refresh_story(&story, Some(&digest))?;
+            store.refresh_story(&story, None)?;
+            self.stale.insert(story);
+        }
+        self.batches += 1;
+        if self.batches.is_multiple_of(DIGEST_EVERY) {
+            self.digests(store)?;
+        }
+        Ok(())
+    }
+
+    /// Computes the digest of every story touched since the last pass.
+    fn digests(&mut self, store: &mut Store) -> Result<(), StoreError> {
+        for story in std::mem::take(&mut self.stale) {
+            match digest(store, self.extractor, &story) {
+                Ok(digest) => store.refresh_story(&story, Some(&digest))?,
+                Err(ReportError::Store(e)) => return Err(e),
+                // Its articles went to other stories: nothing to digest.
+                Err(ReportError::NoStory(_)) => {}
+            }
         }
         Ok(())
     }
@@ -113,6 +147,7 @@ impl<'e> Assigner<'e> {
     /// Assigns what is pending, commits, and returns the (article, story) pairs kept, in input order.
     pub fn finish(mut self, store: &mut Store) -> Result<Vec<(String, String)>, StoreError> {
         self.flush(store)?;
+        self.digests(store)?;
         store.commit()?;
         Ok(self.assigned.take().unwrap_or_default())
     }

@@ -46,7 +46,7 @@ pub struct Ingested {
     pub duplicates: usize,
     /// Inputs that could not be read, cleaned or stored.
     pub failed: usize,
-    /// Articles an earlier run left without a story, given one now.
+    /// Articles an earlier run left without a story or without their figures, completed now.
     pub repaired: usize,
     /// (article, story) in input order, when [`Options::keep_assignments`].
     pub assignments: Vec<(String, String)>,
@@ -98,7 +98,8 @@ pub fn ingest(
 ) -> Result<Ingested, StoreError> {
     let profiler = Profiler::new();
     let mut assigner = Assigner::new(extractor, &profiler, options.keep_assignments);
-    let mut done = Ingested { repaired: assigner.repair(store)?, ..Default::default() };
+    let underived = rederive(store, extractor)?;
+    let mut done = Ingested { repaired: underived.max(assigner.repair(store)?), ..Default::default() };
     std::thread::scope(|scope| -> Result<(), StoreError> {
         let (send, receive) = sync_channel::<Item>(WAITING_ARTICLES);
         let profiler = &profiler;
@@ -171,6 +172,20 @@ pub fn ingest(
     })?;
     done.assignments = assigner.finish(store)?;
     Ok(done)
+}
+
+/// Extracts again the figures and entities of stored articles that have none
+/// (an older Vigie wrote them after the article, and a kill could fall between).
+fn rederive(store: &mut Store, extractor: &Extractor) -> Result<usize, StoreError> {
+    let ids = store.articles_without_entities()?;
+    for id in &ids {
+        let Some(stored) = store.article(id)? else { continue };
+        let article = stored.to_article();
+        let entities = serde_json::to_value(extractor.story_entities(&article)).expect("entities serialise");
+        store.set_derived(id, &Derived { figures: &extractor.figures(&article), entities: &entities })?;
+    }
+    store.commit()?;
+    Ok(ids.len())
 }
 
 fn write(store: &mut Store, prepared: &Prepared) -> Result<Added, StoreError> {
@@ -249,6 +264,9 @@ mod tests {
         let done = run(&mut store, &[manifest(&[("y", QUAKE)])], 100);
         assert_eq!(done.repaired, 1);
         assert!(store.articles_without_story().unwrap().is_empty());
+        // Its figures and entities, missing as an older Vigie could leave them, are extracted again.
+        assert!(store.figures("x").unwrap().iter().any(|f| f.value == 40));
+        assert!(store.articles_without_entities().unwrap().is_empty());
     }
 
     #[test]

@@ -52,6 +52,40 @@ pub struct StoredArticle {
     pub removed: Vec<Removal>,
 }
 
+impl StoredArticle {
+    /// The article as it was stored, for extracting again what was derived from it
+    /// (fingerprints are not kept here: they only serve duplicate detection at insert).
+    pub fn to_article(&self) -> Article {
+        let published = self.summary.published.as_deref().and_then(|p| {
+            let day = match p.len() {
+                4 => format!("{p}-01-01"),
+                7 => format!("{p}-01"),
+                _ => p.to_string(),
+            };
+            Some(PublishedDate {
+                date: day.parse().ok()?,
+                precision: self.published_precision.as_deref()?.parse().ok()?,
+                origin: self.published_origin.as_deref()?.parse().ok()?,
+            })
+        });
+        Article {
+            id: self.summary.id.clone(),
+            origin: self.origin.clone(),
+            url: self.url.clone(),
+            outlet: self.summary.outlet.clone(),
+            title: self.summary.title.clone(),
+            lang: self.summary.lang.clone(),
+            published,
+            original: self.original.clone(),
+            text: self.text.clone(),
+            offsets: self.offsets.clone(),
+            removed: self.removed.clone(),
+            text_hash: 0,
+            minhash: Vec::new(),
+        }
+    }
+}
+
 /// A full-text search result.
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit {
@@ -96,6 +130,14 @@ impl Store {
     /// savepoint); it becomes durable when its batch commits.
     pub fn add(&mut self, article: &Article) -> Result<Added> {
         self.add_with(article, None)
+    }
+
+    /// Writes what was derived from a stored article (figures and entities), replacing what was there.
+    pub fn set_derived(&mut self, id: &str, derived: &Derived) -> Result<()> {
+        self.begin_batch()?;
+        self.set_figures(id, derived.figures)?;
+        self.set_entities(id, derived.entities)?;
+        self.commit_if_due()
     }
 
     /// [`add`](Self::add), with the figures and entities of a new article written in the same savepoint.

@@ -53,6 +53,16 @@ impl Store {
         Ok(ids)
     }
 
+    /// Stored articles without the rows derived from them (stored by an older
+    /// Vigie that wrote them apart, and killed in between).
+    pub fn articles_without_entities(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_entities e WHERE e.article = a.id) ORDER BY a.rowid",
+        )?;
+        let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(ids)
+    }
+
     /// Replaces the figures of `article`.
     pub(crate) fn set_figures(&mut self, article: &str, figures: &[Figure]) -> Result<()> {
         self.conn.execute("DELETE FROM figures WHERE article = ?1", [article])?;
@@ -95,8 +105,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Stories whose summary has no digest yet (assigned articles whose digest a run had not computed yet).
+    pub fn stories_without_digest(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("SELECT story FROM story_summaries WHERE digest IS NULL ORDER BY story")?;
+        let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(ids)
+    }
+
     /// Recomputes the summary of `story` from its articles, with the
-    /// presentation layer's `digest` (JSON); drops it when it has none left.
+    /// presentation layer's `digest` (JSON; `None` marks it as still to be
+    /// computed); drops it when it has no article left.
     pub fn refresh_story(&mut self, story: &str, digest: Option<&serde_json::Value>) -> Result<()> {
         let (count, languages, first, last): (i64, Option<String>, Option<String>, Option<String>) = self.conn.query_row(
             "SELECT count(*), group_concat(DISTINCT a.lang), min(a.published), max(a.published)

@@ -176,6 +176,9 @@ enum Command {
         /// Instead, serve a database of this many synthetic articles and load the API (requests/s, p99).
         #[arg(long, value_name = "N")]
         http: Option<usize>,
+        /// Instead, ingest this many synthetic articles into a fresh database (memory and stories by quarter).
+        #[arg(long, value_name = "N")]
+        ingest: Option<usize>,
         #[command(flatten)]
         format: FormatArgs,
     },
@@ -201,9 +204,10 @@ fn main() -> ExitCode {
         Command::Articles { db, format } => cmd::articles::list(&db.db, format),
         Command::Show { id, db, format } => cmd::articles::show(&db.db, &id, format),
         Command::Search { query, db, limit, format } => cmd::articles::search(&db.db, &query, limit, format),
-        Command::Bench { inputs, store, stream, http, format } => match http {
-            Some(n) => cmd::bench::http(n, format),
-            None => cmd::bench::run(&inputs, store, stream, format),
+        Command::Bench { inputs, store, stream, http, ingest, format } => match (http, ingest) {
+            (Some(n), _) => cmd::bench::http(n, format),
+            (None, Some(n)) => cmd::bench::ingest_stream(n, format),
+            (None, None) => cmd::bench::run(&inputs, store, stream, format),
         },
     };
     match result {

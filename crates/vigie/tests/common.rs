@@ -59,7 +59,10 @@ impl Server {
     /// `vigie serve` with more arguments.
     pub fn start_with(db: &Path, args: &[&str]) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_vigie"));
-        cmd.args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"]).args(args).env_remove("VIGIE_TOKEN").stderr(Stdio::piped());
+        cmd.args(["serve", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"])
+            .args(args)
+            .env_remove("VIGIE_TOKEN")
+            .stderr(Stdio::piped());
         let mut child = cmd.spawn().unwrap();
         let mut line = String::new();
         BufReader::new(child.stderr.take().unwrap()).read_line(&mut line).unwrap();
@@ -101,4 +104,3 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
-

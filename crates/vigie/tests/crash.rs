@@ -56,8 +56,12 @@ fn killed_ingests_leave_whole_articles_and_a_rerun_completes_them() {
     let manifest = dir.path().join("big.jsonl");
     let mut f = std::fs::File::create(&manifest).unwrap();
     for n in 0..articles {
-        writeln!(f, "{}", serde_json::json!({"id": format!("s{n}"), "published": format!("2025-03-{:02}", n % 28 + 1), "text": article_text(n)}))
-            .unwrap();
+        writeln!(
+            f,
+            "{}",
+            serde_json::json!({"id": format!("s{n}"), "published": format!("2025-03-{:02}", n % 28 + 1), "text": article_text(n)})
+        )
+        .unwrap();
     }
     drop(f);
     let reference = dir.path().join("reference.db");

@@ -100,6 +100,11 @@ fn read_line_capped(r: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std:
     }
 }
 
+/// A one-line field (title, outlet) with its control characters turned to spaces.
+fn without_controls(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
 /// The document a line describes, with the bytes of its file when it names one.
 #[allow(clippy::type_complexity)]
 fn entry_document(reader: &Reader, line: &str, dir: Option<&Path>, origin: &str) -> Result<(Document, Option<(Vec<u8>, Format)>), String> {
@@ -118,8 +123,8 @@ fn entry_document(reader: &Reader, line: &str, dir: Option<&Path>, origin: &str)
         origin: origin.to_string(),
         // Only web addresses are kept: a "javascript:" URL must never become a link.
         url: entry.url.filter(|u| super::is_web_address(u)),
-        outlet: entry.outlet.filter(|o| !o.is_empty()),
-        title: entry.title.filter(|t| !t.trim().is_empty()),
+        outlet: entry.outlet.map(|o| without_controls(&o)).filter(|o| !o.is_empty()),
+        title: entry.title.map(|t| without_controls(&t)).filter(|t| !t.trim().is_empty()),
         published,
         lang: entry.lang.map(|l| l.trim().to_ascii_lowercase()).filter(|l| !l.is_empty()),
         text: String::new(),
@@ -180,10 +185,11 @@ mod tests {
 
     #[test]
     fn a_byte_order_mark_does_not_cost_the_first_line() {
-        let manifest = "\u{feff}{\"id\": \"a\", \"text\": \"Hola\\u0000 mundo\"}\n{\"id\": \"b\", \"text\": \"Adiós\"}\n";
+        let manifest = "\u{feff}{\"id\": \"a\", \"text\": \"Hola\\u0000 mundo\", \"title\": \"Riada\\nen\\u0007 Alzira\"}\n{\"id\": \"b\", \"text\": \"Adiós\"}\n";
         let (docs, errors) = read_all(manifest, &[]);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["Hola mundo", "Adiós"]);
+        assert_eq!(docs[0].title.as_deref(), Some("Riada en  Alzira"));
     }
 
     #[test]

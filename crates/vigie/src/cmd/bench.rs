@@ -134,6 +134,58 @@ fn stream(n: usize, format: FormatArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `vigie bench --ingest N`: N synthetic articles (a JSON Lines file of our
+/// templates) through `vigie ingest`'s pipeline into a fresh database; memory
+/// and the stories already assigned (seen by a second connection) at each quarter.
+pub fn ingest_stream(n: usize, format: FormatArgs) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let dir = tempfile::tempdir()?;
+    let manifest = dir.path().join("synthetic.jsonl");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&manifest)?);
+    let mut bytes = 0;
+    for a in super::bench_stream::Stream::new().take(n) {
+        let line = serde_json::json!({ "id": a.id, "lang": a.lang, "published": a.day.to_string(), "text": a.text }).to_string();
+        bytes += line.len() + 1;
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    drop(out);
+    let db = dir.path().join("bench.db");
+    let mut store = Store::open(&db)?;
+    let (sources, _) = vigie_ingest::plan(&[&manifest]);
+    let extractor = vigie_extract::Extractor::new();
+    let quarter = (n / 4).max(1);
+    let (mut seen, mut quarters) = (0usize, Vec::new());
+    let start = Instant::now();
+    let done = vigie_pipeline::ingest(&mut store, &sources, &extractor, &vigie_pipeline::Options::default(), &mut |notice| {
+        if let vigie_pipeline::Notice::Step = notice {
+            seen += 1;
+            if seen.is_multiple_of(quarter) {
+                let stories = Store::open(&db).and_then(|s| s.story_count()).unwrap_or(0);
+                let rss = proc_status_mib("VmRSS:");
+                eprintln!(
+                    "ingest: {seen} articles read, {stories} stories committed, RSS {rss:.0} MiB, {:.0} s",
+                    start.elapsed().as_secs_f64()
+                );
+                quarters.push(rss);
+            }
+        }
+    })?;
+    let seconds = start.elapsed().as_secs_f64();
+    eprintln!("ingest: {done}");
+    let measures = [Measure {
+        stage: "synthetic ingest: read+clean+extract+store+stories",
+        articles: done.ingested + done.duplicates,
+        megabytes: bytes as f64 / 1e6,
+        seconds,
+        articles_per_second: (done.ingested + done.duplicates) as f64 / seconds,
+        rss_mib_quarters: quarters,
+        peak_rss_mib: proc_status_mib("VmHWM:"),
+    }];
+    emit_measures(format, &measures)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(inputs: &[String], with_store: bool, stream_articles: Option<usize>, format: FormatArgs) -> anyhow::Result<ExitCode> {
     if let Some(n) = stream_articles {
         return stream(n, format);

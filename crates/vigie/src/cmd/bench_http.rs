@@ -17,6 +17,52 @@ use vigie_store::{Added, Derived, Store};
 const LOAD: Duration = Duration::from_secs(10);
 const CLIENTS: usize = 4;
 
+/// Slow clients connected during the second round of loads.
+const SLOW_CLIENTS: usize = 64;
+
+/// Connections that send a byte every half second and never finish a request.
+struct SlowClients {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl SlowClients {
+    fn connect(addr: &str, n: usize) -> SlowClients {
+        let mut streams: Vec<TcpStream> = (0..n)
+            .filter_map(|i| {
+                let mut s = TcpStream::connect(addr).ok()?;
+                let head = if i % 2 == 0 {
+                    "GET /api/health HTTP/1.1\r\nX-Slow: ".to_string()
+                } else {
+                    format!("POST /api/ingest HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 1000000\r\n\r\n")
+                };
+                s.write_all(head.as_bytes()).ok()?;
+                Some(s)
+            })
+            .collect();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = stop.clone();
+        let thread = std::thread::spawn(move || {
+            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                for s in &mut streams {
+                    let _ = s.write_all(b"a");
+                }
+                std::thread::sleep(Duration::from_millis(500));
+            }
+        });
+        SlowClients { stop, thread: Some(thread) }
+    }
+}
+
+impl Drop for SlowClients {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
 /// One endpoint's measure.
 pub struct Load {
     pub path: String,
@@ -120,11 +166,16 @@ pub fn run(n: usize) -> anyhow::Result<(f64, Vec<Load>)> {
         stories.first().map_or(0, |s| s.articles),
         stories.get(stories.len() / 2).map_or(0, |s| s.articles)
     );
-    let loads = vec![
-        load(&running.addr, "/api/stories?per_page=20"),
-        load(&running.addr, &format!("/api/stories/{median}")),
-        load(&running.addr, &format!("/api/stories/{largest}")),
-    ];
+    let paths = ["/api/stories?per_page=20".to_string(), format!("/api/stories/{median}"), format!("/api/stories/{largest}")];
+    let mut loads: Vec<Load> = paths.iter().map(|p| load(&running.addr, p)).collect();
+    // Again, while slow clients hold connections open: heads that never end, bodies that trickle.
+    let slow = SlowClients::connect(&running.addr, SLOW_CLIENTS);
+    for p in &paths {
+        let mut l = load(&running.addr, p);
+        l.path = format!("{p} (with {SLOW_CLIENTS} slow clients)");
+        loads.push(l);
+    }
+    drop(slow);
     running.stop();
     Ok((build, loads))
 }
