@@ -199,3 +199,42 @@ fn a_public_address_needs_a_token_or_public() {
     let message = stderr(&out);
     assert!(message.contains("reachable from other machines") && message.contains("--public"), "{message}");
 }
+
+#[test]
+fn a_run_waiting_on_its_input_does_not_lock_out_another_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v.db");
+    let first = dir.path().join("first.jsonl");
+    let line = |id: &str, n: usize| serde_json::json!({"id": id, "text": article_text(n)}).to_string() + "\n";
+    std::fs::write(&first, (0..20).map(|n| line(&format!("a{n}"), n)).collect::<String>()).unwrap();
+    // The first run stores its manifest, then waits on a standard input that stays open.
+    let mut waiting = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["ingest", first.to_str().unwrap(), "-", "--db", db.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while stored_count(&db) < 20 {
+        assert!(Instant::now() < deadline, "the first run stored nothing");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let second = dir.path().join("second.jsonl");
+    std::fs::write(&second, line("b1", 101)).unwrap();
+    let started = Instant::now();
+    let out = vigie(&["ingest", second.to_str().unwrap()], &db);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(started.elapsed() < Duration::from_secs(8), "the second writer waited {:?}", started.elapsed());
+    let mut stdin = waiting.stdin.take().unwrap();
+    stdin.write_all(article_text(102).as_bytes()).unwrap();
+    drop(stdin);
+    assert!(waiting.wait().unwrap().success());
+    assert_eq!(stored_count(&db), 22, "both runs stored everything");
+}
+
+fn stored_count(db: &Path) -> usize {
+    if !db.exists() {
+        return 0;
+    }
+    vigie_store::Store::open(db).and_then(|s| s.article_count()).unwrap_or(0)
+}
