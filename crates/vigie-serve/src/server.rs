@@ -182,7 +182,7 @@ async fn accept(listener: tokio::net::TcpListener, shared: Arc<Shared>, mut stop
             builder
                 .timer(hyper_util::rt::TokioTimer::new())
                 .header_read_timeout(HEAD_TIMEOUT)
-                .max_buf_size(MAX_HEAD_BYTES.max(8192))
+                .max_buf_size(MAX_HEAD_BYTES)
                 .max_headers(MAX_HEADERS);
             let connection = builder.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
             tokio::pin!(connection);
