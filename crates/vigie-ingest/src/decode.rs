@@ -53,10 +53,9 @@ pub fn decode(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, String> {
 fn decode_text(bytes: &[u8], hint: Option<&str>) -> Result<(String, &'static str, Option<String>), String> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        if had_errors {
-            return Err(format!("invalid {} text", encoding.name()));
-        }
-        return Ok((text.into_owned(), encoding.name(), None));
+        // Bad bytes after a BOM are replaced, as in text without one.
+        let warning = had_errors.then(|| format!("invalid {} sequences replaced", encoding.name()));
+        return Ok((text.into_owned(), encoding.name(), warning));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_owned(), "UTF-8", None));

@@ -46,7 +46,8 @@ pub struct Ingested {
     pub duplicates: usize,
     /// Inputs that could not be read, cleaned or stored.
     pub failed: usize,
-    /// Articles an earlier run left without a story or without their figures, completed now.
+    /// Repairs of what an earlier run left unfinished: articles given their
+    /// figures again plus articles given a story (one article may count twice).
     pub repaired: usize,
     /// (article, story) in input order, when [`Options::keep_assignments`].
     pub assignments: Vec<(String, String)>,
@@ -99,7 +100,7 @@ pub fn ingest(
     let profiler = Profiler::new();
     let mut assigner = Assigner::new(extractor, &profiler, options.keep_assignments);
     let underived = rederive(store, extractor)?;
-    let mut done = Ingested { repaired: underived.max(assigner.repair(store)?), ..Default::default() };
+    let mut done = Ingested { repaired: underived + assigner.repair(store)?, ..Default::default() };
     std::thread::scope(|scope| -> Result<(), StoreError> {
         let (send, receive) = sync_channel::<Item>(WAITING_ARTICLES);
         let profiler = &profiler;
@@ -108,11 +109,18 @@ pub fn ingest(
             let mut reader = Reader::new(options.read.clone());
             for source in sources {
                 let mut open = true;
-                reader.read(source, &mut |event| {
-                    if open && send.send(prepare(&cleaner, extractor, profiler, event)).is_err() {
-                        open = false;
-                    }
-                });
+                // A parser bug on one source (HTML, feed) becomes that source's error.
+                let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    reader.read(source, &mut |event| {
+                        if open && send.send(prepare(&cleaner, extractor, profiler, event)).is_err() {
+                            open = false;
+                        }
+                    })
+                }));
+                if read.is_err() {
+                    let failed = InputError::new(source_name(source), "internal error while reading this input (a bug: please report it)");
+                    open = open && send.send(Item::Failed(failed)).is_ok();
+                }
                 if !open {
                     return;
                 }
@@ -131,7 +139,9 @@ pub fn ingest(
                 }
                 Err(TryRecvError::Disconnected) => break,
             };
-            notice(Notice::Step);
+            if !matches!(item, Item::Warning(_)) {
+                notice(Notice::Step);
+            }
             match item {
                 Item::Article(prepared) => match write(store, &prepared) {
                     Ok(added) => {
@@ -186,6 +196,16 @@ fn rederive(store: &mut Store, extractor: &Extractor) -> Result<usize, StoreErro
     }
     store.commit()?;
     Ok(ids.len())
+}
+
+/// How messages name a source.
+fn source_name(source: &Source) -> String {
+    match source {
+        Source::File { path, .. } | Source::Manifest { path, .. } => vigie_ingest::read::display(path),
+        Source::Stdin => "-".into(),
+        Source::Url(url) => url.clone(),
+        Source::Inline { name, .. } => name.clone(),
+    }
 }
 
 fn write(store: &mut Store, prepared: &Prepared) -> Result<Added, StoreError> {
@@ -262,7 +282,8 @@ mod tests {
         store.commit().unwrap();
         assert_eq!(store.articles_without_story().unwrap(), ["x"]);
         let done = run(&mut store, &[manifest(&[("y", QUAKE)])], 100);
-        assert_eq!(done.repaired, 1);
+        // Two repairs of one article: its figures, then its story.
+        assert_eq!(done.repaired, 2);
         assert!(store.articles_without_story().unwrap().is_empty());
         // Its figures and entities, missing as an older Vigie could leave them, are extracted again.
         assert!(store.figures("x").unwrap().iter().any(|f| f.value == 40));

@@ -71,6 +71,15 @@ impl Api {
         Api { extractor: Extractor::new(), token }
     }
 
+    /// Whether the server should read this request's body: only an authorised
+    /// write, on the path as [`handle`](Self::handle) routes it.
+    pub fn reads_body(&self, method: &str, url: &str, authorization: Option<&str>) -> bool {
+        let path = url.split_once('?').map_or(url, |(p, _)| p);
+        let segments: Vec<String> =
+            path.trim_matches('/').split('/').map(|s| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()).collect();
+        method == "POST" && segments == ["api", "ingest"] && self.may_write(authorization)
+    }
+
     /// Whether a request with this `Authorization` header may write (a token is set and it bears it).
     pub fn may_write(&self, authorization: Option<&str>) -> bool {
         self.token.as_ref().is_some_and(|token| authorization == Some(format!("Bearer {token}").as_str()))

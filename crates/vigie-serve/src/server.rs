@@ -188,13 +188,15 @@ async fn accept(listener: tokio::net::TcpListener, shared: Arc<Shared>, mut stop
             tokio::pin!(connection);
             let lifetime = tokio::time::sleep(CONNECTION_LIFETIME);
             tokio::pin!(lifetime);
-            tokio::select! {
-                _ = connection.as_mut() => {}
-                _ = &mut lifetime => {}
-                _ = stopped.changed() => {
-                    connection.as_mut().graceful_shutdown();
-                    let _ = tokio::time::timeout(SHUTDOWN_GRACE, connection.as_mut()).await;
-                }
+            let finished = tokio::select! {
+                _ = connection.as_mut() => true,
+                _ = &mut lifetime => false,
+                _ = stopped.changed() => false,
+            };
+            // Past its lifetime or at a stop, a connection finishes the request in flight, then closes.
+            if !finished {
+                connection.as_mut().graceful_shutdown();
+                let _ = tokio::time::timeout(SHUTDOWN_GRACE, connection.as_mut()).await;
             }
             drop(permit);
         });
@@ -215,7 +217,7 @@ async fn handle(State(shared): State<Arc<Shared>>, request: axum::extract::Reque
     let url = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
     let authorization = parts.headers.get(header::AUTHORIZATION).and_then(|h| h.to_str().ok()).map(str::to_string);
     // Only an authorised write is read; any other body is never waited for.
-    let writes = method == "POST" && url == "/api/ingest" && shared.api.may_write(authorization.as_deref());
+    let writes = shared.api.reads_body(&method, &url, authorization.as_deref());
     let body = if writes {
         let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
         if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
@@ -245,12 +247,22 @@ async fn handle(State(shared): State<Arc<Shared>>, request: axum::extract::Reque
         };
         let req = Request { method: &method, url: &url, body: &body, authorization: authorization.as_deref() };
         // A bug must not take the server down: it becomes a 500 for this request.
-        let response = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| shared.api.handle(&mut store, &req)))
-            .unwrap_or_else(|_| Response::error(500, "internal error"));
-        if let Ok(mut pool) = shared.pool.lock() {
-            pool.push(store);
+        let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| shared.api.handle(&mut store, &req)));
+        // A connection goes back to the pool only with nothing left open: never holding the write lock.
+        match answer {
+            Ok(response) => {
+                if store.commit().is_ok() {
+                    if let Ok(mut pool) = shared.pool.lock() {
+                        pool.push(store);
+                    }
+                }
+                response
+            }
+            Err(_) => {
+                let _ = store.rollback();
+                Response::error(500, "internal error")
+            }
         }
-        response
     })
     .await
     .unwrap_or_else(|_| Response::error(500, "internal error"));

@@ -120,6 +120,14 @@ impl Store {
         Ok(())
     }
 
+    /// Drops the open batch: nothing of it is written.
+    pub fn rollback(&mut self) -> Result<()> {
+        if self.batch_started.take().is_some() {
+            self.conn.execute_batch("ROLLBACK")?;
+        }
+        Ok(())
+    }
+
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("SELECT version FROM schema_version", [], |r| r.get(0)).optional()?.unwrap_or(0))
     }

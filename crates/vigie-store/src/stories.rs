@@ -35,6 +35,7 @@ pub struct StoryArticle {
 impl Store {
     /// Puts `article` in `story` (moving it if it was elsewhere).
     pub fn set_story(&mut self, article: &str, story: &str) -> Result<()> {
+        self.begin_batch()?;
         self.conn.execute("INSERT OR REPLACE INTO story_articles (article, story) VALUES (?1, ?2)", params![article, story])?;
         Ok(())
     }
@@ -116,6 +117,7 @@ impl Store {
     /// presentation layer's `digest` (JSON; `None` marks it as still to be
     /// computed); drops it when it has no article left.
     pub fn refresh_story(&mut self, story: &str, digest: Option<&serde_json::Value>) -> Result<()> {
+        self.begin_batch()?;
         let (count, languages, first, last): (i64, Option<String>, Option<String>, Option<String>) = self.conn.query_row(
             "SELECT count(*), group_concat(DISTINCT a.lang), min(a.published), max(a.published)
              FROM story_articles s JOIN articles a ON a.id = s.article WHERE s.story = ?1",

@@ -48,30 +48,52 @@ pub(super) fn parse(html: &str, base: Document) -> Result<Document, String> {
     Ok(Document { text, title, published, ..base })
 }
 
+/// Elements whose content is text, not markup: a `<` inside them opens nothing.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
+
 /// Refuses markup nested deeper than [`MAX_DEPTH`] or with more than
 /// [`MAX_TAGS`] tags, by one pass over the bytes, before any tree is built.
+/// Comments and the content of scripts and styles are skipped.
 fn within_bounds(html: &str) -> Result<(), String> {
     let bytes = html.as_bytes();
-    let (mut depth, mut tags) = (0usize, 0usize);
-    for at in memchr::memchr_iter(b'<', bytes) {
-        let rest = &bytes[at + 1..];
+    let (mut depth, mut tags, mut at) = (0usize, 0usize, 0usize);
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + found + 1;
+        let rest = &bytes[start..];
+        if rest.starts_with(b"!--") {
+            at = memchr::memmem::find(rest, b"-->").map_or(bytes.len(), |end| start + end + 3);
+            continue;
+        }
         let closing = rest.first() == Some(&b'/');
         let name_start = &rest[closing as usize..];
         let len = name_start.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        // The tag ends at the next `>`.
+        let end = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + e);
+        at = (end + 1).min(bytes.len());
         if len == 0 || !name_start[0].is_ascii_alphabetic() {
+            at = start;
             continue;
         }
         tags += 1;
         if tags > MAX_TAGS {
             return Err(format!("HTML with more than {MAX_TAGS} tags"));
         }
-        let name = std::str::from_utf8(&name_start[..len]).unwrap_or("").to_ascii_lowercase();
+        let name = String::from_utf8_lossy(&name_start[..len]).to_ascii_lowercase();
+        if !closing && RAW_TEXT.contains(&name.as_str()) {
+            // Skip to the element's end tag, whatever its content holds.
+            let ends = memchr::memmem::find_iter(&bytes[at..], b"</").map(|e| at + e);
+            at = ends
+                .into_iter()
+                .find(|&e| bytes.get(e + 2..e + 2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes())))
+                .unwrap_or(bytes.len());
+            continue;
+        }
         if SELF_CLOSING.contains(&name.as_str()) {
             continue;
         }
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !rest[..rest.len().min(len + 512)].split(|&b| b == b'>').next().is_some_and(|t| t.ends_with(b"/")) {
+        } else if !bytes[start..end].ends_with(b"/") {
             depth += 1;
             if depth > MAX_DEPTH {
                 return Err(format!("HTML nested deeper than {MAX_DEPTH} levels"));
@@ -140,9 +162,16 @@ mod tests {
         let html = format!("<html><body>{}<p>Trois blessés.</p>{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
         let e = parse(&html, base()).unwrap_err();
         assert!(e.contains("nested deeper"), "{e}");
-        // Many paragraphs left open are siblings, not nesting.
+        // Many paragraphs left open are siblings, not nesting; scripts, comments and
+        // self-closed SVG paths open nothing.
         let open = format!("<html><body>{}</body></html>", "<p>Dos heridos en la carretera.".repeat(2_000));
         assert!(parse(&open, base()).is_ok());
+        let script = format!("<script>{}</script>", "if (i<n) { s += '<div>'; }".repeat(1_000));
+        let comment = format!("<!-- {} -->", "<div>".repeat(1_000));
+        let svg = format!("<svg>{}</svg>", format!("<path d=\"{}\"/>", "M0 0 L1 1 ".repeat(100)).repeat(1_000));
+        let page =
+            format!("<html><body>{script}{comment}{svg}<p>Cinq morts dans un incendie à Lyon, selon les pompiers.</p></body></html>");
+        assert!(within_bounds(&page).is_ok());
     }
 
     #[test]

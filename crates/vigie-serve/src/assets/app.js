@@ -5,12 +5,12 @@
 const SVG = "http://www.w3.org/2000/svg";
 const main = () => document.getElementById("main");
 
-/** An element with attributes and children (strings become text nodes). */
 // Only web addresses become links: a stored "javascript:" or "data:" URL stays text.
 function webLink(url) {
   return typeof url === "string" && /^https?:\/\//i.test(url);
 }
 
+/** An element with attributes and children (strings become text nodes). */
 function el(tag, attrs, ...children) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
