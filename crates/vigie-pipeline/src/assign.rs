@@ -29,6 +29,10 @@ pub struct Assigner<'e> {
     /// Stories whose digest is to be computed, and batches since the last digest pass.
     stale: std::collections::BTreeSet<String>,
     batches: usize,
+    /// Stories the grouper holds (restored or made in this run), and the
+    /// earliest last day restored so far (`None`: every stored story).
+    known: std::collections::HashSet<String>,
+    restored_from: Option<String>,
 }
 
 impl<'e> Assigner<'e> {
@@ -43,6 +47,8 @@ impl<'e> Assigner<'e> {
             assigned: keep.then(Vec::new),
             stale: Default::default(),
             batches: 0,
+            known: Default::default(),
+            restored_from: None,
         }
     }
 
@@ -76,24 +82,38 @@ impl<'e> Assigner<'e> {
     }
 
     /// The grouper, with the stored stories that the pending articles can still join.
+    /// A later batch reaching further back than the first restores the older stories then.
     fn grouper(&mut self, store: &Store) -> Result<Grouper, StoreError> {
-        if let Some(grouper) = self.grouper.take() {
-            return Ok(grouper);
-        }
         let config = Config::default();
         // Stories that no pending article can join stay closed: their last day
         // is further back than a follow-up reaches. An undated article may join any.
         let reach = self.pending.iter().map(|p| p.day).collect::<Option<Vec<_>>>().and_then(|days| days.into_iter().min());
         let horizon = reach.map(|day| (day - chrono::Duration::days(config.follow_up_days)).to_string());
-        let mut grouper = Grouper::new(config);
-        let open = store.stories()?.into_iter().filter(|s| horizon.as_ref().is_none_or(|h| s.last.as_ref().is_none_or(|l| l >= h)));
+        let (mut grouper, before) = match self.grouper.take() {
+            Some(grouper) => match &self.restored_from {
+                // Everything this batch can join is in already.
+                Some(from) if horizon.as_ref().is_some_and(|h| h >= from) => return Ok(grouper),
+                None => return Ok(grouper),
+                Some(from) => (grouper, Some(from.clone())),
+            },
+            None => (Grouper::new(config), None),
+        };
+        let wanted = |last: Option<&String>| {
+            let reachable = horizon.as_ref().is_none_or(|h| last.is_none_or(|l| l >= h));
+            // On a later pass, only what the earlier passes left out.
+            let new = before.as_ref().is_none_or(|b| last.is_some_and(|l| l < b));
+            reachable && new
+        };
+        let open: Vec<_> = store.stories()?.into_iter().filter(|s| wanted(s.last.as_ref()) && !self.known.contains(&s.id)).collect();
         for story in open {
             for a in store.story_articles(&story.id)? {
                 let Some(stored) = store.article(&a.id)? else { continue };
                 let profile = self.stored_profile(&a.id, a.lang.as_deref(), a.published.as_deref(), &stored.text);
                 grouper.restore(&profile, &story.id);
             }
+            self.known.insert(story.id);
         }
+        self.restored_from = horizon;
         Ok(grouper)
     }
 
@@ -108,6 +128,7 @@ impl<'e> Assigner<'e> {
         let mut touched = std::collections::BTreeSet::new();
         for ((profile, stored), story) in self.pending.drain(..).zip(self.stored_as.drain(..)).zip(stories) {
             // An article already stored keeps its story.
+            self.known.insert(story.clone());
             let kept = match store.story_of(&stored)? {
                 Some(kept) => kept,
                 None => {

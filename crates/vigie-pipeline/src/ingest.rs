@@ -291,6 +291,24 @@ mod tests {
     }
 
     #[test]
+    fn a_later_batch_reaching_further_back_finds_the_older_stored_stories() {
+        let mut store = Store::open_in_memory().unwrap();
+        let dated = |lines: &[(&str, &str, &str)]| {
+            let body: String = lines
+                .iter()
+                .map(|(id, day, text)| serde_json::json!({ "id": id, "published": day, "text": text }).to_string() + "\n")
+                .collect();
+            Source::Inline { name: "test".into(), body: body.into_bytes() }
+        };
+        run(&mut store, &[dated(&[("a", "2025-01-10", FLOOD)])], 100);
+        // One article per batch: the first is months later, the second a follow-up of the January story.
+        let follow_up = FLOOD.replace("40 muertos", "41 muertos");
+        run(&mut store, &[dated(&[("b", "2025-06-01", QUAKE), ("c", "2025-01-12", &follow_up)])], 1);
+        assert_eq!(store.story_of("c").unwrap(), store.story_of("a").unwrap());
+        assert_ne!(store.story_of("b").unwrap(), store.story_of("a").unwrap());
+    }
+
+    #[test]
     fn failures_are_reported_and_the_batch_goes_on() {
         let mut store = Store::open_in_memory().unwrap();
         let body = format!("{{\"id\": \"a\", \"text\": {FLOOD:?}}}\nnot json\n{{\"id\": \"b\", \"text\": {QUAKE:?}}}\n");
