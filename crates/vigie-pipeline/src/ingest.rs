@@ -166,10 +166,13 @@ pub fn ingest(
                             assigner.flush(store)?;
                         }
                     }
-                    Err(e) => {
+                    // An id already taken is this input's problem; any other store error
+                    // (disk full, I/O, a lock held too long) stops the run, with what was committed kept.
+                    Err(e @ StoreError::IdConflict(_)) => {
                         done.failed += 1;
                         notice(Notice::Failed(&InputError::new(&prepared.article.origin, e)));
                     }
+                    Err(e) => return Err(e),
                 },
                 Item::Failed(e) => {
                     done.failed += 1;
@@ -323,5 +326,12 @@ mod tests {
         .unwrap();
         assert_eq!((done.ingested, done.failed), (2, 1));
         assert!(failures[0].starts_with("body:2: malformed JSON"), "{failures:?}");
+        // An id already used by another article fails that line alone.
+        let taken = manifest(&[
+            ("a", "Otro texto sin relación con el primero, sobre un mercado de Cádiz."),
+            ("z", "Un incendie a détruit trois entrepôts près de Lyon, sans faire de blessés, selon les pompiers."),
+        ]);
+        let again = run(&mut store, &[taken], 100);
+        assert_eq!((again.ingested, again.duplicates, again.failed), (1, 0, 1));
     }
 }

@@ -161,7 +161,11 @@ impl Store {
                 Ok(added)
             }
             Err(e) => {
-                self.conn.execute_batch("ROLLBACK TO article; RELEASE article")?;
+                if self.conn.execute_batch("ROLLBACK TO article; RELEASE article").is_err() {
+                    // SQLite already rolled the whole batch back (disk full, I/O error): it is gone.
+                    self.batch_started = None;
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                }
                 Err(e)
             }
         }
