@@ -145,21 +145,20 @@ pub fn ingest(
             match item {
                 Item::Article(prepared) => match write(store, &prepared) {
                     Ok(added) => {
+                        let mut profile = prepared.profile;
+                        // A near-copy points to its original; an exact copy stands for the article already stored.
                         let stored = match &added {
                             Added::New { id, duplicate_of } => {
                                 done.ingested += 1;
                                 done.near_duplicates += duplicate_of.is_some() as usize;
+                                profile.duplicate_of = duplicate_of.as_ref().map(|(d, _)| d.clone());
                                 id
                             }
                             Added::Exists { id, .. } => {
                                 done.duplicates += 1;
+                                profile.duplicate_of = Some(id.clone());
                                 id
                             }
-                        };
-                        let mut profile = prepared.profile;
-                        profile.duplicate_of = match &added {
-                            Added::New { duplicate_of, .. } => duplicate_of.as_ref().map(|(d, _)| d.clone()),
-                            Added::Exists { id, .. } => Some(id.clone()),
                         };
                         assigner.push(profile, stored);
                         if assigner.pending() >= options.story_batch.max(1) {

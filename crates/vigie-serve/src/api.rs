@@ -75,9 +75,7 @@ impl Api {
     /// write, on the path as [`handle`](Self::handle) routes it.
     pub fn reads_body(&self, method: &str, url: &str, authorization: Option<&str>) -> bool {
         let path = url.split_once('?').map_or(url, |(p, _)| p);
-        let segments: Vec<String> =
-            path.trim_matches('/').split('/').map(|s| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()).collect();
-        method == "POST" && segments == ["api", "ingest"] && self.may_write(authorization)
+        method == "POST" && segments(path).is_ok_and(|s| s == ["api", "ingest"]) && self.may_write(authorization)
     }
 
     /// Whether a request with this `Authorization` header may write (a token is set and it bears it).
@@ -98,13 +96,7 @@ impl Api {
         if params.iter().any(|(k, v)| k.chars().chain(v.chars()).any(char::is_control)) {
             return Response::error(400, "control characters are not allowed in the query string");
         }
-        // Ids are percent-decoded per segment: "sub%2Fx" is the article "sub/x".
-        let decoded: Result<Vec<String>, _> = path
-            .trim_matches('/')
-            .split('/')
-            .map(|s| percent_encoding::percent_decode_str(s).decode_utf8().map(|d| d.into_owned()))
-            .collect();
-        let Ok(decoded) = decoded else {
+        let Ok(decoded) = segments(path) else {
             return Response::error(400, "the path is not UTF-8 once decoded");
         };
         if decoded.iter().any(|s| s.chars().any(char::is_control)) {
@@ -283,6 +275,11 @@ impl Api {
             &json!({ "stored": done.ingested, "stories": stories, "errors": errors }),
         ))
     }
+}
+
+/// The path's segments, each percent-decoded ("sub%2Fx" is the article "sub/x"); an error when one is not UTF-8.
+fn segments(path: &str) -> Result<Vec<String>, std::str::Utf8Error> {
+    path.trim_matches('/').split('/').map(|s| percent_encoding::percent_decode_str(s).decode_utf8().map(|d| d.into_owned())).collect()
 }
 
 /// Story summaries as the list shows them.

@@ -47,19 +47,18 @@ impl Store {
 
     /// Stored articles that have no story yet (a run stopped before assigning them), in the order they were stored.
     pub fn articles_without_story(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.id) ORDER BY a.rowid",
-        )?;
-        let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(ids)
+        self.ids("SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article = a.id) ORDER BY a.rowid")
     }
 
     /// Stored articles without the rows derived from them (stored by an older
     /// Vigie that wrote them apart, and killed in between).
     pub fn articles_without_entities(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_entities e WHERE e.article = a.id) ORDER BY a.rowid",
-        )?;
+        self.ids("SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_entities e WHERE e.article = a.id) ORDER BY a.rowid")
+    }
+
+    /// The single text column of every row `sql` selects.
+    fn ids(&self, sql: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(sql)?;
         let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
         Ok(ids)
     }
@@ -108,9 +107,7 @@ impl Store {
 
     /// Stories whose summary has no digest yet (assigned articles whose digest a run had not computed yet).
     pub fn stories_without_digest(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare("SELECT story FROM story_summaries WHERE digest IS NULL ORDER BY story")?;
-        let ids = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(ids)
+        self.ids("SELECT story FROM story_summaries WHERE digest IS NULL ORDER BY story")
     }
 
     /// Recomputes the summary of `story` from its articles, with the

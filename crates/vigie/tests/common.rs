@@ -27,6 +27,14 @@ pub fn stored_ids(db: &Path) -> Vec<String> {
     stdout(&out).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string()).collect()
 }
 
+/// Committed articles, as a second connection sees them (WAL); 0 before the file exists.
+pub fn stored_count(db: &Path) -> usize {
+    if !db.exists() {
+        return 0;
+    }
+    vigie_store::Store::open(db).and_then(|s| s.article_count()).unwrap_or(0)
+}
+
 /// A short article of our own, different for every `n`.
 pub fn article_text(n: usize) -> String {
     let places = ["Murcia", "Alicante", "Lorca", "Cartagena", "Orihuela", "Elche", "Totana"];

@@ -30,14 +30,6 @@ fn derived(db: &Path) -> BTreeMap<String, (String, String)> {
         .collect()
 }
 
-/// Committed articles, as a second connection sees them; 0 before the file exists.
-fn count(db: &Path) -> usize {
-    if !db.exists() {
-        return 0;
-    }
-    Store::open(db).and_then(|s| s.article_count()).unwrap_or(0)
-}
-
 /// A small deterministic generator: the kill moments differ by seed, not by luck.
 struct Moments(u64);
 
@@ -81,10 +73,10 @@ fn killed_ingests_leave_whole_articles_and_a_rerun_completes_them() {
             .spawn()
             .unwrap();
         // A moment in the run: once a random share of the articles is stored, plus a random delay.
-        let before = count(&db);
+        let before = stored_count(&db);
         let target = before + 1 + moments.next_ms(((articles - before) as u64 / kills as u64).max(1)) as usize;
         let deadline = Instant::now() + Duration::from_secs(300);
-        while count(&db) < target && Instant::now() < deadline && child.try_wait().unwrap().is_none() {
+        while stored_count(&db) < target && Instant::now() < deadline && child.try_wait().unwrap().is_none() {
             std::thread::sleep(Duration::from_millis(10));
         }
         std::thread::sleep(Duration::from_millis(moments.next_ms(200)));

@@ -235,10 +235,3 @@ fn a_run_waiting_on_its_input_does_not_lock_out_another_writer() {
     assert!(waiting.wait().unwrap().success());
     assert_eq!(stored_count(&db), 22, "both runs stored everything");
 }
-
-fn stored_count(db: &Path) -> usize {
-    if !db.exists() {
-        return 0;
-    }
-    vigie_store::Store::open(db).and_then(|s| s.article_count()).unwrap_or(0)
-}
