@@ -4,7 +4,6 @@
 //! a pattern; a phrase listed under several headings ("tués" is a noun and a
 //! verb, "dont" joins a list and opens a sub-count) carries all its roles.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 use vigie_lang::Language;
 use vigie_model::{Group, Metric, Qualifier};
@@ -60,6 +59,19 @@ pub enum Cue {
 /// Every phrase of `words` with each of its words in every form that agrees
 /// with it: "tué" gives "tuée", "tués", "tuées" when `agreement` holds that
 /// set of endings. Words shorter than three letters ("de", "a") stay as they are.
+/// Nouns and their plurals, by the language's plural endings.
+fn pluralised(nouns: &[String], plurals: &[(String, String)]) -> Vec<String> {
+    let mut out: Vec<String> = nouns.to_vec();
+    for noun in nouns {
+        for (singular, plural) in plurals {
+            if let Some(stem) = noun.strip_suffix(singular.as_str()) {
+                out.push(format!("{stem}{plural}"));
+            }
+        }
+    }
+    out
+}
+
 fn inflected(words: &[String], agreement: &[Vec<String>]) -> Vec<String> {
     let mut out: Vec<String> = words.to_vec();
     for phrase in words {
@@ -106,7 +118,7 @@ impl CueMatch<'_> {
 }
 
 pub struct Cues {
-    automaton: AhoCorasick,
+    phrases: vigie_text::Phrases,
     roles: Vec<Vec<Cue>>,
 }
 
@@ -148,6 +160,8 @@ impl Cues {
             add(&inflect(words), Cue::Victims(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("victims", name)))));
         }
         add(&f.not_counts, Cue::NotCount);
+        // "en cinco distritos", "in three counties": a count of areas.
+        add(&pluralised(&f.place_kinds, &f.plurals), Cue::NotCount);
         add(&f.locatives, Cue::Locative);
         add(&f.changes, Cue::Change);
         add(&f.not_impacts, Cue::NotImpact);
@@ -176,31 +190,17 @@ impl Cues {
         }
         let mut entries: Vec<(String, Vec<Cue>)> = phrases.into_iter().collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(entries.iter().map(|(p, _)| p))
-            .expect("figure phrases compile");
-        Cues { automaton, roles: entries.into_iter().map(|(_, r)| r).collect() }
+        let phrases = vigie_text::Phrases::new(entries.iter().map(|(p, _)| p));
+        Cues { phrases, roles: entries.into_iter().map(|(_, r)| r).collect() }
     }
 
     /// Every phrase in `text` that stands as whole words, in order.
     /// Matching runs on a lower-cased copy ("À au moins" is "à au moins"), mapped back to `text`.
     pub fn find_all<'a>(&'a self, text: &str) -> Vec<CueMatch<'a>> {
-        let bytes = text.as_bytes();
-        let is_word = |i: usize| -> bool { text[..i].chars().next_back().is_some_and(char::is_alphanumeric) };
-        let folded = vigie_text::Folded::new(text);
-        self.automaton
-            .find_iter(folded.text())
-            .map(|m| (folded.original(m.range()), m.pattern()))
-            .filter(|(r, _)| {
-                let starts_word = bytes[r.start].is_ascii_alphanumeric() || bytes[r.start] >= 0x80;
-                let ends_word = text[..r.end].chars().next_back().is_some_and(char::is_alphanumeric);
-                let before_ok = !starts_word || !is_word(r.start);
-                let after_ok = !ends_word || !text[r.end..].chars().next().is_some_and(char::is_alphanumeric);
-                before_ok && after_ok
-            })
-            .map(|(r, p)| CueMatch { start: r.start, end: r.end, roles: &self.roles[p.as_usize()] })
+        self.phrases
+            .find(text)
+            .into_iter()
+            .map(|m| CueMatch { start: m.span.start, end: m.span.end, roles: &self.roles[m.phrase] })
             .collect()
     }
 }

@@ -9,7 +9,6 @@
 //! most populous. A capitalised word that starts a sentence and is a common
 //! word of the language ("Plus", "Selon") is not a place.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -70,7 +69,7 @@ enum Key {
 }
 
 pub struct EntityFinder {
-    known: AhoCorasick,
+    known: vigie_text::Phrases,
     /// The entity of each pattern, and whether it matches only as written ("Ocha", "SANA").
     known_of: Vec<(usize, bool)>,
     lang: &'static Language,
@@ -91,11 +90,7 @@ impl EntityFinder {
                 known_of.push((i, crate::case_sensitive(a)));
             }
         }
-        let known = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("entity aliases compile");
+        let known = vigie_text::Phrases::new(&patterns);
         let countries =
             lang.sources.countries.iter().flat_map(|(code, words)| words.iter().map(move |w| (w.to_lowercase(), code.clone()))).collect();
         let calendar = lang.dates.months.iter().chain(&lang.dates.weekdays).flatten().map(|w| w.to_lowercase()).collect();
@@ -124,12 +119,11 @@ impl EntityFinder {
     }
 
     fn mentions(&self, text: &str) -> Vec<Mention> {
-        let folded = vigie_text::Folded::new(text);
         let mut out: Vec<Mention> = self
             .known
-            .find_iter(folded.text())
-            .map(|m| (folded.original(m.range()), m.pattern().as_usize()))
-            .filter(|(r, _)| crate::whole_words(text, r.clone()))
+            .find(text)
+            .into_iter()
+            .map(|m| (m.span, m.phrase))
             .filter_map(|(r, p)| {
                 let (entity, exact) = self.known_of[p];
                 // Case variants of one alias ("OCHA", "Ocha") share a match: any of them written as such will do.

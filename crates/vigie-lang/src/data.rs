@@ -281,6 +281,11 @@ pub struct Figures {
     /// Kinds of area that name a place with it ("province", "región"): "Paktika province", "la région de Murcie".
     #[serde(default)]
     pub place_kinds: Vec<String>,
+    /// How a noun's plural is made from its singular, as pairs of endings
+    /// (`["y", "ies"]`: "county", "counties"; `["", "s"]`): a count of areas
+    /// ("cinq districts") is read from the singular kinds above.
+    #[serde(default)]
+    pub plurals: Vec<(String, String)>,
     /// Words that make a capitalised name a street ("Elm Avenue", "calle Mayor"): a place, never a speaker.
     #[serde(default)]
     pub streets: Vec<String>,

@@ -5,7 +5,6 @@
 //! Keys are 64-bit hashes, so a profile is a few small vectors and grouping
 //! never compares strings.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use std::hash::{BuildHasher, Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
@@ -51,7 +50,7 @@ pub struct Profile {
 
 /// Builds profiles; holds each language's event-kind automaton.
 pub struct Profiler {
-    kinds: Vec<(&'static str, AhoCorasick, Vec<&'static str>)>,
+    kinds: Vec<(&'static str, vigie_text::Phrases, Vec<&'static str>)>,
 }
 
 impl Default for Profiler {
@@ -68,12 +67,8 @@ impl Profiler {
             .map(|lang| {
                 let (words, kinds): (Vec<&str>, Vec<&'static str>) =
                     lang.events.kinds.iter().flat_map(|(kind, words)| words.iter().map(move |w| (w.as_str(), kind.as_str()))).unzip();
-                let automaton = AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&words)
-                    .expect("event words compile");
-                (lang.code, automaton, kinds)
+                let phrases = vigie_text::Phrases::new(&words);
+                (lang.code, phrases, kinds)
             })
             .collect();
         Profiler { kinds }
@@ -120,13 +115,10 @@ impl Profiler {
 
     /// The kind named most often, when one is named at least twice.
     fn kind(&self, text: &str, code: &str) -> Option<&'static str> {
-        let (_, automaton, kinds) = self.kinds.iter().find(|(c, _, _)| *c == code)?;
+        let (_, phrases, kinds) = self.kinds.iter().find(|(c, _, _)| *c == code)?;
         let mut counts: Vec<(&'static str, u32)> = Vec::new();
-        for m in automaton.find_iter(text) {
-            if !vigie_extract::whole_words(text, m.range()) {
-                continue;
-            }
-            let kind = kinds[m.pattern().as_usize()];
+        for m in phrases.find(text) {
+            let kind = kinds[m.phrase];
             match counts.iter_mut().find(|(k, _)| *k == kind) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((kind, 1)),

@@ -448,6 +448,24 @@ mod tests {
     use Qualifier::*;
 
     #[test]
+    fn counts_of_areas_and_places_count_no_one() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("es", "Unas 9.400 personas se han visto afectadas en cinco distritos del valle."), [(Affected, 9400)]);
+        assert_eq!(
+            values("en", "The storm killed 14 people in three counties, the deadliest toll in one place since 2011."),
+            [(Killed, 14)]
+        );
+        assert_eq!(values("fr", "Les crues ont fait 8 morts dans quatre communes et deux lieux de culte."), [(Killed, 8)]);
+    }
+
+    #[test]
+    fn a_phrase_inside_a_number_word_does_not_hide_its_metric() {
+        assert_eq!(find("es", "Quedan tres desaparecidos en la sierra.")[0].0, Missing);
+        assert_eq!(find("en", "Authorities list seventeen missing after the landslide.")[0].0, Missing);
+        assert_eq!(find("fr", "On compte encore trois disparus dans la vallée.")[0].0, Missing);
+    }
+
+    #[test]
     fn another_and_one_of_them_count_one() {
         let counts = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>();
         // "another", "otro": one more, by the verb after it.
