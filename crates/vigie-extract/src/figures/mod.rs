@@ -37,6 +37,8 @@ const MAX_WORDS_BEFORE_LAST_ONE: usize = 14;
 /// An article counts one person when its noun and its verb follow within
 /// this many words: "a young man died", "une personne a été tuée".
 const ONE_COUNTED_WORDS: usize = 2;
+/// The words after a number read for who it counts: "cuatro supuestos autores materiales".
+const THING_PHRASE_WORDS: usize = 4;
 
 #[derive(Clone, Copy, Debug)]
 enum Item<'a> {
@@ -243,6 +245,23 @@ impl FigureFinder {
             && !cue(tokens.get(after + 2), &|r| matches!(r, Cue::Group(_) | Cue::People))
     }
 
+    /// Whether the number at `k` is followed by a common noun that counts no
+    /// one ("dos rifles de asalto"): a content word in lower case, and no
+    /// word for people, a group or a metric in the few words after it
+    /// ("cuatro supuestos autores" still count people). An article ("une
+    /// troisième en Andalousie") is read by the rules of articles.
+    fn counts_a_thing(&self, text: &str, tokens: &[Token], k: usize) -> bool {
+        let Some(next) = tokens.get(k + 1) else { return false };
+        let word = &text[next.start..next.end];
+        let content_word = matches!(next.item, Item::Word) && word.starts_with(char::is_lowercase) && word.chars().count() > 3;
+        let people = |t: &Token| {
+            matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::People | Cue::Group(_) | Cue::MetricNoun(_) | Cue::Victims(_))))
+        };
+        let phrase = tokens[k + 1..].iter().take(THING_PHRASE_WORDS).take_while(|t| !matches!(t.item, Item::Punct(_)));
+        let article = matches!(tokens[k].item, Item::Number(n) if n.kind == NumberKind::Article);
+        !article && next.start - tokens[k].end <= 1 && content_word && !phrase.clone().any(people)
+    }
+
     fn sentence(&self, text: &str, tokens: &[Token], s: usize, figures: &mut Vec<RawFigure>, first: usize) {
         let is_metric =
             |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Toll(_))));
@@ -318,6 +337,8 @@ impl FigureFinder {
                     (Some(m), l.filter(|l| l.subset).map(|l| l.index), at, l, "a metric verb or toll before the number")
                 }
                 (None, None, Some((m, part)), _) => (Some(m), part, num.start, None, "an aside naming the metric"),
+                // "se encontraron dos rifles": a noun no list of people knows counts something else.
+                (None, None, None, Some(_)) if self.counts_a_thing(text, tokens, k) => continue,
                 (None, None, None, Some(l)) => (
                     Some(figures[l.index].metric),
                     (l.subset || right.group.is_some()).then_some(l.index),
@@ -456,6 +477,18 @@ mod tests {
             [(Killed, 14)]
         );
         assert_eq!(values("fr", "Les crues ont fait 8 morts dans quatre communes et deux lieux de culte."), [(Killed, 8)]);
+    }
+
+    #[test]
+    fn a_list_goes_on_with_people_not_with_things() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("es", "La policía detuvo a 7 personas y halló dos fusiles en el coche."), [(Arrested, 7)]);
+        assert_eq!(values("en", "Police arrested 7 people and seized three rifles from their van."), [(Arrested, 7)]);
+        assert_eq!(values("fr", "La police a interpellé 7 personnes et saisi deux fusils dans la voiture."), [(Arrested, 7)]);
+        // Attackers and suspects are people: a list of arrests goes on with them.
+        assert_eq!(values("es", "Fueron detenidas 9 personas, entre ellas los tres presuntos atacantes."), [(Arrested, 9), (Arrested, 3)]);
+        assert_eq!(values("en", "Police detained 9 people, including the three alleged gunmen."), [(Arrested, 9), (Arrested, 3)]);
+        assert_eq!(values("fr", "Neuf personnes ont été interpellées, dont les trois assaillants présumés."), [(Arrested, 9), (Arrested, 3)]);
     }
 
     #[test]
