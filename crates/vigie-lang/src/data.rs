@@ -358,6 +358,10 @@ pub struct Sources {
     /// Words that make a capitalised name an organisation, not a person ("Ministry", "Fiscalía").
     #[serde(default)]
     pub org_heads: Vec<String>,
+    /// Plural or common nouns for people who give figures ("officials", "rescuers"): a phrase
+    /// ending on one of them right before a reporting verb is its subject ("hospital officials said").
+    #[serde(default)]
+    pub speaker_heads: Vec<String>,
     /// Subject pronouns that stand for the last person who spoke ("he said").
     #[serde(default)]
     pub pronouns: Vec<String>,

@@ -254,9 +254,7 @@ impl FigureFinder {
         let Some(next) = tokens.get(k + 1) else { return false };
         let word = &text[next.start..next.end];
         let content_word = matches!(next.item, Item::Word) && word.starts_with(char::is_lowercase) && word.chars().count() > 3;
-        let people = |t: &Token| {
-            matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::People | Cue::Group(_) | Cue::MetricNoun(_) | Cue::Victims(_))))
-        };
+        let people = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::People | Cue::Group(_) | Cue::MetricNoun(_) | Cue::Victims(_))));
         let phrase = tokens[k + 1..].iter().take(THING_PHRASE_WORDS).take_while(|t| !matches!(t.item, Item::Punct(_)));
         let article = matches!(tokens[k].item, Item::Number(n) if n.kind == NumberKind::Article);
         !article && next.start - tokens[k].end <= 1 && content_word && !phrase.clone().any(people)
@@ -488,7 +486,10 @@ mod tests {
         // Attackers and suspects are people: a list of arrests goes on with them.
         assert_eq!(values("es", "Fueron detenidas 9 personas, entre ellas los tres presuntos atacantes."), [(Arrested, 9), (Arrested, 3)]);
         assert_eq!(values("en", "Police detained 9 people, including the three alleged gunmen."), [(Arrested, 9), (Arrested, 3)]);
-        assert_eq!(values("fr", "Neuf personnes ont été interpellées, dont les trois assaillants présumés."), [(Arrested, 9), (Arrested, 3)]);
+        assert_eq!(
+            values("fr", "Neuf personnes ont été interpellées, dont les trois assaillants présumés."),
+            [(Arrested, 9), (Arrested, 3)]
+        );
     }
 
     #[test]
