@@ -51,6 +51,19 @@ pub struct SourceMention {
     pub named: bool,
     /// An entity the lists know never gives tolls (a wire agency relaying, a leader): it names no speaker.
     pub silent: bool,
+    /// A phrase that refers back ("cette même source") with no source of the lists before it: it
+    /// stands for whoever spoke last, which only the speeches know.
+    pub refers_back: bool,
+}
+
+/// What an anaphora refers to when it may be any source.
+const ANY: &str = "any";
+/// What a phrase of a referring determiner and noun refers to ("cette même source").
+const LAST_SPEAKER: &str = "last speaker";
+
+/// Whether a source of the lists stands before: "l'organisation" is then that one.
+fn named_before(out: &[SourceMention]) -> bool {
+    out.iter().any(|m| !m.refers_back)
 }
 
 pub struct SourceFinder {
@@ -82,6 +95,9 @@ impl SourceFinder {
             }
         }
         patterns.extend(lang.sources.anaphora.iter().map(|(p, what)| (p.clone(), Target::Anaphora(what.clone()))));
+        let s = &lang.sources;
+        let referring = s.referring_determiners.iter().flat_map(|d| s.referring_nouns.iter().map(move |n| format!("{d} {n}")));
+        patterns.extend(referring.filter(|p| !s.anaphora.contains_key(p)).map(|p| (p, Target::Anaphora(LAST_SPEAKER.to_string()))));
         for (code, words) in &lang.sources.countries {
             patterns.extend(words.iter().map(|w| (w.clone(), Target::Country(code.clone()))));
         }
@@ -171,9 +187,23 @@ impl SourceFinder {
                 Target::Anaphora(_) if text[m.span.end..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase)) => {
                     continue
                 }
+                // "selon cette même source", "esa dependencia": whoever spoke last, which only the speeches
+                // know; a capital makes it a name's start ("La Agencia de Rescate de Ostia").
+                Target::Anaphora(what) if what == LAST_SPEAKER || what == ANY && !named_before(&out) => {
+                    if !text[m.span.clone()].rsplit(' ').next().is_some_and(|noun| noun.starts_with(char::is_uppercase)) {
+                        out.push(SourceMention {
+                            span: m.span.clone(),
+                            label: String::new(),
+                            named: false,
+                            silent: false,
+                            refers_back: true,
+                        });
+                    }
+                    continue;
+                }
                 Target::Anaphora(what) => {
                     let previous = match what.as_str() {
-                        "any" => out.iter().rev().find(|m| m.named).or(out.last()),
+                        ANY => out.iter().rev().find(|m| m.named && !m.refers_back).or(out.iter().rev().find(|m| !m.refers_back)),
                         "NGO" => ngos.last().map(|&i| &out[i]).or_else(|| out.iter().rev().find(|m| m.label == UNNAMED_NGO)),
                         word => out.iter().rev().find(|m| m.label.contains(word)),
                     };
@@ -191,7 +221,7 @@ impl SourceFinder {
                 Target::Country(_) => continue,
             };
             let silent = matches!(&m.target, Target::Entity(e) if !entities()[*e].source);
-            out.push(SourceMention { span: m.span.clone(), label, named, silent });
+            out.push(SourceMention { span: m.span.clone(), label, named, silent, refers_back: false });
         }
         out
     }

@@ -33,6 +33,8 @@ enum Kind {
     /// A role or an institution the lists name by what it is ("le ministère", "authorities").
     Role,
     Pronoun,
+    /// A phrase that refers back to whoever spoke last ("cette même source").
+    Anaphora,
     /// A wire agency or a news outlet: it relays, it never speaks, and it blocks the names inside it.
     Silent,
 }
@@ -255,6 +257,10 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
                 None => continue,
             },
             // "la gouverneure a ajouté": the person who spoke before in that role.
+            Kind::Anaphora => match out.iter().rev().find(|s| !s.anonymous) {
+                Some(s) => (s.label.clone(), s.org.clone(), s.person),
+                None => continue,
+            },
             Kind::Role => match out.iter().rev().find(|s| s.org.as_deref() == Some(speaker.label.as_str())) {
                 Some(s) => (s.label.clone(), s.org.clone(), s.person),
                 None => (written.unwrap_or_else(|| speaker.label.clone()), org, false),
@@ -490,6 +496,8 @@ fn candidates(lang: &Language, text: &str, folded: &vigie_text::Folded, lexicon:
             label: m.label.clone(),
             kind: if m.silent {
                 Kind::Silent
+            } else if m.refers_back {
+                Kind::Anaphora
             } else if m.named {
                 Kind::Organisation
             } else {
@@ -1193,6 +1201,17 @@ mod tests {
         // A lone word for a role ("the official") stands for whoever spoke before.
         let en = "Governor Ilse Varga said 8 people died. Twenty were hurt, the official said.";
         assert_eq!(one("en", en, 20).as_deref(), Some("Ilse Varga"));
+    }
+
+    #[test]
+    fn a_phrase_that_refers_back_stands_for_whoever_spoke_last() {
+        let fr =
+            "Selon Marc Olivier, chef des secours, 12 personnes sont mortes. Selon cette même source, 5 personnes sont portées disparues.";
+        assert_eq!(one("fr", fr, 5).as_deref(), Some("Marc Olivier"));
+        let es = "Según Lucía Campos, directora del operativo, hubo 12 muertos. Esa dependencia informó además de 5 desaparecidos.";
+        assert_eq!(one("es", es, 5).as_deref(), Some("Lucía Campos"));
+        let en = "Ten people died, said Amos Kiprono, who leads the relief effort. According to the same source, 5 are missing.";
+        assert_eq!(one("en", en, 5).as_deref(), Some("Amos Kiprono"));
     }
 
     #[test]

@@ -320,9 +320,16 @@ pub struct Events {
 #[serde(deny_unknown_fields)]
 pub struct Sources {
     /// Phrases that refer back to a source named before ("l'ONG"), and what
-    /// they refer to: "NGO", a word of the label ("ministry"), or "any".
+    /// they refer to: "NGO", a word of the label ("ministry"), "any", or
+    /// "last speaker" (whoever spoke last: "la même source").
     #[serde(default)]
     pub anaphora: BTreeMap<String, String>,
+    /// Determiners and nouns that, put together, refer back to whoever spoke
+    /// last ("cette même source", "esa dependencia", "this agency").
+    #[serde(default)]
+    pub referring_determiners: Vec<String>,
+    #[serde(default)]
+    pub referring_nouns: Vec<String>,
     /// Country names, adjectives and capitals, by ISO 3166 code.
     #[serde(default)]
     pub countries: BTreeMap<String, Vec<String>>,
