@@ -377,7 +377,8 @@ impl Extractor {
                 };
                 // A list item after a repeated one repeats a whole list: "2 012 morts et 2 059 blessés" twice.
                 let new_item = f.listed && i > 0 && raw[i - 1].sentence == f.sentence && !repeats[i - 1];
-                !((elsewhere || new_item) && f.sentence == *kept_sentence)
+                // A count that takes its metric from a list by places ("dos en la colonia X") is a count of that place.
+                !((elsewhere || new_item) && f.sentence == *kept_sentence || elsewhere && f.listed)
             });
             repeats[i] = repeated.is_some();
             if let Some(kept) = repeated {
@@ -610,6 +611,17 @@ mod tests {
         // A sentence that dates itself is about its own day.
         let en = "In May 2021, a quake hit the valley. On Tuesday the new quake killed 30 people.";
         assert_eq!(note("en", en, 30).map(|(n, _)| n), Some(None));
+    }
+
+    #[test]
+    fn a_count_of_a_list_by_places_is_one_line_per_place() {
+        let counts = |lang: &str, text: &str| figures_of(lang, "2030-01-10", text).iter().filter(|f| f.value == 2).count();
+        let es = "Murieron ahogadas tres personas en la colonia Centro y dos en la colonia Playa.\nPor derrumbes fallecieron cinco en la colonia Alta y dos en la colonia Vista.";
+        assert_eq!(counts("es", es), 2);
+        let en = "Floods killed three in Harlan County and 2 in Perry County.\nLandslides killed five in Knox County and 2 in Bell County.";
+        assert_eq!(counts("en", en), 2);
+        let fr = "Les crues ont fait trois morts dans la commune de Lavaur et 2 dans la commune de Gaillac.\nLes glissements de terrain ont fait cinq morts dans la commune d'Albi et 2 dans la commune de Castres.";
+        assert_eq!(counts("fr", fr), 2);
     }
 
     #[test]
