@@ -119,7 +119,7 @@ impl NameReader {
                 i = end;
             }
         }
-        resolve_surnames(&mut out);
+        resolve_surnames(&mut out, |w| self.is_title(w));
         out.retain(|n| !n.weak);
         out
     }
@@ -306,6 +306,11 @@ impl NameReader {
         };
         // A lone common word, or one opening a sentence, is a name only if it repeats a surname ("Bastrykin said").
         let weak = kind == NameKind::Single && (opens_sentence && first == start || common);
+        // "Dr Danish", "Governor Okafor": a surname alone keeps the title written with it, or it names no one in particular.
+        if let (NameKind::Person, 1, Some(t)) = (kind, person.len(), last_title) {
+            let span = run[t].span.start..span.end;
+            return Some(Name { label: text[span.clone()].to_string(), span, kind, weak });
+        }
         Some(Name { span, kind, label: name.to_string(), weak })
     }
 }
@@ -315,16 +320,21 @@ fn is_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
-/// A lone word that is the last word of a person named in the text is that person.
-fn resolve_surnames(names: &mut [Name]) {
+/// A lone word that is the last word of a person named in the text is that person;
+/// "M. Reznichenko" keeps its title only while no full name is known.
+fn resolve_surnames(names: &mut [Name], is_title: impl Fn(&str) -> bool) {
+    // "Dr Danish": a title and a surname.
+    let titled =
+        |label: &str| label.split_once(' ').is_some_and(|(title, rest)| is_title(title.trim_end_matches('.')) && !rest.contains(' '));
     let mut people: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    for n in names.iter().filter(|n| n.kind == NameKind::Person && n.label.contains(' ')) {
+    for n in names.iter().filter(|n| n.kind == NameKind::Person && n.label.contains(' ') && !titled(&n.label)) {
         if let Some(last) = n.label.rsplit(' ').next() {
             people.entry(last.to_string()).or_insert_with(|| n.label.clone());
         }
     }
-    for n in names.iter_mut().filter(|n| !n.label.contains(' ')) {
-        if let Some(full) = people.get(&n.label) {
+    for n in names.iter_mut().filter(|n| !n.label.contains(' ') || titled(&n.label)) {
+        let surname = n.label.rsplit(' ').next().unwrap_or_default();
+        if let Some(full) = people.get(surname) {
             n.kind = NameKind::Person;
             n.label = full.clone();
             n.weak = false;
@@ -385,7 +395,8 @@ mod tests {
         );
         assert_eq!(names("fr", "a indiqué le gouverneur, Jean-Marc Delorme."), [(Person, "Jean-Marc Delorme".to_string())]);
         assert_eq!(names("es", "informó la alcaldesa Lucía Ferrán Ortega."), [(Person, "Lucía Ferrán Ortega".to_string())]);
-        assert_eq!(names("en", "said Dr Haddad."), [(Person, "Haddad".to_string())]);
+        // A surname alone keeps its title: "Haddad" could be anyone.
+        assert_eq!(names("en", "said Dr Haddad."), [(Person, "Dr Haddad".to_string())]);
     }
 
     #[test]

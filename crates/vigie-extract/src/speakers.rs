@@ -1215,6 +1215,14 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_alone_keeps_its_title_until_the_full_name_is_known() {
+        assert_eq!(one("en", "At least 60 were injured, said Dr Okafor, who runs the clinic.", 60).as_deref(), Some("Dr Okafor"));
+        assert_eq!(one("es", "Hay 60 heridos, dijo el Dr. Quiroga, director del hospital.", 60).as_deref(), Some("Dr. Quiroga"));
+        let fr = "Le docteur Hélène Marchal a soigné les blessés. Selon le Dr Marchal, 60 personnes ont été blessées.";
+        assert_eq!(one("fr", fr, 60).as_deref(), Some("Hélène Marchal"));
+    }
+
+    #[test]
     fn a_pronoun_stands_for_the_last_person_who_spoke() {
         let en = "Mayor Tomas Reyes said 40 homes burned. Local fire crews reported 3 injured. He said 2 people died.";
         assert_eq!(one("en", en, 2).as_deref(), Some("Tomas Reyes"));
