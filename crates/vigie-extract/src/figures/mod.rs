@@ -493,6 +493,17 @@ mod tests {
     }
 
     #[test]
+    fn people_left_without_power_are_no_toll_and_victims_with_wounds_are_injured() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("en", "The gale left 8,000 homes and 21,000 people without power and 6 dead."), [(Killed, 6)]);
+        assert_eq!(values("fr", "La tempête a laissé 21 000 personnes sans électricité et fait 6 morts."), [(Killed, 6)]);
+        assert_eq!(values("es", "La tormenta dejó a 21.000 personas sin luz y 6 muertos."), [(Killed, 6)]);
+        assert_eq!(values("en", "Paramedics treated four victims with stab wounds."), [(Injured, 4)]);
+        assert_eq!(values("fr", "Quatre victimes souffrent de blessures par balle."), [(Injured, 4)]);
+        assert_eq!(values("es", "Cuatro víctimas presentaban heridas de bala."), [(Injured, 4)]);
+    }
+
+    #[test]
     fn a_phrase_inside_a_number_word_does_not_hide_its_metric() {
         assert_eq!(find("es", "Quedan tres desaparecidos en la sierra.")[0].0, Missing);
         assert_eq!(find("en", "Authorities list seventeen missing after the landslide.")[0].0, Missing);
