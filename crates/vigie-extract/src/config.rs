@@ -54,3 +54,6 @@ pub const POST_LINES: usize = 2;
 pub const TITLE_REACH_WORDS: usize = 6;
 /// ... looking back over at most this many persons named before it.
 pub const TITLE_PERSONS_BACK: usize = 16;
+
+/// The most words of a role's place between the role and the name after it.
+pub const ROLE_PLACE_WORDS: usize = 6;

@@ -9,7 +9,7 @@
 //! after a title, name a person; a lone word that repeats the last word of
 //! a person named in the article ("Reznichenko said") is that person.
 
-use crate::config::MEDIUM_WORDS;
+use crate::config::{MEDIUM_WORDS, ROLE_PLACE_WORDS};
 use std::collections::HashSet;
 use std::ops::Range;
 use vigie_lang::world::gazetteer;
@@ -229,7 +229,14 @@ impl NameReader {
             return Some(Name { label: text[span.clone()].to_string(), span, kind: NameKind::Organisation, weak: false });
         }
         // Titles before the name, written as part of the run ("Coastal Province Governor", "Dr") or just before it ("la gobernadora").
-        let titled_before = start > 0 && self.is_title(&words[start - 1].lower);
+        // ... or past the place of the role and the apposition's comma: "la gobernadora del estado, NAME".
+        let role_of_place = || {
+            let place_word = |w: &Word| self.joiners.contains(&w.lower) || self.lang.figures.place_kinds.contains(&w.lower) || w.capital;
+            let comma_before = start > 0 && text[words[start - 1].span.end..words[start].span.start].trim() == ",";
+            let title_at = (start.saturating_sub(ROLE_PLACE_WORDS + 1)..start).rev().find(|&t| self.is_title(&words[t].lower));
+            comma_before && title_at.is_some_and(|t| words[t + 1..start].iter().all(place_word))
+        };
+        let titled_before = start > 0 && (self.is_title(&words[start - 1].lower) || role_of_place());
         let last_title = run.iter().rposition(|w| self.is_title(&w.lower));
         let titled = titled_before || last_title.is_some();
         let mut person = &run[last_title.map_or(0, |t| t + 1)..];

@@ -265,19 +265,29 @@ impl SourceFinder {
                 return Some(area.join(" "));
             }
         }
-        // After: "de Gaza", "of the Moscow region", "de la région de Moscou".
+        // After: "de Gaza", "of the Moscow region", "de la région de Moscou", "del estado de Guerrero".
         let rest = text[span.end..].trim_start();
         let prefixes = &self.lang.sources.place_prefixes;
-        let rest = prefixes.iter().find_map(|p| rest.strip_prefix(p.as_str())).unwrap_or("");
-        let rest = kinds
-            .iter()
-            .find_map(|k| rest.strip_prefix(k.as_str()).and_then(|r| prefixes.iter().find_map(|p| r.trim_start().strip_prefix(p.as_str()))))
-            .unwrap_or(rest);
+        let rest = prefixes.iter().find_map(|p| strip_prefix_folded(rest, p)).unwrap_or("");
+        let of_kind = kinds.iter().find_map(|k| {
+            let after_kind = strip_prefix_folded(rest, k)?;
+            prefixes.iter().find_map(|p| strip_prefix_folded(after_kind.trim_start(), p)).map(|r| (k, r))
+        });
+        let (kind, rest) = of_kind.map_or((None, rest), |(k, r)| (Some(k), r));
         let named = place_after(rest, &[String::new()])?;
-        if is_country(named) || !known(named) {
+        // A place the text says is a state or a region is one, whether the gazetteer knows it or not.
+        if is_country(named) || !known(named) && kind.is_none() {
             return None;
         }
-        Some(gazetteer().lookup(named).first().map_or(named, |&i| gazetteer().place(i).name).to_string())
+        let Some(kind) = kind else {
+            return Some(gazetteer().lookup(named).first().map_or(named, |&i| gazetteer().place(i).name).to_string());
+        };
+        // "de la région de Moscou": "Moscow region", in the gazetteer's spelling when the place is a big one;
+        // "del estado de Guerrero": "Guerrero state", as written (the gazetteer's Guerrero is a small town).
+        let big = gazetteer().lookup(named).iter().find(|&&i| gazetteer().place(i).population >= CAPITAL_POPULATION);
+        let name = big.map_or(named, |&i| gazetteer().place(i).name);
+        let kind_label = self.lang.figures.place_kind_labels.get(kind.as_str()).unwrap_or(kind);
+        Some(format!("{name} {kind_label}"))
     }
 
     fn institution_label(&self, text: &str, mentions: &[Mention], i: usize, k: usize, main: Option<&str>) -> String {
@@ -370,6 +380,12 @@ impl SourceFinder {
         // A region the gazetteer lacks keeps the article's spelling.
         Some(local.or(places.first()).map_or(named, |&i| gazetteer().place(i).name).to_string())
     }
+}
+
+/// `text` without `prefix` at its start, compared in lower case ("État de" for "état de").
+fn strip_prefix_folded<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    (head.to_lowercase() == prefix.to_lowercase()).then(|| &text[prefix.len()..])
 }
 
 /// How far back (bytes) a role looks for the place it points to.
@@ -499,10 +515,17 @@ mod tests {
     fn a_national_institution_written_with_an_area_belongs_to_it() {
         assert_eq!(labels("en", "In Russia, the Moscow Region's Health Ministry said."), ["Moscow Region health ministry"]);
         assert_eq!(labels("es", "En Israel, según el Ministerio de Salud de Gaza."), ["Gaza health ministry"]);
-        assert_eq!(labels("fr", "En Russie, selon le ministère de la Santé de la région de Moscou."), ["Moscow health ministry"]);
+        assert_eq!(labels("fr", "En Russie, selon le ministère de la Santé de la région de Moscou."), ["Moscow region health ministry"]);
         assert_eq!(labels("en", "In Spain, authorities in Valencia said."), ["Valencia regional authorities"]);
         // A country is no area below itself.
         assert_eq!(labels("es", "según el Ministerio de Salud de Marruecos"), ["Moroccan health ministry"]);
+    }
+
+    #[test]
+    fn a_national_institution_of_a_state_says_which_state() {
+        assert_eq!(labels("es", "El gobierno del estado de Colima informó."), ["Colima state government"]);
+        assert_eq!(labels("fr", "Le gouvernement de l'État de Colima a indiqué."), ["Colima state government"]);
+        assert_eq!(labels("en", "The government of the state of Colima said."), ["Colima state government"]);
     }
 
     #[test]

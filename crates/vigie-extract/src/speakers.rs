@@ -15,8 +15,8 @@
 //! said to give is the outlet's own.
 
 use crate::config::{
-    APPOSITION_REACH_WORDS, CARRY_PARAGRAPHS, LEDE_GAP_SENTENCES, MEDIUM_WORDS, SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES,
-    TITLE_PERSONS_BACK, TITLE_REACH_WORDS,
+    APPOSITION_REACH_WORDS, CARRY_PARAGRAPHS, LEDE_GAP_SENTENCES, MEDIUM_WORDS, ROLE_PLACE_WORDS, SPEAKER_REACH_WORDS,
+    SUBJECTLESS_REACH_SENTENCES, TITLE_PERSONS_BACK, TITLE_REACH_WORDS,
 };
 use crate::figures::{Found, RawFigure};
 use crate::names::{Name, NameKind};
@@ -943,7 +943,10 @@ fn apposed_person<'c>(
     let after = || {
         here.iter().filter(|c| c.kind == Kind::Person && c.span.start >= chosen.span.end).find(|c| {
             let gap = &text[chosen.span.end..c.span.start];
-            gap.matches(',').count() <= 1 && words_in(gap, true).is_some_and(|n| n <= 2) || words_in(gap, false).is_some() && of_place(gap)
+            // "the governor of the state, NAME": the place may close with the apposition's comma.
+            let closed_by_comma = gap.trim_end().ends_with(',') && gap.matches(',').count() == 1;
+            gap.matches(',').count() <= 1 && words_in(gap, true).is_some_and(|n| n <= 2)
+                || (words_in(gap, false).is_some() || closed_by_comma) && of_place(gap)
         })
     };
     before.or_else(after).copied()
@@ -959,9 +962,6 @@ fn title_of<'c>(text: &str, here: &[&'c Candidate], person: &Candidate) -> Optio
 
 /// The most words between the subject of a count and its noun ("the UN late on Saturday gave a preliminary figure").
 const TALLY_SUBJECT_WORDS: usize = 7;
-
-/// The most words of a role's place between the role and the name after it.
-const ROLE_PLACE_WORDS: usize = 6;
 
 /// Quotations of each paragraph, paired in order: opening to closing mark.
 fn quotations(text: &str) -> Vec<Range<usize>> {
@@ -1220,6 +1220,16 @@ mod tests {
         assert_eq!(one("es", "Hay 60 heridos, dijo el Dr. Quiroga, director del hospital.", 60).as_deref(), Some("Dr. Quiroga"));
         let fr = "Le docteur Hélène Marchal a soigné les blessés. Selon le Dr Marchal, 60 personnes ont été blessées.";
         assert_eq!(one("fr", fr, 60).as_deref(), Some("Hélène Marchal"));
+    }
+
+    #[test]
+    fn a_person_in_apposition_after_a_role_and_its_place_speaks() {
+        let es = "Al menos 27 personas murieron, dijo la gobernadora del estado, María López.";
+        assert_eq!(one("es", es, 27).as_deref(), Some("María López"));
+        let en = "At least 27 people died, said the governor of the state, Maria Lopez, on Tuesday.";
+        assert_eq!(one("en", en, 27).as_deref(), Some("Maria Lopez"));
+        let fr = "Au moins 27 personnes sont mortes, a indiqué le gouverneur de la province, Amadou Diallo.";
+        assert_eq!(one("fr", fr, 27).as_deref(), Some("Amadou Diallo"));
     }
 
     #[test]

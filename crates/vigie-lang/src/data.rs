@@ -281,6 +281,10 @@ pub struct Figures {
     /// Kinds of area that name a place with it ("province", "región"): "Paktika province", "la région de Murcie".
     #[serde(default)]
     pub place_kinds: Vec<String>,
+    /// The English word of a kind of area, for labels ("estado" = "state":
+    /// "el gobierno del estado de Guerrero" is the "Guerrero state government"); a kind not listed is its own word.
+    #[serde(default)]
+    pub place_kind_labels: BTreeMap<String, String>,
     /// How a noun's plural is made from its singular, as pairs of endings
     /// (`["y", "ies"]`: "county", "counties"; `["", "s"]`): a count of areas
     /// ("cinq districts") is read from the singular kinds above.
