@@ -48,6 +48,8 @@ pub enum Cue {
     Estimate,
     Negation,
     Previous,
+    /// Before the earlier toll a count moved from: "from", "contre", "frente a".
+    MovedFrom,
     /// A month name; the number is its index, January = 0.
     Month(u8),
     /// A weekday name, Monday = 0.
@@ -178,6 +180,7 @@ impl Cues {
         add(&f.estimates, Cue::Estimate);
         add(&f.negations, Cue::Negation);
         add(&f.previous, Cue::Previous);
+        add(&f.moved_from, Cue::MovedFrom);
         for (i, forms) in lang.dates.months.iter().enumerate() {
             add(forms, Cue::Month(i as u8));
         }

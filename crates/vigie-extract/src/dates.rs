@@ -50,7 +50,8 @@ pub(crate) fn resolved(when: When, published: Option<PublishedDate>) -> Option<N
 
 /// The date a sentence gives to the earlier toll at `at`: of several, the one
 /// written nearest to it ("stood at 2,000 on Tuesday, up from 1,500 on
-/// Monday"), and none farther than `reach` words.
+/// Monday"), the earlier of two as near ("rose to 1,200 on Thursday from 900
+/// on Wednesday"), and none farther than `reach` words.
 pub fn stated_near(
     text: &str,
     dates: &[DateMention],
@@ -68,10 +69,10 @@ pub fn stated_near(
         .filter(|d| d.sentence == sentence && !d.since)
         .filter_map(|d| {
             let n = words(d);
-            (n <= reach).then(|| resolved(d.when, published)).flatten().map(|date| (n, std::cmp::Reverse(date)))
+            (n <= reach).then(|| resolved(d.when, published)).flatten().map(|date| (n, date))
         })
         .min()
-        .map(|(_, std::cmp::Reverse(date))| date)
+        .map(|(_, date)| date)
 }
 
 /// A day and month without a year, read in an article of the month of `month`:

@@ -614,6 +614,20 @@ mod tests {
     }
 
     #[test]
+    fn a_toll_and_the_one_it_moved_from_each_keep_their_day() {
+        let days = |lang: &str, text: &str| {
+            let mut out: Vec<(u64, String)> =
+                figures_of(lang, "2031-03-08", text).iter().map(|f| (f.value, f.as_of.map_or("-".into(), |d| d.to_string()))).collect();
+            out.sort();
+            out
+        };
+        let expected = [(610, "2031-03-05".to_string()), (840, "2031-03-06".to_string())];
+        assert_eq!(days("en", "The death toll climbed to 840 on Thursday from 610 on Wednesday, officials said."), expected);
+        assert_eq!(days("fr", "Le bilan est passé de 610 morts mercredi à 840 jeudi, selon les autorités."), expected);
+        assert_eq!(days("es", "La cifra de muertos pasó de 610 el miércoles a 840 el jueves, según las autoridades."), expected);
+    }
+
+    #[test]
     fn a_count_of_a_list_by_places_is_one_line_per_place() {
         let counts = |lang: &str, text: &str| figures_of(lang, "2030-01-10", text).iter().filter(|f| f.value == 2).count();
         let es = "Murieron ahogadas tres personas en la colonia Centro y dos en la colonia Playa.\nPor derrumbes fallecieron cinco en la colonia Alta y dos en la colonia Vista.";

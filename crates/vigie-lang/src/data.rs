@@ -308,6 +308,9 @@ pub struct Figures {
     pub negations: Vec<String>,
     #[serde(default)]
     pub previous: Vec<String>,
+    /// Words before the earlier toll a count moved from, said after it ("rose to 1,200 from 900").
+    #[serde(default)]
+    pub moved_from: Vec<String>,
 }
 
 /// `events.toml`: the words that say what kind of event an article reports.

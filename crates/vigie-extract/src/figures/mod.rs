@@ -30,6 +30,8 @@ use std::ops::Range;
 use vigie_lang::Language;
 use vigie_model::{Group, Metric, Qualifier};
 
+/// The rule of an earlier toll a count moved from.
+const MOVED_FROM: &str = "the earlier toll a count moved from";
 /// Words that may separate two counts of one list.
 const MAX_WORDS_IN_LIST: usize = 8;
 /// ... and before a bare "un" that ends a list: "trois morts dans la province voisine, deux autres plus au nord et un dans la capitale".
@@ -266,6 +268,8 @@ impl FigureFinder {
         let estimate = tokens.iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Estimate)));
         // "Son précédent bilan était de près de 200 morts": an earlier toll, said before the number.
         let previous_before = |k: usize| tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Previous)));
+        // The count right after "from" (in a sentence that already gave a toll).
+        let after_from = |k: usize| k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::MovedFrom));
         // The last figure of the previous sentence, for breakdown sentences.
         let before = (first > 0).then(|| first - 1).filter(|&i| figures[i].sentence + 1 == s);
         // Counts waiting for a metric that comes at the end of their list:
@@ -291,8 +295,13 @@ impl FigureFinder {
             let announced = own.is_some_and(|(q, _)| q == Qualifier::Range) || bare_range && !after_move;
             let range = self.range_end(tokens, k, announced).filter(|&(hi, _)| hi > value);
             // "la cifra aumentó de 115 a 137": the toll moved; 115 is the earlier one, named by what follows 137.
-            let moved_to = self.range_end(tokens, k, after_move).filter(|_| after_move);
-            let right = self.right(text, tokens, range.or(moved_to).map_or(k, |(_, hi_token)| hi_token));
+            let moved_to = if after_move { self.move_end(tokens, k) } else { None };
+            // "pasó de 900 muertos el miércoles a 1.200": the noun may stand before the toll it moved to.
+            let right = match moved_to {
+                Some((_, to_token)) => Some(self.right(text, tokens, k)).filter(|r| r.metric.is_some() && r.end <= tokens[to_token].start),
+                None => None,
+            };
+            let right = right.unwrap_or_else(|| self.right(text, tokens, range.or(moved_to).map_or(k, |(_, hi_token)| hi_token)));
             if right.not_impact {
                 continue;
             }
@@ -344,6 +353,11 @@ impl FigureFinder {
                     Some(l),
                     "continues a list of counts",
                 ),
+                // "climbed to 1,200 on Thursday from 900": the toll it rose from, counted like it.
+                (None, None, None, None) if after_from(k) && figures.len() > first => {
+                    let last = figures.len() - 1;
+                    (Some(figures[last].metric), None, num.start, None, MOVED_FROM)
+                }
                 (None, None, None, None) => match before {
                     Some(b)
                         if !metric_before_here
@@ -400,7 +414,7 @@ impl FigureFinder {
                 sentence: s,
                 part_of,
                 estimate,
-                previous: previous_before(k) || moved_to.is_some(),
+                previous: previous_before(k) || moved_to.is_some() || rule == MOVED_FROM,
                 other_event: tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::OtherEvent))),
                 cause: cause_after(text, tokens, k),
                 listed: metric_from_list,
@@ -437,7 +451,7 @@ impl FigureFinder {
                 let moved = RawFigure {
                     value: to,
                     number: tokens[to_token].start..tokens[to_token].end,
-                    span: tokens[to_token].start..figure.span.end,
+                    span: tokens[to_token].start..figure.span.end.max(tokens[to_token].end),
                     previous: previous_before(k),
                     rule: "a toll moving from one number to another",
                     ..figure.clone()
@@ -501,6 +515,17 @@ mod tests {
         assert_eq!(values("en", "Paramedics treated four victims with stab wounds."), [(Injured, 4)]);
         assert_eq!(values("fr", "Quatre victimes souffrent de blessures par balle."), [(Injured, 4)]);
         assert_eq!(values("es", "Cuatro víctimas presentaban heridas de bala."), [(Injured, 4)]);
+    }
+
+    #[test]
+    fn people_among_the_dead_are_dead_and_survivors_pulled_out_are_rescued() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("en", "Two nurses were among the dead."), [(Killed, 2)]);
+        assert_eq!(values("fr", "Deux infirmières figurent parmi les morts."), [(Killed, 2)]);
+        assert_eq!(values("es", "Dos enfermeras figuran entre los fallecidos."), [(Killed, 2)]);
+        assert_eq!(values("en", "Divers pulled 9 survivors from the hull."), [(Rescued, 9)]);
+        assert_eq!(values("fr", "Les plongeurs ont sorti 9 survivants de la coque."), [(Rescued, 9)]);
+        assert_eq!(values("es", "Los buzos sacaron a 9 supervivientes del casco."), [(Rescued, 9)]);
     }
 
     #[test]

@@ -10,6 +10,8 @@ use vigie_model::{Group, Metric, Qualifier};
 
 /// Words that may stand between a number and its metric phrase ("62 morts").
 const MAX_WORDS_AFTER: usize = 5;
+/// Tokens between a toll and the one it moved to: its noun and its day ("de 900 morts mercredi à").
+const MOVE_GAP_TOKENS: usize = 5;
 
 /// The most tokens of an age between commas after a person: ", de 52 años,".
 const AGE_ASIDE_TOKENS: usize = 4;
@@ -354,6 +356,19 @@ impl FigureFinder {
     }
 
     /// "60.000 à 70.000": the upper bound of a range starting at token `k`.
+    /// The toll a count moved to ("de 900 à 1 200"), past the count's own noun and day
+    /// ("de 900 morts mercredi à 1 200 jeudi", "de 900 el miércoles a 1.200").
+    pub(super) fn move_end(&self, tokens: &[Token], k: usize) -> Option<(u64, usize)> {
+        for j in k + 1..(k + 1 + MOVE_GAP_TOKENS).min(tokens.len()) {
+            match tokens[j].item {
+                Item::Cue(c) if c.has(|r| r == Cue::RangeEnd) => return self.range_end(tokens, j - 1, true),
+                Item::Number(_) | Item::Punct(_) => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
     pub(super) fn range_end(&self, tokens: &[Token], k: usize, announced: bool) -> Option<(u64, usize)> {
         let joiner = tokens.get(k + 1)?;
         let Item::Cue(c) = joiner.item else { return None };
