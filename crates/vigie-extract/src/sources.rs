@@ -529,6 +529,13 @@ mod tests {
     }
 
     #[test]
+    fn a_prosecutor_speaks_for_the_place_named_after_the_role() {
+        assert_eq!(labels("fr", "a précisé le procureur de Lyon"), ["prosecutor of Lyon"]);
+        assert_eq!(labels("es", "informó el fiscal de Colima"), ["prosecutor of Colima"]);
+        assert_eq!(labels("en", "the prosecutor of Tulsa said"), ["prosecutor of Tulsa"]);
+    }
+
+    #[test]
     fn an_institution_of_several_areas_is_regional() {
         assert_eq!(labels("es", "según las autoridades de las dos provincias afectadas"), ["regional authorities"]);
         assert_eq!(labels("en", "said the authorities of the three districts"), ["regional authorities"]);

@@ -529,6 +529,16 @@ mod tests {
     }
 
     #[test]
+    fn people_found_dead_and_bodies_recovered_are_dead() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("fr", "Une femme a été retrouvée morte dans le ravin."), [(Killed, 1)]);
+        assert_eq!(values("es", "Un hombre fue hallado muerto en la playa."), [(Killed, 1)]);
+        assert_eq!(values("en", "Divers recovered the bodies of 14 fishermen."), [(Killed, 14)]);
+        assert_eq!(values("fr", "Les plongeurs ont récupéré les corps de 14 pêcheurs."), [(Killed, 14)]);
+        assert_eq!(values("es", "Los buzos recuperaron los cuerpos de 14 pescadores."), [(Killed, 14)]);
+    }
+
+    #[test]
     fn a_phrase_inside_a_number_word_does_not_hide_its_metric() {
         assert_eq!(find("es", "Quedan tres desaparecidos en la sierra.")[0].0, Missing);
         assert_eq!(find("en", "Authorities list seventeen missing after the landslide.")[0].0, Missing);
