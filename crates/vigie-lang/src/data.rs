@@ -308,6 +308,10 @@ pub struct Figures {
     pub negations: Vec<String>,
     #[serde(default)]
     pub previous: Vec<String>,
+    /// How a metric verb whose subject is its victim begins: a passive or a verb of dying
+    /// ("was", "a été", "fue", "died"): "a hiker was found dead" counts one, "a bomb killed" does not.
+    #[serde(default)]
+    pub victim_verb_leads: Vec<String>,
     /// Words before the earlier toll a count moved from, said after it ("rose to 1,200 from 900").
     #[serde(default)]
     pub moved_from: Vec<String>,

@@ -310,6 +310,12 @@ impl FigureFinder {
             // "un mort", "une personne a été tuée": an article counts one when its noun and verb follow it closely.
             let one_counted =
                 right.metric.is_some() && (right.words == 0 || (right.people || right.group.is_some()) && right.words <= ONE_COUNTED_WORDS);
+            // "un randonneur a été retrouvé mort", "a hiker died": one noun, then a verb whose subject is its victim.
+            let victim_verb = right.metric_at.is_some_and(|(from, to)| {
+                let verb = text[from..to].to_lowercase();
+                self.figures.victim_verb_leads.iter().any(|lead| verb == *lead || verb.starts_with(&format!("{lead} ")))
+            });
+            let one_counted = one_counted || right.metric.is_some() && right.words == 1 && victim_verb;
             // "25 fallecidos, entre ellos un niño", "dont un enfant": one of the total, named by its group.
             let after_subset = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Subset));
             let one_of_them = after_subset && right.group.is_some() && right.words == 0 && list.is_some_and(|l| l.subset);
@@ -536,6 +542,28 @@ mod tests {
         assert_eq!(values("en", "Divers recovered the bodies of 14 fishermen."), [(Killed, 14)]);
         assert_eq!(values("fr", "Les plongeurs ont récupéré les corps de 14 pêcheurs."), [(Killed, 14)]);
         assert_eq!(values("es", "Los buzos recuperaron los cuerpos de 14 pescadores."), [(Killed, 14)]);
+    }
+
+    #[test]
+    fn one_noun_then_a_verb_whose_subject_is_its_victim_counts_one() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("en", "A cyclist was killed on the bridge."), [(Killed, 1)]);
+        assert_eq!(values("fr", "Un cycliste a été tué sur le pont."), [(Killed, 1)]);
+        assert_eq!(values("es", "Un ciclista murió en el puente."), [(Killed, 1)]);
+        // The subject of an active verb is what killed.
+        assert_eq!(values("en", "A landslide killed 4 people."), [(Killed, 4)]);
+        assert_eq!(values("fr", "Un incendie a tué 4 personnes."), [(Killed, 4)]);
+        assert_eq!(values("es", "Un alud mató a 4 personas."), [(Killed, 4)]);
+    }
+
+    #[test]
+    fn money_and_shares_count_no_one() {
+        let values = |text: &str| find("en", text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(
+            values("About 40 mln dlrs of bonds is affected, and 2.5 mln villagers are affected by the drought."),
+            [(Affected, 2_500_000)]
+        );
+        assert!(values("Some 15 pct of the victims were children.").is_empty());
     }
 
     #[test]

@@ -91,6 +91,8 @@ pub(super) struct Right {
     pub(super) not_impact: bool,
     /// "victims", "patients": people something happened to, which a later verb may say; the metric they count otherwise.
     pub(super) victims: Option<Metric>,
+    /// Where the metric word or verb stands, once found.
+    pub(super) metric_at: Option<(usize, usize)>,
 }
 
 impl FigureFinder {
@@ -118,6 +120,7 @@ impl FigureFinder {
             words: 0,
             not_impact: false,
             victims: None,
+            metric_at: None,
         };
         let mut mixed = false;
         let mut i = k + 1;
@@ -143,6 +146,7 @@ impl FigureFinder {
                         .or(toll)
                     {
                         out.metric = Some(m);
+                        out.metric_at = Some((t.start, t.end));
                         out.end = out.end.max(t.end).min(if out.words > MAX_WORDS_AFTER { out.end } else { t.end });
                         if out.group.is_none() && !mixed {
                             out.group = c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None });
