@@ -324,6 +324,10 @@ pub struct Events {
     /// Words by kind of event ("earthquake": "séisme", "magnitude", ...).
     #[serde(default)]
     pub kinds: BTreeMap<String, Vec<String>>,
+    /// Words for incidents of no kind of their own ("crash", "naufrage", "tiroteo"): with the
+    /// kinds, they tell a report of an event from one of a strike or a bond issue.
+    #[serde(default)]
+    pub incidents: Vec<String>,
 }
 
 /// `sources.toml`: how a language names who speaks for a figure.

@@ -131,6 +131,10 @@ pub struct FigureFinder {
     abbreviations: Vec<String>,
     dates: vigie_lang::Dates,
     figures: &'static vigie_lang::Figures,
+    /// The words that name a kind of event or an incident (`events.toml`): a text naming none, and no death,
+    /// injury or disappearance, has no "affected", "evacuated" or "rescued" figure
+    /// ("1,800 workers will be affected", "transferred 459").
+    events: vigie_text::Phrases,
 }
 
 fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) -> Vec<Token<'a>> {
@@ -210,6 +214,7 @@ impl FigureFinder {
             abbreviations: lang.cleaning.abbreviations.clone(),
             dates: lang.dates.clone(),
             figures: &lang.figures,
+            events: vigie_text::Phrases::new(lang.events.kinds.values().flatten().chain(&lang.events.incidents)),
         }
     }
 
@@ -231,6 +236,7 @@ impl FigureFinder {
             breakdown_by_sum(&mut found.figures, first_of_sentence);
             self.context(text, &tokens[begin..t], s, &mut found);
         }
+        self.without_event_context(text, &mut found.figures);
         found.sentences = sentences;
         found.line_breaks = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
         found
@@ -245,6 +251,31 @@ impl FigureFinder {
         cue(tokens.get(after), &|r| r == Cue::Copula)
             && matches!(tokens.get(after + 1).map(|t| t.item), Some(Item::Word))
             && !cue(tokens.get(after + 2), &|r| matches!(r, Cue::Group(_) | Cue::People))
+    }
+
+    /// Drops the figures only an event makes human-impact figures ("affected",
+    /// "evacuated", "rescued") from a text that names no event and counts no
+    /// dead, injured, missing or displaced; parts keep pointing at their totals.
+    fn without_event_context(&self, text: &str, figures: &mut Vec<RawFigure>) {
+        let soft = |m: Metric| matches!(m, Metric::Affected | Metric::Evacuated | Metric::Rescued);
+        if figures.iter().all(|f| !soft(f.metric)) || figures.iter().any(|f| !soft(f.metric) && f.metric != Metric::Arrested) {
+            return;
+        }
+        if !self.events.find(text).is_empty() {
+            return;
+        }
+        let mut index = vec![None; figures.len()];
+        let mut kept = 0;
+        for (i, f) in figures.iter().enumerate() {
+            if !soft(f.metric) {
+                index[i] = Some(kept);
+                kept += 1;
+            }
+        }
+        figures.retain(|f| !soft(f.metric));
+        for f in figures.iter_mut() {
+            f.part_of = f.part_of.and_then(|p| index[p]);
+        }
     }
 
     /// Whether the number at `k` is followed by a common noun that counts no
@@ -489,7 +520,10 @@ mod tests {
     #[test]
     fn counts_of_areas_and_places_count_no_one() {
         let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
-        assert_eq!(values("es", "Unas 9.400 personas se han visto afectadas en cinco distritos del valle."), [(Affected, 9400)]);
+        assert_eq!(
+            values("es", "Tras las inundaciones, unas 9.400 personas se han visto afectadas en cinco distritos del valle."),
+            [(Affected, 9400)]
+        );
         assert_eq!(
             values("en", "The storm killed 14 people in three counties, the deadliest toll in one place since 2011."),
             [(Killed, 14)]
@@ -529,9 +563,9 @@ mod tests {
         assert_eq!(values("en", "Two nurses were among the dead."), [(Killed, 2)]);
         assert_eq!(values("fr", "Deux infirmières figurent parmi les morts."), [(Killed, 2)]);
         assert_eq!(values("es", "Dos enfermeras figuran entre los fallecidos."), [(Killed, 2)]);
-        assert_eq!(values("en", "Divers pulled 9 survivors from the hull."), [(Rescued, 9)]);
-        assert_eq!(values("fr", "Les plongeurs ont sorti 9 survivants de la coque."), [(Rescued, 9)]);
-        assert_eq!(values("es", "Los buzos sacaron a 9 supervivientes del casco."), [(Rescued, 9)]);
+        assert_eq!(values("en", "Divers pulled 9 survivors from the hull of the capsized ferry."), [(Rescued, 9)]);
+        assert_eq!(values("fr", "Après le naufrage, les plongeurs ont sorti 9 survivants de la coque."), [(Rescued, 9)]);
+        assert_eq!(values("es", "Tras el naufragio, los buzos sacaron a 9 supervivientes del casco."), [(Rescued, 9)]);
     }
 
     #[test]
@@ -554,6 +588,17 @@ mod tests {
         assert_eq!(values("en", "A landslide killed 4 people."), [(Killed, 4)]);
         assert_eq!(values("fr", "Un incendie a tué 4 personnes."), [(Killed, 4)]);
         assert_eq!(values("es", "Un alud mató a 4 personas."), [(Killed, 4)]);
+    }
+
+    #[test]
+    fn affected_evacuated_and_rescued_need_an_event() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert!(values("en", "About 1,800 workers will be affected by the plant closure.").is_empty());
+        assert!(values("fr", "Environ 1 800 salariés seront affectés par la fermeture de l'usine.").is_empty());
+        assert!(values("es", "Unos 1.800 trabajadores se verán afectados por el cierre de la planta.").is_empty());
+        assert_eq!(values("en", "About 1,800 people were affected by the floods."), [(Affected, 1800)]);
+        assert_eq!(values("fr", "Le naufrage : 40 passagers ont été secourus."), [(Rescued, 40)]);
+        assert_eq!(values("es", "Tras el derrumbe, 40 personas fueron rescatadas."), [(Rescued, 40)]);
     }
 
     #[test]
