@@ -334,6 +334,10 @@ impl SourceFinder {
             };
         }
         if inst.regional {
+            // "los servicios de rescate de Ucrania": a country's, not a region's.
+            if let Some(adjective) = self.country_after(text, span.end).and_then(country_adjective) {
+                return format!("{adjective} {}", inst.name);
+            }
             if let Some(region) = self.region_of(text, span.clone(), main) {
                 return format!("{region} {}", inst.name);
             }
@@ -362,6 +366,14 @@ impl SourceFinder {
         inst.name.clone()
     }
 
+    /// The country named right after an institution ("de Ucrania", "of Ukraine"), by ISO code.
+    fn country_after(&self, text: &str, end: usize) -> Option<&str> {
+        let rest = text[end..].trim_start();
+        let rest = self.lang.sources.place_prefixes.iter().find_map(|p| strip_prefix_folded(rest, p))?;
+        let word = rest.split(|c: char| !c.is_alphanumeric() && c != '-').next()?.to_lowercase();
+        self.lang.sources.countries.iter().find(|(_, words)| words.contains(&word)).map(|(code, _)| code.as_str())
+    }
+
     /// The region a regional institution serves, in the gazetteer's spelling:
     /// named after it ("de Valence", "de la région de Valence") or pointed
     /// back to ("de cette région"). Places of the article's country come first.
@@ -377,8 +389,11 @@ impl SourceFinder {
         };
         let places = gazetteer().lookup(named);
         let local = places.iter().find(|&&i| Some(gazetteer().place(i).country) == main);
-        // A region the gazetteer lacks keeps the article's spelling.
-        Some(local.or(places.first()).map_or(named, |&i| gazetteer().place(i).name).to_string())
+        // A region the gazetteer lacks keeps the article's spelling, and so does one it knows only
+        // as another small place's other name ("Guerrero", "Ciudad Guerrero").
+        let place = local.or(places.first()).map(|&i| gazetteer().place(i));
+        let same = |name: &str| name.to_lowercase() == named.to_lowercase();
+        Some(place.filter(|p| same(p.name) || p.population >= CAPITAL_POPULATION).map_or(named, |p| p.name).to_string())
     }
 }
 
@@ -533,6 +548,13 @@ mod tests {
         assert_eq!(labels("fr", "a précisé le procureur de Lyon"), ["prosecutor of Lyon"]);
         assert_eq!(labels("es", "informó el fiscal de Colima"), ["prosecutor of Colima"]);
         assert_eq!(labels("en", "the prosecutor of Tulsa said"), ["prosecutor of Tulsa"]);
+    }
+
+    #[test]
+    fn a_regional_body_of_a_country_is_the_country_s() {
+        assert_eq!(labels("es", "según los servicios de rescate de Ucrania"), ["Ukrainian emergency services"]);
+        assert_eq!(labels("fr", "selon les services de secours du Maroc"), ["Moroccan emergency services"]);
+        assert_eq!(labels("en", "according to the emergency services of Turkey"), ["Turkish emergency services"]);
     }
 
     #[test]
