@@ -52,6 +52,8 @@ pub struct NameReader {
     org_heads: HashSet<String>,
     media_heads: HashSet<String>,
     joiners: HashSet<String>,
+    /// Lower-case particles of people's names ("bin", "al", "van").
+    particles: HashSet<String>,
     not_speaker_after: HashSet<String>,
     /// Country names and adjectives: "Mexique" alone is no agency.
     countries: HashSet<String>,
@@ -81,6 +83,7 @@ impl NameReader {
             org_heads,
             media_heads: lower(&s.media_heads),
             joiners: lower(&s.name_joiners),
+            particles: lower(&s.name_particles),
             not_speaker_after: lower(&s.not_speaker_after),
             countries,
             calendar,
@@ -100,7 +103,8 @@ impl NameReader {
     pub fn names(&self, text: &str, sentences: &[Range<usize>], cues: &[Range<usize>]) -> Vec<Name> {
         let mut out = Vec::new();
         for sentence in sentences {
-            let words = words(text, sentence.clone());
+            let mut words = words(text, sentence.clone());
+            self.mark_particles(&mut words);
             let mut i = 0;
             while i < words.len() {
                 let Some(end) = self.run(text, &words, i) else {
@@ -122,6 +126,25 @@ impl NameReader {
         resolve_surnames(&mut out, |w| self.is_title(w));
         out.retain(|n| !n.weak);
         out
+    }
+
+    /// Particles inside a person's name count as its capitals: "Osama bin Laden",
+    /// "Abdulmenam al Ghaithi", "al-Ghaithi" (a particle glued to a capital by a hyphen).
+    fn mark_particles(&self, words: &mut [Word]) {
+        let particle = |w: &str| self.particles.contains(w);
+        for w in words.iter_mut() {
+            if let Some((head, tail)) = w.lower.split_once('-') {
+                let glued_capital = tail.chars().next().is_some_and(char::is_alphabetic);
+                if particle(head) && glued_capital && !w.capital {
+                    w.capital = true;
+                }
+            }
+        }
+        for i in 1..words.len().saturating_sub(1) {
+            if !words[i].capital && particle(&words[i].lower) && words[i - 1].capital && words[i + 1].capital {
+                words[i].capital = true;
+            }
+        }
     }
 
     /// The end (exclusive) of the run of capitalised words starting at `i`, if one does.
@@ -251,7 +274,11 @@ impl NameReader {
             .map(|b| words[b].lower.as_str());
         let place_kind = |w: &str| self.lang.figures.place_kinds.iter().any(|k| k == w);
         let after_place_word = before_run.is_some_and(|w| self.joiners.contains(w) || self.not_speaker_after.contains(w) || place_kind(w));
-        while person.len() > 2 && (is_acronym(&text[person[0].span.clone()]) || after_place_word) {
+        // ... but a name's particle never opens it ("de Bashar al Asad").
+        while person.len() > 2
+            && (is_acronym(&text[person[0].span.clone()]) || after_place_word)
+            && !self.particles.contains(&person[1].lower)
+        {
             person = &person[1..];
         }
         // "sur la messagerie Telegram NAME", "on the messaging app Telegram NAME": the medium's name opens the run.

@@ -380,6 +380,9 @@ pub struct Sources {
     /// Words that make a capitalised name an organisation, not a person ("Ministry", "Fiscalía").
     #[serde(default)]
     pub org_heads: Vec<String>,
+    /// Lower-case particles inside people's names, between capitalised words ("bin", "al", "van").
+    #[serde(default)]
+    pub name_particles: Vec<String>,
     /// Plural or common nouns for people who give figures ("officials", "rescuers"): a phrase
     /// ending on one of them right before a reporting verb is its subject ("hospital officials said").
     #[serde(default)]
