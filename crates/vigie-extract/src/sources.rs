@@ -96,7 +96,9 @@ impl SourceFinder {
         }
         patterns.extend(lang.sources.anaphora.iter().map(|(p, what)| (p.clone(), Target::Anaphora(what.clone()))));
         let s = &lang.sources;
-        let referring = s.referring_determiners.iter().flat_map(|d| s.referring_nouns.iter().map(move |n| format!("{d} {n}")));
+        // "l'organisme": an elided article takes no space.
+        let joined = |d: &str, n: &str| if d.ends_with('\'') { format!("{d}{n}") } else { format!("{d} {n}") };
+        let referring = s.referring_determiners.iter().flat_map(|d| s.referring_nouns.iter().map(move |n| joined(d, n)));
         patterns.extend(referring.filter(|p| !s.anaphora.contains_key(p)).map(|p| (p, Target::Anaphora(LAST_SPEAKER.to_string()))));
         for (code, words) in &lang.sources.countries {
             patterns.extend(words.iter().map(|w| (w.clone(), Target::Country(code.clone()))));
@@ -190,7 +192,20 @@ impl SourceFinder {
                 // "selon cette même source", "esa dependencia": whoever spoke last, which only the speeches
                 // know; a capital makes it a name's start ("La Agencia de Rescate de Ostia").
                 Target::Anaphora(what) if what == LAST_SPEAKER || what == ANY && !named_before(&out) => {
-                    if !text[m.span.clone()].rsplit(' ').next().is_some_and(|noun| noun.starts_with(char::is_uppercase)) {
+                    // "the office of the governor" is that office, not whoever spoke last.
+                    let rest = &text[m.span.end..];
+                    let qualified = self
+                        .lang
+                        .sources
+                        .place_prefixes
+                        .iter()
+                        .any(|p| strip_prefix_folded(rest.trim_start(), p).is_some() && rest.starts_with(' '));
+                    let name_start =
+                        text[m.span.clone()].rsplit([' ', '\'']).next().is_some_and(|noun| noun.starts_with(char::is_uppercase));
+                    // "le chef de l'administration": a complement of another phrase.
+                    let before = text[..m.span.start].to_lowercase();
+                    let complement = self.lang.sources.place_prefixes.iter().any(|p| before.ends_with(p.as_str()));
+                    if !name_start && !qualified && !complement {
                         out.push(SourceMention {
                             span: m.span.clone(),
                             label: String::new(),

@@ -1264,6 +1264,17 @@ mod tests {
     }
 
     #[test]
+    fn a_definite_body_named_again_is_whoever_spoke_last() {
+        let es = "Según la Protección Civil de Colima, hubo 18 muertos. Otras 30 personas resultaron heridas, precisó el organismo.";
+        assert_eq!(one("es", es, 30).as_deref(), Some("Colima emergency services"));
+        let fr = "Selon Amadou Diallo, 18 personnes sont mortes. L'organisme a ajouté que 30 personnes étaient blessées.";
+        assert_eq!(one("fr", fr, 30).as_deref(), Some("Amadou Diallo"));
+        // In a complement, the noun is part of another phrase.
+        let fr = "Selon le chef de l'administration militaire de Kherson, 40 personnes sont mortes.";
+        assert_eq!(one("fr", fr, 40).as_deref(), Some("chef de l'administration militaire de Kherson"));
+    }
+
+    #[test]
     fn a_pronoun_stands_for_the_last_person_who_spoke() {
         let en = "Mayor Tomas Reyes said 40 homes burned. Local fire crews reported 3 injured. He said 2 people died.";
         assert_eq!(one("en", en, 2).as_deref(), Some("Tomas Reyes"));
