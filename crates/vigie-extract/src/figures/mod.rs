@@ -376,6 +376,10 @@ impl FigureFinder {
             // Its metric comes from the list it continues, not from its own words.
             let metric_from_list = right.metric.is_none() && left.is_none() && parenthesised.is_none() && list.is_some();
             let (metric, part_of, span_start, inherited, rule) = match (right.metric, left, parenthesised, list) {
+                // "killed 14 people, among them 3 children, and injured 27": past "and", the metric is the next count's.
+                (Some(_), None, _, Some(l)) if l.subset && right.crossed_joiner => {
+                    (Some(figures[l.index].metric), Some(l.index), num.start, Some(l), "a part of the toll before it")
+                }
                 (Some(m), _, _, l) => (Some(m), l.filter(|l| l.subset).map(|l| l.index), num.start, l, "a metric word after the number"),
                 (None, Some((m, at)), _, l) => {
                     (Some(m), l.filter(|l| l.subset).map(|l| l.index), at, l, "a metric verb or toll before the number")
@@ -599,6 +603,28 @@ mod tests {
         assert_eq!(values("en", "About 1,800 people were affected by the floods."), [(Affected, 1800)]);
         assert_eq!(values("fr", "Le naufrage : 40 passagers ont été secourus."), [(Rescued, 40)]);
         assert_eq!(values("es", "Tras el derrumbe, 40 personas fueron rescatadas."), [(Rescued, 40)]);
+    }
+
+    #[test]
+    fn people_by_trade_go_on_a_list_and_a_part_keeps_its_total_s_metric() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("en", "The blast killed 9 police officers and 4 firefighters."), [(Killed, 9), (Killed, 4)]);
+        assert_eq!(values("fr", "L'explosion a tué 9 policiers et 4 pompiers."), [(Killed, 9), (Killed, 4)]);
+        assert_eq!(values("es", "La explosión mató a 9 policías y 4 bomberos."), [(Killed, 9), (Killed, 4)]);
+        let en = "The blast killed 14 people, among them 3 children, and injured 27 others.";
+        assert_eq!(values("en", en), [(Killed, 14), (Killed, 3), (Injured, 27)]);
+        let es = "La explosión mató a 14 personas, entre ellas 3 niños, e hirió a otras 27.";
+        assert_eq!(values("es", es), [(Killed, 14), (Killed, 3), (Injured, 27)]);
+        let fr = "L'explosion a tué 14 personnes, dont 3 enfants, et blessé 27 autres.";
+        assert_eq!(values("fr", fr), [(Killed, 14), (Killed, 3), (Injured, 27)]);
+    }
+
+    #[test]
+    fn people_in_shelters_are_displaced() {
+        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("en", "About 2,500 people remain in shelters after the storm."), [(Displaced, 2500)]);
+        assert_eq!(values("es", "Unas 2.500 personas permanecen en albergues tras la tormenta."), [(Displaced, 2500)]);
+        assert_eq!(values("fr", "Quelque 2 500 personnes ont été hébergées après la tempête."), [(Displaced, 2500)]);
     }
 
     #[test]
