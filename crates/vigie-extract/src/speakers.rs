@@ -896,7 +896,9 @@ fn subject_descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence:
     // A name the lists or the text know would have been bound: what is left is common words,
     // one of them for a body or people who speak ("médicos del hospital", "state railway company").
     let speaks = words[first..].iter().any(|w| listed(&s.org_heads, &w.lower) || listed(&s.speaker_heads, &w.lower));
-    speaks.then(|| words[first].span.start..head.span.end)
+    // "the Goma-based group said": the noun of a phrase that refers back ("the group") refers back.
+    let refers_back = s.anaphora.keys().any(|a| a.rsplit(' ').next() == Some(head.lower.as_str()));
+    (speaks && !refers_back).then(|| words[first].span.start..head.span.end)
 }
 
 /// The institution a role described after a cue belongs to: the first one the
@@ -1214,6 +1216,9 @@ mod tests {
         assert_eq!(one("fr", fr, 17).as_deref(), Some("médecins du dispensaire"));
         let es = "Los médicos del hospital comarcal informaron que 19 personas resultaron heridas.";
         assert_eq!(one("es", es, 19).as_deref(), Some("médicos del hospital comarcal"));
+        // A phrase whose noun refers back ("the group") is the group named before.
+        let en = "The Kivu Rescue Network (KRN) counted 40 dead. On Friday the Goma-based group said 12 more had died.";
+        assert_eq!(one("en", en, 12).as_deref(), Some("KRN"));
         // A lone word for a role ("the official") stands for whoever spoke before.
         let en = "Governor Ilse Varga said 8 people died. Twenty were hurt, the official said.";
         assert_eq!(one("en", en, 20).as_deref(), Some("Ilse Varga"));
