@@ -17,6 +17,8 @@ const FUNCTION_WORD_RANK: u32 = 100;
 /// Function words a language needs, and how many times more than any other, to win without letter statistics.
 const FUNCTION_WORDS_MIN: usize = 2;
 const FUNCTION_WORDS_MARGIN: usize = 2;
+/// Words read for function words: a sentence or two settles it, and the rest costs time.
+const FUNCTION_WORDS_SAMPLE: usize = 60;
 
 /// The ISO 639-1 code of the text's language and the detector's confidence.
 pub fn detect(text: &str) -> Option<(&'static str, f64)> {
@@ -38,7 +40,7 @@ pub fn detect(text: &str) -> Option<(&'static str, f64)> {
 fn by_function_words(sample: &str) -> Option<&'static str> {
     let langs = Languages::get().all();
     let mut counts = vec![0usize; langs.len()];
-    for word in sample.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
+    for word in sample.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).take(FUNCTION_WORDS_SAMPLE) {
         let lower = word.to_lowercase();
         for (count, lang) in counts.iter_mut().zip(langs) {
             *count += usize::from(lang.lexicon.rank(&lower).is_some_and(|r| r < FUNCTION_WORD_RANK));

@@ -4,8 +4,8 @@
 //! A plain leftmost-longest scan that drops matches inside words loses the
 //! real ones behind them: in "tres desaparecidos" the copula "es" inside
 //! "tres" is found first, rejected, and the scan resumes past it, in the
-//! middle of nowhere. Here a rejected match only moves the scan one
-//! character on, and a match that ends inside a word gives way to a shorter
+//! middle of nowhere. Here a rejected match moves the scan to the end of
+//! its word only, and a match that ends inside a word gives way to a shorter
 //! phrase that starts at the same place ("muertos" in "muertos enteros"
 //! when "muertos en" is a phrase too).
 
@@ -56,7 +56,8 @@ impl Phrases {
                     out.push(PhraseMatch { span: folded.original(m.start()..end), phrase });
                     at = end.max(m.start() + 1);
                 }
-                None => at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8),
+                // Any other phrase starting inside this word starts inside a word too: go past it.
+                None => at = past_word(hay, m.start()),
             }
         }
         out
@@ -79,6 +80,16 @@ impl Phrases {
             let shorter = self.automaton.find(Input::new(hay).span(start..end - 1).anchored(Anchored::Yes))?;
             (end, phrase) = (shorter.end(), shorter.pattern().as_usize());
         }
+    }
+}
+
+/// Where the word holding `at` ends (one character on when `at` holds no word).
+fn past_word(hay: &str, at: usize) -> usize {
+    let mut chars = hay[at..].char_indices();
+    match chars.next() {
+        Some((_, c)) if c.is_alphanumeric() => chars.find(|(_, c)| !c.is_alphanumeric()).map_or(hay.len(), |(i, _)| at + i),
+        Some((_, c)) => at + c.len_utf8(),
+        None => hay.len(),
     }
 }
 
