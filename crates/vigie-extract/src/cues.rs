@@ -61,6 +61,15 @@ pub enum Cue {
 /// Every phrase of `words` with each of its words in every form that agrees
 /// with it: "tué" gives "tuée", "tués", "tuées" when `agreement` holds that
 /// set of endings. Words shorter than three letters ("de", "a") stay as they are.
+/// The longest agreement ending of `part`, with its set.
+fn ending_of<'a>(part: &str, agreement: &'a [Vec<String>]) -> Option<(&'a str, &'a Vec<String>)> {
+    agreement.iter().find_map(|set| {
+        let mut by_length: Vec<&String> = set.iter().collect();
+        by_length.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        by_length.into_iter().find(|e| part.ends_with(e.as_str())).map(|e| (e.as_str(), set))
+    })
+}
+
 /// Nouns and their plurals, by the language's plural endings.
 fn pluralised(nouns: &[String], plurals: &[(String, String)]) -> Vec<String> {
     let mut out: Vec<String> = nouns.to_vec();
@@ -78,14 +87,33 @@ fn inflected(words: &[String], agreement: &[Vec<String>]) -> Vec<String> {
     let mut out: Vec<String> = words.to_vec();
     for phrase in words {
         let parts: Vec<&str> = phrase.split(' ').collect();
+        // Words that agree with each other change together ("portées disparues", "portée disparue"):
+        // the sets list their endings in one order of gender and number.
+        let endings: Vec<Option<(&str, &Vec<String>)>> = parts
+            .iter()
+            .map(|part| {
+                (part.chars().count() >= 3)
+                    .then(|| ending_of(part, agreement))
+                    .flatten()
+                    .map(|(e, set)| (&part[..part.len() - e.len()], set))
+            })
+            .collect();
+        if endings.iter().filter(|e| e.is_some()).count() > 1 {
+            let forms = endings.iter().flatten().map(|(_, set)| set.len()).min().unwrap_or(0);
+            for form in 0..forms {
+                let variant: Vec<String> = parts
+                    .iter()
+                    .zip(&endings)
+                    .map(|(part, e)| e.map_or(part.to_string(), |(stem, set)| format!("{stem}{}", set[form])))
+                    .collect();
+                let variant = variant.join(" ");
+                if !out.contains(&variant) {
+                    out.push(variant);
+                }
+            }
+        }
         for (i, part) in parts.iter().enumerate().filter(|(_, p)| p.chars().count() >= 3) {
-            let Some((ending, set)) = agreement.iter().find_map(|set| {
-                let mut by_length: Vec<&String> = set.iter().collect();
-                by_length.sort_by_key(|e| std::cmp::Reverse(e.len()));
-                by_length.into_iter().find(|e| part.ends_with(e.as_str())).map(|e| (e, set))
-            }) else {
-                continue;
-            };
+            let Some((ending, set)) = ending_of(part, agreement) else { continue };
             let stem = &part[..part.len() - ending.len()];
             for other in set.iter().filter(|e| *e != ending) {
                 let mut variant = parts.clone();

@@ -342,9 +342,14 @@ impl FigureFinder {
             let one_counted =
                 right.metric.is_some() && (right.words == 0 || (right.people || right.group.is_some()) && right.words <= ONE_COUNTED_WORDS);
             // "un randonneur a été retrouvé mort", "a hiker died": one noun, then a verb whose subject is its victim.
+            // The lead may open the metric's phrase or stand right before it ("a third was wounded").
             let victim_verb = right.metric_at.is_some_and(|(from, to)| {
                 let verb = text[from..to].to_lowercase();
-                self.figures.victim_verb_leads.iter().any(|lead| verb == *lead || verb.starts_with(&format!("{lead} ")))
+                let before = text[..from].trim_end().to_lowercase();
+                self.figures
+                    .victim_verb_leads
+                    .iter()
+                    .any(|lead| verb == *lead || verb.starts_with(&format!("{lead} ")) || before.ends_with(&format!(" {lead}")))
             });
             let one_counted = one_counted || right.metric.is_some() && right.words == 1 && victim_verb;
             // "25 fallecidos, entre ellos un niño", "dont un enfant": one of the total, named by its group.
@@ -588,6 +593,10 @@ mod tests {
         assert_eq!(values("en", "A cyclist was killed on the bridge."), [(Killed, 1)]);
         assert_eq!(values("fr", "Un cycliste a été tué sur le pont."), [(Killed, 1)]);
         assert_eq!(values("es", "Un ciclista murió en el puente."), [(Killed, 1)]);
+        // The lead may stand before the metric word: "a third was wounded".
+        assert_eq!(values("en", "Two men were shot dead and a third was wounded."), [(Killed, 2), (Injured, 1)]);
+        assert_eq!(values("es", "Dos personas murieron y una tercera resultó herida."), [(Killed, 2), (Injured, 1)]);
+        assert_eq!(values("fr", "Trois personnes sont mortes et une autre est portée disparue."), [(Killed, 3), (Missing, 1)]);
         // The subject of an active verb is what killed.
         assert_eq!(values("en", "A landslide killed 4 people."), [(Killed, 4)]);
         assert_eq!(values("fr", "Un incendie a tué 4 personnes."), [(Killed, 4)]);
