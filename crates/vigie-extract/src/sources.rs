@@ -203,8 +203,8 @@ impl SourceFinder {
                     let name_start =
                         text[m.span.clone()].rsplit([' ', '\'']).next().is_some_and(|noun| noun.starts_with(char::is_uppercase));
                     // "le chef de l'administration": a complement of another phrase.
-                    let before = text[..m.span.start].to_lowercase();
-                    let complement = self.lang.sources.place_prefixes.iter().any(|p| before.ends_with(p.as_str()));
+                    let before = &text[..m.span.start];
+                    let complement = self.lang.sources.place_prefixes.iter().any(|p| crate::ends_with_word(before, p));
                     if !name_start && !qualified && !complement {
                         out.push(SourceMention {
                             span: m.span.clone(),
@@ -327,12 +327,6 @@ impl SourceFinder {
             let phrase = text[span.clone()].to_lowercase();
             let inside =
                 self.lang.sources.countries.iter().find(|(_, words)| words.iter().any(|w| phrase.split(' ').any(|p| p == w.as_str())));
-            fn country_of(n: &Mention) -> Option<&str> {
-                match &n.target {
-                    Target::Country(c) => Some(c.as_str()),
-                    _ => None,
-                }
-            }
             let after = mentions.get(i + 1).filter(|n| n.span.start <= span.end + 4).and_then(country_of);
             // "the Moroccan Ministry of Interior": the adjective before the phrase.
             let before = i.checked_sub(1).map(|p| &mentions[p]).filter(|n| n.span.end + 2 >= span.start).and_then(country_of);
@@ -350,7 +344,11 @@ impl SourceFinder {
         }
         if inst.regional {
             // "los servicios de rescate de Ucrania": a country's, not a region's.
-            if let Some(adjective) = self.country_after(text, span.end).and_then(country_adjective) {
+            let of_country = mentions.get(i + 1).filter(|n| {
+                let gap = text[span.end..n.span.start].trim_start();
+                self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
+            });
+            if let Some(adjective) = of_country.and_then(country_of).and_then(country_adjective) {
                 return format!("{adjective} {}", inst.name);
             }
             if let Some(region) = self.region_of(text, span.clone(), main) {
@@ -381,14 +379,6 @@ impl SourceFinder {
         inst.name.clone()
     }
 
-    /// The country named right after an institution ("de Ucrania", "of Ukraine"), by ISO code.
-    fn country_after(&self, text: &str, end: usize) -> Option<&str> {
-        let rest = text[end..].trim_start();
-        let rest = self.lang.sources.place_prefixes.iter().find_map(|p| strip_prefix_folded(rest, p))?;
-        let word = rest.split(|c: char| !c.is_alphanumeric() && c != '-').next()?.to_lowercase();
-        self.lang.sources.countries.iter().find(|(_, words)| words.contains(&word)).map(|(code, _)| code.as_str())
-    }
-
     /// The region a regional institution serves, in the gazetteer's spelling:
     /// named after it ("de Valence", "de la région de Valence") or pointed
     /// back to ("de cette région"). Places of the article's country come first.
@@ -409,6 +399,14 @@ impl SourceFinder {
         let place = local.or(places.first()).map(|&i| gazetteer().place(i));
         let same = |name: &str| name.to_lowercase() == named.to_lowercase();
         Some(place.filter(|p| same(p.name) || p.population >= CAPITAL_POPULATION).map_or(named, |p| p.name).to_string())
+    }
+}
+
+/// The country a mention names, if it names one.
+fn country_of(n: &Mention) -> Option<&str> {
+    match &n.target {
+        Target::Country(c) => Some(c.as_str()),
+        _ => None,
     }
 }
 

@@ -175,7 +175,7 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
                     org: None,
                     span,
                     covers,
-                    how: "a descriptor after the cue",
+                    how: DESCRIPTOR_AFTER_CUE,
                     anonymous: false,
                     person: false,
                 });
@@ -191,7 +191,7 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
                     org: None,
                     span,
                     covers,
-                    how: "a descriptor before the verb",
+                    how: DESCRIPTOR_BEFORE_VERB,
                     anonymous: false,
                     person: false,
                 });
@@ -247,15 +247,12 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
         });
         let (label, org, person) = match speaker.kind {
             // "he said", "a-t-il précisé": the last person who spoke, else the last speaker named outright.
-            Kind::Pronoun => match out
-                .iter()
-                .rev()
-                .find(|s| s.person)
-                .or_else(|| out.iter().rev().find(|s| !s.anonymous && !s.how.starts_with("a descriptor")))
-            {
-                Some(s) => (s.label.clone(), s.org.clone(), s.person),
-                None => continue,
-            },
+            Kind::Pronoun => {
+                match out.iter().rev().find(|s| s.person).or_else(|| out.iter().rev().find(|s| !s.anonymous && !s.is_descriptor())) {
+                    Some(s) => (s.label.clone(), s.org.clone(), s.person),
+                    None => continue,
+                }
+            }
             // "la gouverneure a ajouté": the person who spoke before in that role.
             Kind::Anaphora => match out.iter().rev().find(|s| !s.anonymous) {
                 Some(s) => (s.label.clone(), s.org.clone(), s.person),
@@ -709,12 +706,9 @@ fn bind<'c>(
     // "el Ministerio de Salud de Gaza, controlado por Hamás, elevó": the agent of an aside is no subject,
     // nor is a complement ("aliado del régimen de NAME, precisó").
     let agent = |c: &Candidate| {
-        let before = text[sentence.start..c.span.start].to_lowercase();
-        let complement = s
-            .place_prefixes
-            .iter()
-            .any(|p| before.ends_with(p.as_str()) && !before[..before.len() - p.len()].ends_with(char::is_alphanumeric));
-        is_one_of(&last_word(&text[sentence.start..c.span.start]), &s.agents) || complement && c.kind == Kind::Person
+        let before = &text[sentence.start..c.span.start];
+        let complement = s.place_prefixes.iter().any(|p| crate::ends_with_word(before, p));
+        is_one_of(&last_word(before), &s.agents) || complement && c.kind == Kind::Person
     };
     let before = here.iter().rev().filter(|c| c.span.end <= cue.start && !agent(c)).find_map(|c| {
         let gap = without_acronym(&text[c.span.end..cue.start]);
@@ -739,6 +733,15 @@ fn bind<'c>(
 }
 
 const SUBJECT_PAST_APPOSITION: &str = "subject past its apposition";
+const DESCRIPTOR_AFTER_CUE: &str = "a descriptor after the cue";
+const DESCRIPTOR_BEFORE_VERB: &str = "a descriptor before the verb";
+
+impl Speech {
+    /// Whether the speaker is a descriptor kept as written ("local funeral homes"): no "he".
+    fn is_descriptor(&self) -> bool {
+        matches!(self.how, DESCRIPTOR_AFTER_CUE | DESCRIPTOR_BEFORE_VERB)
+    }
+}
 const SUBJECT_WITH_COMPLEMENT: &str = "subject with its complement";
 
 /// A gap between a subject and its verb without the acronym that follows a
@@ -828,7 +831,7 @@ fn descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence: &Range<
 fn modifiers_before(lang: &Language, text: &str, noun: usize, sentence_start: usize) -> Option<usize> {
     let s = &lang.sources;
     let words = crate::names::words(text, sentence_start..noun);
-    let function = |w: &crate::names::Word| lang.lexicon.rank(&w.lower).is_some_and(|r| r < DESCRIPTOR_FUNCTION_RANK);
+    let function = |w: &crate::names::Word| frequent(lang, w, DESCRIPTOR_FUNCTION_RANK);
     let mut start = None;
     let mut end = noun;
     for w in words.iter().rev().take(DESCRIPTOR_WORDS) {
@@ -873,10 +876,9 @@ fn subject_descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence:
     let s = &lang.sources;
     let head = words.last().filter(|w| text[w.span.end..cue.start].trim().is_empty())?;
     // "des médias locaux ont fait état de": the auxiliary of a verb the cue begins inside is no part of it.
-    let auxiliary = |w: &crate::names::Word| lang.lexicon.rank(&w.lower).is_some_and(|r| r < AUXILIARY_RANK);
-    let words = &words[..words.len() - usize::from(auxiliary(head) && words.len() > 1)];
+    let words = &words[..words.len() - usize::from(frequent(lang, head, AUXILIARY_RANK) && words.len() > 1)];
     let head = words.last()?;
-    let function = |w: &crate::names::Word| lang.lexicon.rank(&w.lower).is_some_and(|r| r < DESCRIPTOR_FUNCTION_RANK);
+    let function = |w: &crate::names::Word| frequent(lang, w, DESCRIPTOR_FUNCTION_RANK);
     let mut first = words.len() - 1;
     while first > 0 && words.len() - first < DESCRIPTOR_WORDS {
         let word = &words[first - 1];
@@ -925,6 +927,11 @@ const MAX_REPORT_WORDS: usize = 5;
 
 /// Words this common end a descriptor ("qui", "that", "a").
 const DESCRIPTOR_FUNCTION_RANK: u32 = 60;
+/// Whether `word` is among the `rank` most frequent words of the language.
+fn frequent(lang: &Language, word: &crate::names::Word, rank: u32) -> bool {
+    lang.lexicon.rank(&word.lower).is_some_and(|r| r < rank)
+}
+
 /// Words this common right before a reporting verb are its auxiliary ("ont", "han", "have").
 const AUXILIARY_RANK: u32 = 100;
 /// The most words of a descriptor ("chef de l'administration militaire de X").

@@ -94,7 +94,7 @@ impl FigureFinder {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::find;
+    use super::super::tests::{find, values};
     use vigie_model::Metric::{Killed, Missing};
 
     #[test]
@@ -151,7 +151,6 @@ mod tests {
 
     #[test]
     fn the_found_alive_and_shelters_count_no_one() {
-        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
         assert_eq!(values("en", "Of the 20 missing, 6 were found alive in hospitals."), [(Missing, 20)]);
         assert_eq!(values("fr", "Sur 30 disparus, 5 ont été retrouvés vivants."), [(Missing, 30)]);
         assert_eq!(values("es", "De 12 desaparecidos, 3 fueron encontrados con vida."), [(Missing, 12)]);
@@ -167,7 +166,6 @@ mod tests {
 
     #[test]
     fn people_not_located_are_missing() {
-        let values = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
         assert_eq!(values("fr", "Après la crue, 14 personnes n'ont pas été localisées."), [(Missing, 14)]);
         assert_eq!(values("es", "Tras la riada, 9 personas siguen sin localizar."), [(Missing, 9)]);
         assert_eq!(values("en", "After the flood, 7 people have not been located."), [(Missing, 7)]);
