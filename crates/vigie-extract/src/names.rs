@@ -182,7 +182,10 @@ impl NameReader {
     fn person_of(&self, text: &str, words: &[Word], start: usize, end: usize, cues: &[Range<usize>]) -> Option<(Name, usize)> {
         let joiner = (start + 2..end).find(|&j| !words[j].capital && self.joiners.contains(&words[j].lower))?;
         let name = self.classify(text, words, start, joiner, start == 0, cues)?;
-        let served = words[joiner..end].iter().any(|w| w.capital && self.org_heads.contains(&w.lower));
+        // "of the Coastal Rescue Service", "of the Lakeside news agency": the body's head word, capitalised or not.
+        let head_after = self.lower_case_words(words, end).iter().any(|w| self.org_heads.contains(&w.lower));
+        let heads = |w: &Word| self.org_heads.contains(&w.lower) || self.media_heads.contains(&w.lower);
+        let served = head_after || words[joiner..end].iter().any(|w| w.capital && heads(w));
         let own_words = words[start..joiner].iter().all(|w| !self.org_heads.contains(&w.lower));
         (name.kind == NameKind::Person && served && own_words).then_some((name, joiner))
     }
@@ -191,18 +194,21 @@ impl NameReader {
     /// name from `from`: joiners and content words, up to the first function
     /// word, capital or clause break.
     fn lower_case_tail<'w>(&self, words: &'w [Word], from: usize) -> Option<&'w Word> {
-        let mut last = None;
+        self.lower_case_words(words, from).iter().rfind(|w| !self.joiners.contains(&w.lower))
+    }
+
+    /// The lower-case words that may continue a name from `from` (see `lower_case_tail`).
+    fn lower_case_words<'w>(&self, words: &'w [Word], from: usize) -> &'w [Word] {
+        let mut end = from;
         for (k, w) in words.iter().enumerate().skip(from).take(MAX_TAIL_WORDS) {
             let glued = words[k - 1].span.end + 1 >= w.span.start;
             let function = self.lang.lexicon.rank(&w.lower).is_some_and(|r| r < FUNCTION_WORD_RANK);
             if w.capital || !glued || function && !self.joiners.contains(&w.lower) {
                 break;
             }
-            if !self.joiners.contains(&w.lower) {
-                last = Some(w);
-            }
+            end = k + 1;
         }
-        last
+        &words[from.min(end)..end]
     }
 
     fn classify(&self, text: &str, words: &[Word], start: usize, end: usize, opens_sentence: bool, cues: &[Range<usize>]) -> Option<Name> {
@@ -300,11 +306,6 @@ impl NameReader {
         {
             return None;
         }
-        // "Goma-based", "Kremlin-backed": a name made an adjective is no name.
-        let adjective = |w: &Word| text[w.span.clone()].rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
-        if person.last().is_some_and(adjective) {
-            return None;
-        }
         // "March" alone is a month; "Mohammad Abdullah Jan" is a name all the same.
         let calendar = person.len() == 1 && self.calendar.contains(&person[0].lower);
         if person.is_empty() || calendar || person.iter().any(|w| w.lower.chars().any(|c| c.is_ascii_digit())) {
@@ -389,7 +390,9 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             return;
         }
         let s = s + slice[s..e].find(w).unwrap_or(0);
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        // "Kivu-based", "Hamas-run", "US-led": a compound ending in a common word qualifies a name, it is none.
+        let modifier = w.rsplit('-').next().is_some_and(|last| last.len() < w.len() && last.starts_with(char::is_lowercase));
+        let capital = w.chars().next().is_some_and(char::is_uppercase) && !modifier;
         out.push(Word { span: range.start + s..range.start + s + w.len(), lower: w.to_lowercase(), capital });
     };
     for (i, c) in slice.char_indices() {
@@ -438,6 +441,10 @@ mod tests {
         use NameKind::*;
         let en = names("en", "Six are missing, Amara Okafor of the Coastal Rescue Service said.");
         assert_eq!(en, [(Person, "Amara Okafor".to_string()), (Organisation, "Coastal Rescue Service".to_string())]);
+        let en = names("en", "Amani Mbeki of the Lakeside news agency cited data from local hospitals.");
+        assert_eq!(en, [(Person, "Amani Mbeki".to_string())]);
+        let en = names("en", "Amani Mbeki of the Lakeside Herald said so.");
+        assert_eq!(en, [(Person, "Amani Mbeki".to_string()), (Outlet, "Lakeside Herald".to_string())]);
         let es = names("es", "dijo Tomás Prieto Vidal, de la Fiscalía General.");
         assert_eq!(es[0], (Person, "Tomás Prieto Vidal".to_string()));
         let fr = names("fr", "selon Paul Ndiaye du Service national des secours.");

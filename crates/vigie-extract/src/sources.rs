@@ -343,12 +343,14 @@ impl SourceFinder {
             };
         }
         if inst.regional {
-            // "los servicios de rescate de Ucrania": a country's, not a region's.
+            // "los servicios de rescate de Ucrania", "les secours ukrainiens": a country's, not a region's.
             let of_country = mentions.get(i + 1).filter(|n| {
                 let gap = text[span.end..n.span.start].trim_start();
-                self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
+                gap.is_empty() || self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
             });
-            if let Some(adjective) = of_country.and_then(country_of).and_then(country_adjective) {
+            // "the Ukrainian rescue services": the adjective right before.
+            let before = i.checked_sub(1).map(|p| &mentions[p]).filter(|n| text[n.span.end..span.start].trim().is_empty());
+            if let Some(adjective) = of_country.or(before).and_then(country_of).and_then(country_adjective) {
                 return format!("{adjective} {}", inst.name);
             }
             if let Some(region) = self.region_of(text, span.clone(), main) {
@@ -568,6 +570,9 @@ mod tests {
         assert_eq!(labels("es", "según los servicios de rescate de Ucrania"), ["Ukrainian emergency services"]);
         assert_eq!(labels("fr", "selon les services de secours du Maroc"), ["Moroccan emergency services"]);
         assert_eq!(labels("en", "according to the emergency services of Turkey"), ["Turkish emergency services"]);
+        assert_eq!(labels("es", "precisaron los servicios de rescate ucranianos"), ["Ukrainian emergency services"]);
+        assert_eq!(labels("fr", "selon les services de secours espagnols"), ["Spanish emergency services"]);
+        assert_eq!(labels("en", "the Turkish rescue services said"), ["Turkish emergency services"]);
     }
 
     #[test]

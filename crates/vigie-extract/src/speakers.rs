@@ -704,19 +704,25 @@ fn bind<'c>(
         return Some((*person, SUBJECT_PAST_APPOSITION));
     }
     // "el Ministerio de Salud de Gaza, controlado por Hamás, elevó": the agent of an aside is no subject,
-    // nor is a complement ("aliado del régimen de NAME, precisó").
+    // nor is a complement ("aliado del régimen de NAME, precisó"), nor the body a named person works for
+    // ("NAME of the Lakeside news agency said": the person speaks).
     let agent = |c: &Candidate| {
         let before = &text[sentence.start..c.span.start];
-        let complement = s.place_prefixes.iter().any(|p| crate::ends_with_word(before, p));
-        is_one_of(&last_word(before), &s.agents) || complement && c.kind == Kind::Person
+        let prefix = s.place_prefixes.iter().find(|p| crate::ends_with_word(before, p));
+        let of_person = prefix.is_some_and(|p| {
+            let head = before.trim_end()[..before.trim_end().len() - p.trim_end().len()].trim_end();
+            here.iter().any(|o| o.kind == Kind::Person && o.span.end == sentence.start + head.len())
+        });
+        is_one_of(&last_word(before), &s.agents) || prefix.is_some() && c.kind == Kind::Person || of_person
     };
     let before = here.iter().rev().filter(|c| c.span.end <= cue.start && !agent(c)).find_map(|c| {
         let gap = without_acronym(&text[c.span.end..cue.start]);
         let bare = gap.trim_matches(|ch: char| ch == ',' || ch.is_whitespace()).is_empty();
         // "the rescue service, which counts the dead, said": an organisation past a clause.
         let apposition = gap.starts_with(',') && gap.trim_end().ends_with(',') && gap.matches(',').count() == 2;
-        // "the mayor of the resort city said", "Officials in the region, where 92 died, said": a role and its complement.
-        let complement = c.kind == Kind::Role
+        // "the mayor of the resort city said", "Officials in the region, where 92 died, said": a role and its complement;
+        // "NAME of the Kivu news agency said": a person and whom they work for.
+        let complement = matches!(c.kind, Kind::Role | Kind::Person)
             && s.place_prefixes.iter().any(|p| gap.trim_start().starts_with(p.as_str()))
             && (!gap.contains(',') || gap.trim_end().ends_with(',') && gap.matches(',').count() == 2);
         let most = if apposition || complement { SPEAKER_REACH_WORDS } else { 2 };
@@ -1434,5 +1440,18 @@ mod tests {
         let fr =
             "Selon la Protection civile de Norvie, le bilan s'élève à 31 morts.\nLes plongeurs de la Croix-Rouge ont secouru 14 personnes.";
         assert_eq!(one("fr", fr, 14), None);
+    }
+
+    #[test]
+    fn a_named_person_speaks_for_the_body_they_work_for() {
+        let en =
+            "Amani Mbeki of the Lakeside news agency cited data from local hospitals, claiming the storm had killed at least 35 people.";
+        assert_eq!(one("en", en, 35).as_deref(), Some("Amani Mbeki"));
+        let en = "Kivu-based Amani Mbeki of the Red Cross said the storm had killed at least 35 people.";
+        assert_eq!(one("en", en, 35).as_deref(), Some("Amani Mbeki"));
+        let fr = "Paul Ndiaye du Service national des secours a indiqué que 12 personnes étaient mortes.";
+        assert_eq!(one("fr", fr, 12).as_deref(), Some("Paul Ndiaye"));
+        let es = "Tomás Prieto de la Cruz Roja informó que 8 personas murieron.";
+        assert_eq!(one("es", es, 8).as_deref(), Some("Tomás Prieto"));
     }
 }
