@@ -40,6 +40,8 @@ pub enum Cue {
     Move,
     /// A word before a number that makes it no count: "minuto 87".
     NotCountBefore,
+    /// After a count, before its metric: the counted did it ("accused of killing").
+    Accusation,
     /// A preposition of place after a count: "et un en Andalousie".
     Locative,
     AttributionBefore,
@@ -201,6 +203,7 @@ impl Cues {
         add(&f.other_event, Cue::OtherEvent);
         add(&f.causes, Cue::Cause);
         add(&f.not_counts_before, Cue::NotCountBefore);
+        add(&f.accusations, Cue::Accusation);
         let conjugate = |words: &[String]| inflected(words, &f.conjugation);
         add(&conjugate(&f.attribution_before), Cue::AttributionBefore);
         add(&conjugate(&f.attribution_after), Cue::AttributionAfter);

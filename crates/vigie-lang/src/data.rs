@@ -243,6 +243,9 @@ pub struct Figures {
     /// Words after "one" that make it one among others ("one of the victims"): no count.
     #[serde(default)]
     pub partitives: Vec<String>,
+    /// Words between a death and an age written without a unit ("died at 75"): the number is the age.
+    #[serde(default)]
+    pub ages_after_death: Vec<String>,
     /// Nouns of a place's population ("habitants"): after `population_of` ("une ville de 900 000 habitants") no count.
     #[serde(default)]
     pub population: Vec<String>,
@@ -275,6 +278,10 @@ pub struct Figures {
     /// What, said of a count, makes it no human-impact figure: "2 530 d'entre eux ont été enterrés".
     #[serde(default)]
     pub not_impacts: Vec<String>,
+    /// Said of a count before its metric, these make the counted those who did it:
+    /// "two men charged with killing a guard"; a verb before the count may still name what happened to them.
+    #[serde(default)]
+    pub accusations: Vec<String>,
     /// Prepositions of place that may follow a bare count ("un en Andalousie").
     #[serde(default)]
     pub locatives: Vec<String>,
@@ -304,6 +311,7 @@ pub struct Figures {
     pub since: Vec<String>,
     #[serde(default)]
     pub estimates: Vec<String>,
+    /// Words that deny the count right after them: "no one was hurt", "ni un solo herido".
     #[serde(default)]
     pub negations: Vec<String>,
     #[serde(default)]

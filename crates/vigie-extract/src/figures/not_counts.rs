@@ -4,6 +4,13 @@
 use super::{is_comma, is_one_of, FigureFinder, Item, Token};
 use crate::cues::Cue;
 use crate::numbers::{NumberKind, NumberMatch};
+use vigie_model::Metric;
+
+/// The oldest age a bare number after a name or a death is read as.
+const MAX_AGE: u64 = 115;
+
+/// How many tokens may stand between a death and the "at" of an age ("died on Thursday at 91").
+const DEATH_TO_AGE_TOKENS: usize = 3;
 
 impl FigureFinder {
     /// Years, times, dates, percentages, distances: numbers that count no one.
@@ -43,6 +50,20 @@ impl FigureFinder {
         if group_before && next.is_some_and(|t| is_comma(text, t)) {
             return true;
         }
+        // "Amara Okafor, 34, was": an age in apposition to a full name.
+        let capital = |t: &Token| matches!(t.item, Item::Word | Item::Cue(_)) && text[t.start..].starts_with(char::is_uppercase);
+        let named_before = k >= 3 && is_comma(text, &tokens[k - 1]) && capital(&tokens[k - 2]) && capital(&tokens[k - 3]);
+        if named_before && value <= MAX_AGE && next.is_some_and(|t| is_comma(text, t)) {
+            return true;
+        }
+        // "died at 75", "dead at 95", "died Thursday at 91": an age after a death, the clause ending with it.
+        let death = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(Metric::Killed) | Cue::MetricVerb(Metric::Killed))));
+        let after_death = k >= 2
+            && is_one_of(text, tokens, k - 1, &self.figures.ages_after_death)
+            && tokens[k.saturating_sub(1 + DEATH_TO_AGE_TOKENS)..k - 1].iter().any(death);
+        if after_death && value <= MAX_AGE && next.is_none_or(|t| matches!(t.item, Item::Punct(_))) {
+            return true;
+        }
         // "one of the victims", "l'un des blessés": one person among others, counted elsewhere.
         let word_after = next.filter(|t| t.start - num.end <= 1).map(|t| text[t.start..t.end].to_lowercase());
         if value == 1 && word_after.as_deref().is_some_and(|w| self.figures.partitives.iter().any(|p| p == w)) {
@@ -63,10 +84,12 @@ impl FigureFinder {
         if population && of_place {
             return true;
         }
-        // "February 1", "increased by 400": a day of a month, a change between tolls.
+        // "February 1", "increased by 400", "no one was hurt": a day of a month, a change between tolls, a denial.
         if k > 0 {
             if let Item::Cue(c) = tokens[k - 1].item {
-                if c.has(|r| matches!(r, Cue::Month(_) | Cue::Change | Cue::NotCountBefore)) {
+                // An article is a count all the same: "the mother of a girl killed by a stray bullet".
+                let article = num.kind == NumberKind::Article;
+                if c.has(|r| matches!(r, Cue::Month(_) | Cue::Change | Cue::Negation)) || c.has(|r| r == Cue::NotCountBefore) && !article {
                     return true;
                 }
             }
@@ -95,7 +118,41 @@ impl FigureFinder {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{find, values};
-    use vigie_model::Metric::{Killed, Missing};
+    use vigie_model::Metric::{Arrested, Injured, Killed, Missing};
+
+    #[test]
+    fn the_accused_are_not_their_victims() {
+        assert!(find("en", "Two men accused of killing a guard appeared in court on Monday.").is_empty());
+        assert!(find("en", "A police officer charged with killing a teenager was jailed.").is_empty());
+        assert!(find("fr", "Deux hommes accusés d'avoir tué un gardien ont comparu lundi.").is_empty());
+        assert!(find("es", "Dos hombres acusados de matar a un guardia comparecieron el lunes.").is_empty());
+        assert_eq!(values("en", "Police arrested four men suspected of killing a guard."), [(Arrested, 4)]);
+        assert_eq!(values("es", "La policía detuvo a cuatro hombres sospechosos de matar a un guardia."), [(Arrested, 4)]);
+    }
+
+    #[test]
+    fn a_denied_count_is_none() {
+        assert!(find("en", "No one was injured when the roof collapsed, and not one resident died.").is_empty());
+        assert!(find("en", "No-one has been hurt, the fire service said.").is_empty());
+        assert!(find("fr", "Pas un seul blessé n'est à déplorer après l'incendie.").is_empty());
+        assert!(find("es", "No hubo ni un solo herido en el incendio.").is_empty());
+        assert_eq!(values("en", "One person was injured when the roof collapsed."), [(Injured, 1)]);
+    }
+
+    #[test]
+    fn ages_and_families_count_no_one() {
+        assert!(find("en", "The former senator has died at 91.").is_empty());
+        assert!(find("en", "The actress died on Thursday at 91.").is_empty());
+        assert_eq!(values("en", "The mother of a boy killed by a stray bullet spoke."), [(Killed, 1)]);
+        assert!(find("en", "Amara Okafor, 34, was shot outside her home, police said.").iter().all(|f| f.1 != 34));
+        assert!(find("en", "Nadia Colt died at the age of 85 in her Dublin home.").is_empty());
+        assert!(find("en", "A mother of 3 was killed in the crash.").iter().all(|f| f.1 != 3));
+        assert!(find("fr", "Une mère de trois enfants a été tuée dans l'accident.").iter().all(|f| f.1 != 3));
+        assert!(find("fr", "Le chanteur est mort à l'âge de 85 ans.").is_empty());
+        assert!(find("es", "Una madre de tres hijos murió en el choque.").iter().all(|f| f.1 != 3));
+        assert!(find("es", "El escritor murió a la edad de 85 años.").is_empty());
+        assert_eq!(values("en", "The fire killed 12, officials said."), [(Killed, 12)]);
+    }
 
     #[test]
     fn spans_of_time_count_no_one() {

@@ -132,6 +132,8 @@ impl FigureFinder {
                     out.not_impact = true;
                     return out;
                 }
+                // "two men accused of killing a guard": the counted did what the metric says.
+                Item::Cue(c) if c.has(|r| r == Cue::Accusation) => return out,
                 Item::Cue(c) => {
                     // "elevó a 64 el número de fallecidos", "porté à 64 le nombre de morts": the toll named right after.
                     let article = matches!(tokens[k].item, Item::Number(n) if n.kind == NumberKind::Article);
