@@ -320,6 +320,13 @@ pub struct Figures {
     /// ("was", "a été", "fue", "died"): "a hiker was found dead" counts one, "a bomb killed" does not.
     #[serde(default)]
     pub victim_verb_leads: Vec<String>,
+    /// Active forms of metric verbs ("killed", "a tué", "mataron"): with an object after
+    /// them ("two gunmen killed five people", "the shooter"), the count before them did it.
+    #[serde(default)]
+    pub agent_verbs: Vec<String>,
+    /// Words that open the object of such a verb: determiners and possessives ("the", "leur", "a").
+    #[serde(default)]
+    pub object_openers: Vec<String>,
     /// Words before the earlier toll a count moved from, said after it ("rose to 1,200 from 900").
     #[serde(default)]
     pub moved_from: Vec<String>,

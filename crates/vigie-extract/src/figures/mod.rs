@@ -135,6 +135,8 @@ pub struct FigureFinder {
     /// injury or disappearance, has no "affected", "evacuated" or "rescued" figure
     /// ("1,800 workers will be affected", "transferred 459").
     events: vigie_text::Phrases,
+    /// Prepositions before the agent of a passive ("killed by two gunmen"): a count there did it.
+    agents: &'static [String],
 }
 
 fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) -> Vec<Token<'a>> {
@@ -215,6 +217,7 @@ impl FigureFinder {
             dates: lang.dates.clone(),
             figures: &lang.figures,
             events: vigie_text::Phrases::new(lang.events.kinds.values().flatten().chain(&lang.events.incidents)),
+            agents: &lang.sources.agents,
         }
     }
 
@@ -260,6 +263,25 @@ impl FigureFinder {
         let Some((from, to)) = right.metric_at else { return false };
         let (verb, before) = (&text[from..to], text[..from].trim_end());
         self.figures.victim_verb_leads.iter().any(|lead| crate::starts_with_word(verb, lead) || crate::ends_with_word(before, lead))
+    }
+
+    /// Whether the metric a count found on its right is an active verb with
+    /// an object after it ("two gunmen killed five people", "a policeman
+    /// shot the suspect"): the count did it and counts no victim.
+    fn agent_of_verb(&self, text: &str, tokens: &[Token], right: &Right) -> bool {
+        let Some((_, to)) = right.metric_at else { return false };
+        let active = self.figures.agent_verbs.iter().any(|v| crate::ends_with_word(&text[..to], v));
+        if !active || self.victim_verb(text, right) {
+            return false;
+        }
+        let next = tokens.partition_point(|t| t.start < to);
+        let metric = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_))));
+        match tokens.get(next).map(|t| t.item) {
+            // "killed five people", not "3 killed 2 injured".
+            Some(Item::Number(_)) => tokens.get(next + 1).is_some_and(|t| !metric(t)),
+            Some(_) => is_one_of(text, tokens, next, &self.figures.object_openers),
+            None => false,
+        }
     }
 
     /// Drops the figures only an event makes human-impact figures ("affected",
@@ -342,7 +364,8 @@ impl FigureFinder {
                 None => None,
             };
             let right = right.unwrap_or_else(|| self.right(text, tokens, range.or(moved_to).map_or(k, |(_, hi_token)| hi_token)));
-            if right.not_impact {
+            let subject = (right.people || right.group.is_some()) && !right.crossed_joiner;
+            if right.not_impact || subject && self.agent_of_verb(text, tokens, &right) {
                 continue;
             }
             let reach = if num.kind == NumberKind::Article { MAX_WORDS_BEFORE_LAST_ONE } else { MAX_WORDS_IN_LIST };

@@ -64,6 +64,11 @@ impl FigureFinder {
         if after_death && value <= MAX_AGE && next.is_none_or(|t| matches!(t.item, Item::Punct(_))) {
             return true;
         }
+        // "shot dead by two officers", "tués par trois hommes": the agent of a metric verb did it.
+        let metric_verb = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
+        if k >= 2 && is_one_of(text, tokens, k - 1, self.agents) && metric_verb(&tokens[k - 2]) {
+            return true;
+        }
         // "one of the victims", "l'un des blessés": one person among others, counted elsewhere.
         let word_after = next.filter(|t| t.start - num.end <= 1).map(|t| text[t.start..t.end].to_lowercase());
         if value == 1 && word_after.as_deref().is_some_and(|w| self.figures.partitives.iter().any(|p| p == w)) {
@@ -128,6 +133,23 @@ mod tests {
         assert!(find("es", "Dos hombres acusados de matar a un guardia comparecieron el lunes.").is_empty());
         assert_eq!(values("en", "Police arrested four men suspected of killing a guard."), [(Arrested, 4)]);
         assert_eq!(values("es", "La policía detuvo a cuatro hombres sospechosos de matar a un guardia."), [(Arrested, 4)]);
+    }
+
+    #[test]
+    fn those_who_kill_are_not_counted_as_killed() {
+        assert_eq!(values("en", "Two gunmen killed five people at a market."), [(Killed, 5)]);
+        assert!(find("en", "An off-duty policeman shot the suspect.").is_empty());
+        assert_eq!(values("en", "A teenager was shot dead by two officers."), [(Killed, 1)]);
+        assert_eq!(values("en", "He shot and killed a woman and wounded two men."), [(Killed, 1), (Injured, 2)]);
+        assert_eq!(values("fr", "Deux hommes ont tué trois passants."), [(Killed, 3)]);
+        assert!(find("fr", "Un policier a abattu le suspect.").is_empty());
+        assert_eq!(values("fr", "Trois passants ont été tués par deux hommes armés."), [(Killed, 3)]);
+        assert_eq!(values("es", "Dos pistoleros mataron a cinco personas."), [(Killed, 5)]);
+        assert!(find("es", "Un policía mató al sospechoso.").is_empty());
+        assert_eq!(values("en", "Three people were killed the same day."), [(Killed, 3)]);
+        assert!(find("en", "Nine jurors voted for the death penalty.").is_empty());
+        assert!(find("fr", "Neuf jurés ont voté pour la peine de mort.").is_empty());
+        assert!(find("es", "Nueve jurados votaron por la pena de muerte.").is_empty());
     }
 
     #[test]
