@@ -23,6 +23,8 @@ const COMMON_WORD_RANK: u32 = 3000;
 const MAX_NAME_WORDS: usize = 8;
 /// The most lower-case words that may continue an organisation's name ("Comité d'enquêtes russe").
 const MAX_TAIL_WORDS: usize = 5;
+/// How many letters a sentence written in capitals needs to be read as a headline in capitals (not "UN").
+const CAPITALS_HEADLINE_LETTERS: usize = 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameKind {
@@ -103,6 +105,12 @@ impl NameReader {
     pub fn names(&self, text: &str, sentences: &[Range<usize>], cues: &[Range<usize>]) -> Vec<Name> {
         let mut out = Vec::new();
         for sentence in sentences {
+            // "CHAD SAYS IT KILLED 384": in a headline written in capitals, capitals mean nothing.
+            let letters = text[sentence.clone()].chars().filter(|c| c.is_alphabetic());
+            let (upper, all) = letters.fold((0, 0), |(u, a), c| (u + usize::from(c.is_uppercase()), a + 1));
+            if all >= CAPITALS_HEADLINE_LETTERS && upper * 10 >= all * 9 {
+                continue;
+            }
             let mut words = words(text, sentence.clone());
             self.mark_particles(&mut words);
             let mut i = 0;
@@ -434,6 +442,14 @@ mod tests {
         assert_eq!(names("es", "informó la alcaldesa Lucía Ferrán Ortega."), [(Person, "Lucía Ferrán Ortega".to_string())]);
         // A surname alone keeps its title: "Haddad" could be anyone.
         assert_eq!(names("en", "said Dr Haddad."), [(Person, "Dr Haddad".to_string())]);
+    }
+
+    #[test]
+    fn a_headline_in_capitals_names_no_one() {
+        assert!(names("en", "ARMY SAYS IT KILLED 40 REBELS IN RAID").is_empty());
+        assert!(names("fr", "L'ARMÉE DIT AVOIR TUÉ 40 REBELLES").is_empty());
+        assert!(names("es", "EL EJÉRCITO DICE HABER MATADO A 40 REBELDES").is_empty());
+        assert_eq!(names("en", "The UN said so."), [(NameKind::Organisation, "UN".to_string())]);
     }
 
     #[test]

@@ -204,6 +204,16 @@ fn is_one_of(text: &str, tokens: &[Token], i: usize, words: &[String]) -> bool {
     tokens.get(i).is_some_and(|t| words.iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
 }
 
+/// Whether the metric word a count found on its right has a count right after
+/// it, maybe past a qualifier ("injured at least 50"): that count is its own.
+fn verb_with_own_count(tokens: &[Token], right: &Right) -> bool {
+    let Some((_, to)) = right.metric_at else { return false };
+    let next = tokens.partition_point(|t| t.start < to);
+    let qualifier = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Qualifier(_))));
+    let at = if tokens.get(next).is_some_and(qualifier) { next + 1 } else { next };
+    matches!(tokens.get(at).map(|t| t.item), Some(Item::Number(n)) if n.kind != NumberKind::Article)
+}
+
 fn is_comma(text: &str, t: &Token) -> bool {
     &text[t.start..t.end] == ","
 }
@@ -394,6 +404,8 @@ impl FigureFinder {
             // number names its metric, whatever noun comes later.
             let risen = tokens[k.saturating_sub(2)..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Rise)));
             let far = right.metric.is_some() && right.words > 0;
+            // "trapped 10,000 people and injured at least 50": past "and", a verb with a count of its own is that count's.
+            let right = if right.crossed_joiner && verb_with_own_count(tokens, &right) { Right { metric: None, ..right } } else { right };
             let left = if right.metric.is_none() || right.crossed_joiner || risen && far { self.left(tokens, k, loose) } else { None };
             let right = match left {
                 Some(_) if right.crossed_joiner || risen && far => Right { metric: None, ..right },

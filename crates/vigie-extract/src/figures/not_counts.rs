@@ -153,6 +153,17 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_past_and_with_a_count_of_its_own_is_that_count_s() {
+        let en = "Floods have trapped some 10,000 people and injured at least 50 in the district.";
+        assert_eq!(values("en", en), [(Injured, 50)]);
+        let fr = "Les crues ont isolé quelque 10 000 personnes et blessé au moins 50 autres.";
+        assert_eq!(values("fr", fr), [(Injured, 50)]);
+        let es = "Las crecidas aislaron a unas 10.000 personas e hirieron a al menos 50.";
+        assert_eq!(values("es", es), [(Injured, 50)]);
+        assert_eq!(values("en", "Twelve people were killed and 30 injured."), [(Killed, 12), (Injured, 30)]);
+    }
+
+    #[test]
     fn a_denied_count_is_none() {
         assert!(find("en", "No one was injured when the roof collapsed, and not one resident died.").is_empty());
         assert!(find("en", "No-one has been hurt, the fire service said.").is_empty());
