@@ -38,6 +38,8 @@ pub enum Cue {
     Rise,
     /// A toll moving from a number to another: "rose from 30 to 37"; the first is the earlier toll.
     Move,
+    /// A subset phrase that names the metric of its whole: "entre los fallecidos".
+    SubsetOf(Metric),
     /// A word before a number that makes it no count: "minuto 87".
     NotCountBefore,
     /// After a count, before its metric: the counted did it ("accused of killing").
@@ -221,6 +223,17 @@ impl Cues {
         let d = &lang.dates;
         for (words, offset) in [(&d.today, 0), (&d.yesterday, -1), (&d.day_before_yesterday, -2), (&d.tomorrow, 1)] {
             add(words, Cue::RelativeDay(offset));
+        }
+        // "entre los fallecidos", "among the dead": a subset that names the metric of its whole.
+        let metric_nouns: Vec<(String, Metric)> = phrases
+            .iter()
+            .flat_map(|(p, roles)| roles.iter().filter_map(|r| if let Cue::MetricNoun(m) = r { Some((p.clone(), *m)) } else { None }))
+            .collect();
+        for (phrase, roles) in phrases.iter_mut().filter(|(_, roles)| roles.contains(&Cue::Subset)) {
+            let named = metric_nouns.iter().find(|(noun, _)| phrase.strip_suffix(noun.as_str()).is_some_and(|head| head.ends_with(' ')));
+            if let Some(&(_, m)) = named {
+                roles.push(Cue::SubsetOf(m));
+            }
         }
         let mut entries: Vec<(String, Vec<Cue>)> = phrases.into_iter().collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));

@@ -76,6 +76,20 @@ mod tests {
     use vigie_model::Group::*;
 
     #[test]
+    fn a_subset_that_names_its_whole_breaks_that_one_down() {
+        for (lang, text) in [
+            ("es", "El balance final es de 41 muertos y 612 heridos. Entre los fallecidos hay once niños."),
+            ("fr", "Le bilan final est de 41 morts et 612 blessés. Parmi les morts, onze enfants."),
+            ("en", "The final toll is 41 dead and 612 injured. Among the dead, eleven children."),
+        ] {
+            let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
+            let found = finder.find(text);
+            let part = found.figures.iter().find(|f| f.value == 11).unwrap_or_else(|| panic!("no 11 in {text:?}"));
+            assert_eq!((part.metric, part.part_of), (vigie_model::Metric::Killed, Some(0)), "{text}");
+        }
+    }
+
+    #[test]
     fn counts_that_add_up_to_a_total_are_its_parts() {
         let finder = FigureFinder::new(Languages::get().by_code("en").unwrap());
         let found = finder.find("The ministry counted 50 dead on Sunday. Rescuers say 30 died in the valley and 20 on the coast.");

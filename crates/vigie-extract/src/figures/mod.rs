@@ -204,6 +204,19 @@ fn is_one_of(text: &str, tokens: &[Token], i: usize, words: &[String]) -> bool {
     tokens.get(i).is_some_and(|t| words.iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w)))
 }
 
+/// The metric a subset phrase before token `k` names: "entre los fallecidos hay once niños".
+fn subset_of(tokens: &[Token], k: usize) -> Option<Metric> {
+    tokens[..k].iter().rev().find_map(|t| match t.item {
+        Item::Cue(c) => c.find(|r| if let Cue::SubsetOf(m) = r { Some(m) } else { None }),
+        _ => None,
+    })
+}
+
+/// The last count of metric `metric` in the sentence before sentence `s`, among `figures` before `first`.
+fn named_whole(figures: &[RawFigure], first: usize, s: usize, metric: Metric) -> Option<usize> {
+    (0..first).rev().take_while(|&i| figures[i].sentence + 1 >= s).find(|&i| figures[i].sentence + 1 == s && figures[i].metric == metric)
+}
+
 /// Whether the metric word a count found on its right has a count right after
 /// it, maybe past a qualifier ("injured at least 50"): that count is its own.
 fn verb_with_own_count(tokens: &[Token], right: &Right) -> bool {
@@ -365,9 +378,9 @@ impl FigureFinder {
                 && matches!(tokens.get(k + 3).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::People | Cue::Group(_) | Cue::MetricNoun(_) | Cue::Victims(_))));
             let after_move = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Move));
             let announced = own.is_some_and(|(q, _)| q == Qualifier::Range) || bare_range && !after_move;
-            let range = self.range_end(tokens, k, announced).filter(|&(hi, _)| hi > value);
+            let range = self.range_end(text, tokens, k, announced).filter(|&(hi, _)| hi > value);
             // "la cifra aumentó de 115 a 137": the toll moved; 115 is the earlier one, named by what follows 137.
-            let moved_to = if after_move { self.move_end(tokens, k) } else { None };
+            let moved_to = if after_move { self.move_end(text, tokens, k) } else { None };
             // "pasó de 900 muertos el miércoles a 1.200": the noun may stand before the toll it moved to.
             let right = match moved_to {
                 Some((_, to_token)) => Some(self.right(text, tokens, k)).filter(|r| r.metric.is_some() && r.end <= tokens[to_token].start),
@@ -439,7 +452,8 @@ impl FigureFinder {
                     let last = figures.len() - 1;
                     (Some(figures[last].metric), None, num.start, None, MOVED_FROM)
                 }
-                (None, None, None, None) => match before {
+                // "Entre los fallecidos hay once niños": the whole the subset names, not the last count before it.
+                (None, None, None, None) => match subset_of(tokens, k).map_or(before, |m| named_whole(figures, first, s, m).or(before)) {
                     Some(b)
                         if !metric_before_here
                             && right.group.is_some()

@@ -44,6 +44,22 @@ impl FigureFinder {
                 return true;
             }
         }
+        // "the 13-10 loss": a score, unless people are counted after it ("10-15 people" is a range).
+        let counted = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::People | Cue::Group(_) | Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Victims(_))));
+        let other = text[num.end..].strip_prefix('-').filter(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if let Some(other) = other.filter(|_| num.kind == NumberKind::Digits) {
+            let end = text.len() - other.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let after = tokens[k + 1..].iter().find(|t| t.start >= end && !matches!(t.item, Item::Number(_)));
+            if !after.is_some_and(counted) {
+                return true;
+            }
+        }
+        // "in his 20s", "the 1990s": a decade.
+        let rest = &text[num.end..];
+        let decade = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")).or_else(|| rest.strip_prefix('s'));
+        if num.kind == NumberKind::Digits && decade.is_some_and(|r| !r.starts_with(char::is_alphanumeric)) {
+            return true;
+        }
         // "a man, 45, was killed": an age in apposition to the person.
         let group_before =
             k >= 2 && is_comma(text, &tokens[k - 1]) && matches!(tokens[k - 2].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Group(_))));
@@ -124,6 +140,7 @@ impl FigureFinder {
 mod tests {
     use super::super::tests::{find, values};
     use vigie_model::Metric::{Arrested, Injured, Killed, Missing};
+    use vigie_model::Qualifier::Range;
 
     #[test]
     fn the_accused_are_not_their_victims() {
@@ -161,6 +178,16 @@ mod tests {
         let es = "Las crecidas aislaron a unas 10.000 personas e hirieron a al menos 50.";
         assert_eq!(values("es", es), [(Injured, 50)]);
         assert_eq!(values("en", "Twelve people were killed and 30 injured."), [(Killed, 12), (Injured, 30)]);
+    }
+
+    #[test]
+    fn scores_decades_and_things_count_no_one() {
+        assert!(find("en", "The safety was injured during the 13-10 overtime loss.").is_empty());
+        assert!(find("en", "He was arrested in his early 20's, and again in the 1990s.").is_empty());
+        assert!(find("en", "The navy rescued two merchant vessels under attack.").is_empty());
+        assert!(find("es", "La armada rescató dos buques atacados.").is_empty());
+        assert!(find("fr", "La marine a secouru deux navires attaqués.").is_empty());
+        assert_eq!(find("en", "Some 10-15 people were injured.").iter().map(|f| (f.1, f.2)).collect::<Vec<_>>(), [(10, Range)]);
     }
 
     #[test]

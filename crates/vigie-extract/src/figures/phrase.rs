@@ -347,7 +347,7 @@ impl FigureFinder {
                         let gap = &text[t.end..num_start];
                         return (gap.split_whitespace().count() <= 2).then_some((q, t.start));
                     }
-                    if c.has(|r| r == Cue::RangeStart) && self.range_end(tokens, k, true).is_some() {
+                    if c.has(|r| r == Cue::RangeStart) && self.range_end(text, tokens, k, true).is_some() {
                         return Some((Qualifier::Range, t.start));
                     }
                     if !c.has(|r| r == Cue::RangeStart) {
@@ -364,10 +364,10 @@ impl FigureFinder {
     /// "60.000 à 70.000": the upper bound of a range starting at token `k`.
     /// The toll a count moved to ("de 900 à 1 200"), past the count's own noun and day
     /// ("de 900 morts mercredi à 1 200 jeudi", "de 900 el miércoles a 1.200").
-    pub(super) fn move_end(&self, tokens: &[Token], k: usize) -> Option<(u64, usize)> {
+    pub(super) fn move_end(&self, text: &str, tokens: &[Token], k: usize) -> Option<(u64, usize)> {
         for j in k + 1..(k + 1 + MOVE_GAP_TOKENS).min(tokens.len()) {
             match tokens[j].item {
-                Item::Cue(c) if c.has(|r| r == Cue::RangeEnd) => return self.range_end(tokens, j - 1, true),
+                Item::Cue(c) if c.has(|r| r == Cue::RangeEnd) => return self.range_end(text, tokens, j - 1, true),
                 Item::Number(_) | Item::Punct(_) => return None,
                 _ => {}
             }
@@ -375,9 +375,13 @@ impl FigureFinder {
         None
     }
 
-    pub(super) fn range_end(&self, tokens: &[Token], k: usize, announced: bool) -> Option<(u64, usize)> {
-        let joiner = tokens.get(k + 1)?;
-        let Item::Cue(c) = joiner.item else { return None };
+    pub(super) fn range_end(&self, text: &str, tokens: &[Token], k: usize, announced: bool) -> Option<(u64, usize)> {
+        // "10-15 people": a hyphen between two numbers written close is a range of its own (the tokens skip it).
+        let next = tokens.get(k + 1)?;
+        if let Item::Number(hi) = next.item {
+            return (next.start == tokens[k].end + 1 && text[tokens[k].end..next.start] == *"-").then_some((hi.integer()?, k + 1));
+        }
+        let Item::Cue(c) = next.item else { return None };
         if !c.has(|r| r == Cue::RangeEnd) || !announced {
             return None;
         }
