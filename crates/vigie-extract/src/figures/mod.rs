@@ -137,6 +137,8 @@ pub struct FigureFinder {
     events: vigie_text::Phrases,
     /// Prepositions before the agent of a passive ("killed by two gunmen"): a count there did it.
     agents: &'static [String],
+    /// Words that open a reported clause ("that", "que"): past "and", a new clause the count is not in.
+    clause_openers: &'static [String],
 }
 
 fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) -> Vec<Token<'a>> {
@@ -241,6 +243,7 @@ impl FigureFinder {
             figures: &lang.figures,
             events: vigie_text::Phrases::new(lang.events.kinds.values().flatten().chain(&lang.events.incidents)),
             agents: &lang.sources.agents,
+            clause_openers: &lang.sources.reported_clause,
         }
     }
 

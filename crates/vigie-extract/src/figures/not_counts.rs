@@ -191,6 +191,14 @@ mod tests {
     }
 
     #[test]
+    fn a_count_does_not_reach_into_another_reported_clause() {
+        assert!(find("en", "He said it was one person and that he would name that person after his death.").is_empty());
+        assert!(find("fr", "Il a dit que c'était une personne et qu'il la nommerait après sa mort.").is_empty());
+        assert!(find("es", "Dijo que era una persona y que la nombraría después de su muerte.").is_empty());
+        assert_eq!(values("en", "Five people and their driver were killed."), [(Killed, 5)]);
+    }
+
+    #[test]
     fn a_denied_count_is_none() {
         assert!(find("en", "No one was injured when the roof collapsed, and not one resident died.").is_empty());
         assert!(find("en", "No-one has been hurt, the fire service said.").is_empty());

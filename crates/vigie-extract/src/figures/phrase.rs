@@ -2,7 +2,7 @@
 //! civils tués"), what precedes it ("a tué au moins 31", "death toll rose to
 //! 632"), its qualifier, the end of a range and the cause after it.
 
-use super::{is_comma, FigureFinder, Item, Token};
+use super::{is_comma, is_one_of, FigureFinder, Item, Token};
 use crate::cues::Cue;
 use crate::numbers::NumberKind;
 use std::ops::Range;
@@ -250,6 +250,8 @@ impl FigureFinder {
                     }
                     out.words += 1;
                 }
+                // "one person and that he will reveal ... after his death": past "and that", another clause.
+                Item::Word if out.crossed_joiner && is_one_of(text, tokens, i - 1, self.clause_openers) => return out,
                 Item::Word => out.words += 1,
                 Item::Punct('"') => {}
                 // "420 personnes – 230 femmes et 190 hommes – ont été tuées": an aside between
