@@ -552,7 +552,30 @@ fn candidates(lang: &Language, text: &str, folded: &vigie_text::Folded, lexicon:
         }
     }
     out.sort_by_key(|c| c.span.start);
+    // "cité par l'agence Tass", "were quoted by AP": the outlet that relays never speaks.
+    for c in &mut out {
+        if relay_before(lang, text, c.span.start).is_some() {
+            c.kind = Kind::Silent;
+        }
+    }
     out
+}
+
+/// The relay phrase that stands a few words before `at` ("citado por la agencia TASS"), if one does.
+fn relay_before(lang: &Language, text: &str, at: usize) -> Option<Range<usize>> {
+    let mut from = at.saturating_sub(RELAY_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let starts = window.char_indices().filter(|&(i, _)| i == 0 || window[..i].ends_with(char::is_whitespace)).map(|(i, _)| i);
+    starts
+        .filter_map(|i| {
+            let r = lang.sources.relays.iter().find(|r| window[i..].get(..r.len()).is_some_and(|h| h.to_lowercase() == **r))?;
+            let rest = &window[i + r.len()..];
+            words_in(rest, false).is_some_and(|n| n <= RELAY_WORDS).then_some(from + i..from + i + r.len())
+        })
+        .last()
 }
 
 /// Whether a kind of area names the word at `span`: "la provincia de X",
@@ -568,6 +591,10 @@ fn named_area(lang: &Language, text: &str, span: &Range<usize>) -> bool {
 
 /// The most lexical mentions one name may overlap: a name is a few words.
 const MAX_OVERLAPS: usize = 16;
+/// How far back (bytes) a name looks for the relay phrase before it ("citado por la agencia").
+const RELAY_REACH: usize = 40;
+/// How many words (an article, "agency") may stand between a relay phrase and the outlet's name.
+const RELAY_WORDS: usize = 2;
 
 /// Whether the capitalised words of `text` all name countries, regions or
 /// big cities (true when there are none): "de Marruecos" adds a place, "Federal" does not.
@@ -652,6 +679,12 @@ fn bind<'c>(
         Some(cue.end + at)
     };
     let spoken_from = addressee.map(|c| c.span.end).or_else(medium).unwrap_or(cue.end);
+    // The relayed outlets right before the cue: from where their relay phrase starts to where the outlet ends.
+    let relays: Vec<(usize, usize)> = here
+        .iter()
+        .filter(|c| c.kind == Kind::Silent && c.span.end <= cue.start && words_in(&text[c.span.end..cue.start], false) == Some(0))
+        .filter_map(|c| Some((relay_before(lang, text, c.span.start)?.start, c.span.end)))
+        .collect();
     let here: Vec<&'c Candidate> = here.iter().copied().filter(|c| c.kind != Kind::Silent).collect();
     // "told the BBC": whom one speaks to.
     let tells = is_one_of(&cue_last, &s.tells);
@@ -715,8 +748,13 @@ fn bind<'c>(
         });
         is_one_of(&last_word(before), &s.agents) || prefix.is_some() && c.kind == Kind::Person || of_person
     };
+    // "Health officials were quoted by AP as saying": the relay and its outlet stand aside.
+    let relayed = |from: usize| {
+        let relay = relays.iter().find(|&&(start, end)| start >= from && end <= cue.start)?;
+        Some(&text[from..relay.0])
+    };
     let before = here.iter().rev().filter(|c| c.span.end <= cue.start && !agent(c)).find_map(|c| {
-        let gap = without_acronym(&text[c.span.end..cue.start]);
+        let gap = without_acronym(relayed(c.span.end).unwrap_or(&text[c.span.end..cue.start]));
         let bare = gap.trim_matches(|ch: char| ch == ',' || ch.is_whitespace()).is_empty();
         // "the rescue service, which counts the dead, said": an organisation past a clause.
         let apposition = gap.starts_with(',') && gap.trim_end().ends_with(',') && gap.matches(',').count() == 2;
@@ -1453,5 +1491,15 @@ mod tests {
         assert_eq!(one("fr", fr, 12).as_deref(), Some("Paul Ndiaye"));
         let es = "Tomás Prieto de la Cruz Roja informó que 8 personas murieron.";
         assert_eq!(one("es", es, 8).as_deref(), Some("Tomás Prieto"));
+    }
+
+    #[test]
+    fn the_outlet_that_relays_a_speaker_does_not_speak() {
+        let fr = "Le ministère de la Santé, cité par l'agence Tass, a indiqué que 12 personnes sont mortes.";
+        assert_eq!(one("fr", fr, 12).as_deref(), Some("health ministry"));
+        let es = "El Ministerio de Salud, citado por la agencia TASS, informó que 12 personas murieron.";
+        assert_eq!(one("es", es, 12).as_deref(), Some("health ministry"));
+        let en = "The governor was quoted by Reuters as saying 10 people died.";
+        assert_eq!(one("en", en, 10).as_deref(), Some("governor"));
     }
 }

@@ -408,6 +408,10 @@ pub struct Sources {
     /// Words after which a name is whom, where or through what one speaks ("told AFP", "sur Telegram").
     #[serde(default)]
     pub not_speaker_after: Vec<String>,
+    /// Phrases before the outlet that relays a speaker ("cité par l'agence Tass", "were quoted by AP"):
+    /// the name after them never speaks, and they do not part the speaker from its verb.
+    #[serde(default)]
+    pub relays: Vec<String>,
     /// Words that make a name a news outlet ("TOLO News"): outlets relay, they do not speak.
     #[serde(default)]
     pub media_heads: Vec<String>,
