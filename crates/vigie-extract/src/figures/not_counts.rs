@@ -139,7 +139,7 @@ impl FigureFinder {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{find, values};
-    use vigie_model::Metric::{Arrested, Injured, Killed, Missing};
+    use vigie_model::Metric::{Affected, Arrested, Injured, Killed, Missing};
     use vigie_model::Qualifier::Range;
 
     #[test]
@@ -196,6 +196,13 @@ mod tests {
         assert!(find("fr", "Il a dit que c'était une personne et qu'il la nommerait après sa mort.").is_empty());
         assert!(find("es", "Dijo que era una persona y que la nombraría después de su muerte.").is_empty());
         assert_eq!(values("en", "Five people and their driver were killed."), [(Killed, 5)]);
+    }
+
+    #[test]
+    fn the_same_people_counted_otherwise_in_an_aside_keep_their_verb() {
+        assert_eq!(values("es", "Unas 12.110 personas, o 1.730 familias, se han visto afectadas por el sismo."), [(Affected, 12110)]);
+        assert_eq!(values("en", "Some 12,110 people, or 1,730 families, were affected by the quake."), [(Affected, 12110)]);
+        assert_eq!(values("fr", "Quelque 12 110 personnes, soit 1 730 familles, ont été touchées par le séisme."), [(Affected, 12110)]);
     }
 
     #[test]
