@@ -206,6 +206,13 @@ mod tests {
     }
 
     #[test]
+    fn counted_among_the_whole_a_subset_names() {
+        assert_eq!(values("es", "De los desaparecidos, 23 fueron identificados entre los fallecidos."), [(Killed, 23)]);
+        assert_eq!(values("fr", "Au total, 23 ont été identifiés parmi les morts."), [(Killed, 23)]);
+        assert_eq!(values("en", "Of the missing, 23 were later identified among the dead."), [(Killed, 23)]);
+    }
+
+    #[test]
     fn a_denied_count_is_none() {
         assert!(find("en", "No one was injured when the roof collapsed, and not one resident died.").is_empty());
         assert!(find("en", "No-one has been hurt, the fire service said.").is_empty());

@@ -199,6 +199,12 @@ impl FigureFinder {
                         }
                         continue;
                     }
+                    // "23 fueron identificadas entre las víctimas mortales": counted among the whole a subset names.
+                    if let Some(m) = c.find(|r| if let Cue::SubsetOf(m) = r { Some(m) } else { None }).filter(|_| out.words > 0) {
+                        out.metric = Some(m);
+                        out.metric_at = Some((t.start, t.end));
+                        return out;
+                    }
                     // "dos de ellas niños", "four of them are children": the whole it is taken from, then its group.
                     if c.has(|r| r == Cue::Subset) && out.words == 0 && !out.people && out.group.is_none() {
                         continue;
