@@ -44,6 +44,8 @@ pub enum Cue {
     NotCountBefore,
     /// After a count, before its metric: the counted did it ("accused of killing").
     Accusation,
+    /// Opens a contrasting clause: "mientras que", "while".
+    ClauseBreak,
     /// A preposition of place after a count: "et un en Andalousie".
     Locative,
     AttributionBefore,
@@ -206,6 +208,7 @@ impl Cues {
         add(&f.causes, Cue::Cause);
         add(&f.not_counts_before, Cue::NotCountBefore);
         add(&f.accusations, Cue::Accusation);
+        add(&f.clause_breaks, Cue::ClauseBreak);
         let conjugate = |words: &[String]| inflected(words, &f.conjugation);
         add(&conjugate(&f.attribution_before), Cue::AttributionBefore);
         add(&conjugate(&f.attribution_after), Cue::AttributionAfter);

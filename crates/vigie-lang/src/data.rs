@@ -278,6 +278,9 @@ pub struct Figures {
     /// What, said of a count, makes it no human-impact figure: "2 530 d'entre eux ont été enterrés".
     #[serde(default)]
     pub not_impacts: Vec<String>,
+    /// Words that open a contrasting clause ("mientras que", "while"): a list of counts does not go on past them.
+    #[serde(default)]
+    pub clause_breaks: Vec<String>,
     /// Said of a count before its metric, these make the counted those who did it:
     /// "two men charged with killing a guard"; a verb before the count may still name what happened to them.
     #[serde(default)]

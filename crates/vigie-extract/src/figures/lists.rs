@@ -108,7 +108,7 @@ impl FigureFinder {
                     if c.has(|r| matches!(r, Cue::MetricVerb(m) | Cue::MetricNoun(m) if m != figures[last].metric)) {
                         return None;
                     }
-                    if c.has(|r| matches!(r, Cue::Toll(_) | Cue::AttributionBefore)) {
+                    if c.has(|r| matches!(r, Cue::Toll(_) | Cue::AttributionBefore | Cue::ClauseBreak)) {
                         return None;
                     }
                 }
@@ -130,6 +130,16 @@ mod tests {
     use vigie_model::Group::*;
     use vigie_model::Metric::*;
     use vigie_model::Qualifier::*;
+
+    #[test]
+    fn a_list_does_not_go_on_past_a_contrasting_clause() {
+        let got = find("es", "Hay 47 muertos y 59 desaparecidos, mientras que en 13 refugios se atiende a 1.815 personas.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [47, 59]);
+        let got = find("en", "There are 47 dead and 59 missing, while shelters house 1,815 people.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [47, 59]);
+        let got = find("fr", "On compte 47 morts et 59 disparus, alors que les refuges accueillent 1 815 personnes.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [47, 59]);
+    }
 
     #[test]
     fn a_bare_count_in_a_list_counts_the_same_kind() {
