@@ -3,7 +3,7 @@
 //! articles and parenthesised counts that only a list makes counts.
 
 use super::phrase::Right;
-use super::{is_comma, FigureFinder, Item, RawFigure, Token, MAX_WORDS_IN_LIST};
+use super::{is_comma, is_one_of, FigureFinder, Item, RawFigure, Token, MAX_WORDS_IN_LIST};
 use crate::cues::Cue;
 use vigie_model::{Group, Metric};
 
@@ -98,6 +98,7 @@ impl FigureFinder {
         let (mut words, mut subset, mut verb_between, mut joined) = (0, false, false, false);
         // "siete niños menores de 10 años y 26 extranjeros": an age or a length is a word of the list.
         let measure = |i: usize| matches!(tokens.get(i + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::NotCount));
+        let joiner = |t: &Token| is_comma(text, t) || matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner));
         for (i, t) in between {
             match t.item {
                 Item::Number(_) if measure(i) => words += 1,
@@ -112,6 +113,8 @@ impl FigureFinder {
                         return None;
                     }
                 }
+                // "137 of them at the scene, and that 75 of them have been identified": another reported clause.
+                Item::Word if is_one_of(text, tokens, i, self.clause_openers) && i > 0 && joiner(&tokens[i - 1]) => return None,
                 Item::Word => words += 1,
                 Item::Number(_) => return None,
                 Item::Punct('(' | ')' | ';' | '–' | '—' | ':') => joined = true,
@@ -139,6 +142,16 @@ mod tests {
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [47, 59]);
         let got = find("fr", "On compte 47 morts et 59 disparus, alors que les refuges accueillent 1 815 personnes.");
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [47, 59]);
+    }
+
+    #[test]
+    fn a_list_does_not_go_on_into_another_reported_clause() {
+        let got = find("en", "He said 39 people died, 37 of them at the scene, and that 25 of the 39 have been identified.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [39, 37]);
+        let got = find("fr", "Il a dit que 39 personnes sont mortes, dont 37 sur place, et que 25 ont été identifiées.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [39, 37]);
+        let got = find("es", "Dijo que 39 personas murieron, 37 de ellas en el lugar, y que 25 ya fueron identificadas.");
+        assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [39, 37]);
     }
 
     #[test]

@@ -233,9 +233,7 @@ impl FigureFinder {
                         let aside = tokens[i..].iter().take(AGE_ASIDE_TOKENS).position(|t| is_comma(text, t));
                         let aged = aside.is_some_and(|a| tokens[i..i + a].iter().any(|t| matches!(t.item, Item::Number(_))));
                         // "12.110 personas, o 1.730 familias, se han visto afectadas": the same people counted otherwise.
-                        let counted = |t: &Token| {
-                            matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Group(_) | Cue::People | Cue::Victims(_) | Cue::Subset)))
-                        };
+                        let counted = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Group(_) | Cue::People | Cue::Victims(_) | Cue::Subset)));
                         let recounted = out.people && aside.is_some_and(|a| !tokens[i..i + a].iter().any(counted));
                         if let Some(a) = aside.filter(|_| aged && (out.group.is_some() || recounted)) {
                             i += a + 1;
