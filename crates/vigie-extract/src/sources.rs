@@ -192,14 +192,13 @@ impl SourceFinder {
                 // "selon cette même source", "esa dependencia": whoever spoke last, which only the speeches
                 // know; a capital makes it a name's start ("La Agencia de Rescate de Ostia").
                 Target::Anaphora(what) if what == LAST_SPEAKER || what == ANY && !named_before(&out) => {
-                    // "the office of the governor" is that office, not whoever spoke last.
+                    // "the office of the governor", "el comunicado en Telegram del jefe": that office or
+                    // statement, not whoever spoke last (an owner within a few words).
                     let rest = &text[m.span.end..];
-                    let qualified = self
-                        .lang
-                        .sources
-                        .place_prefixes
-                        .iter()
-                        .any(|p| strip_prefix_folded(rest.trim_start(), p).is_some() && rest.starts_with(' '));
+                    let word_starts = rest.char_indices().filter(|&(i, c)| c != ' ' && rest[..i].ends_with(' ')).map(|(i, _)| i);
+                    let qualified = word_starts
+                        .take(OWNER_WORDS + 1)
+                        .any(|i| self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(&rest[i..], p).is_some()));
                     let name_start =
                         text[m.span.clone()].rsplit([' ', '\'']).next().is_some_and(|noun| noun.starts_with(char::is_uppercase));
                     // "le chef de l'administration": a complement of another phrase.
@@ -417,6 +416,9 @@ fn strip_prefix_folded<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let head = text.get(..prefix.len())?;
     (head.to_lowercase() == prefix.to_lowercase()).then(|| &text[prefix.len()..])
 }
+
+/// How many words may stand between a phrase that would point back and the owner that names it instead.
+const OWNER_WORDS: usize = 2;
 
 /// How far back (bytes) a role looks for the place it points to.
 const PLACE_LOOKBACK: usize = 300;

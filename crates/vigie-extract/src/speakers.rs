@@ -1502,4 +1502,16 @@ mod tests {
         let en = "The governor was quoted by Reuters as saying 10 people died.";
         assert_eq!(one("en", en, 10).as_deref(), Some("governor"));
     }
+
+    #[test]
+    fn a_report_stands_for_who_published_it_unless_its_owner_is_named() {
+        let es = "La Cruz Roja contó 12 muertos. El informe revela además que 30 personas resultaron heridas.";
+        assert_eq!(one("es", es, 30).as_deref(), Some("Red Cross"));
+        let fr = "La Croix-Rouge a compté 12 morts. Le rapport révèle aussi que 30 personnes ont été blessées.";
+        assert_eq!(one("fr", fr, 30).as_deref(), Some("Red Cross"));
+        let en = "The Red Cross counted 12 dead. The report also reveals that 30 people were injured.";
+        assert_eq!(one("en", en, 30).as_deref(), Some("Red Cross"));
+        let es = "La Cruz Roja contó 12 muertos. \"20 personas siguen desaparecidas\", señala el comunicado en Telegram del jefe de la Policía Nacional, Iván Petrov.";
+        assert_eq!(one("es", es, 20).as_deref(), Some("Iván Petrov"));
+    }
 }
