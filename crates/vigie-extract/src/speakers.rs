@@ -575,7 +575,7 @@ fn relay_before(lang: &Language, text: &str, at: usize) -> Option<Range<usize>> 
             let rest = &window[i + r.len()..];
             words_in(rest, false).is_some_and(|n| n <= RELAY_WORDS).then_some(from + i..from + i + r.len())
         })
-        .last()
+        .next_back()
 }
 
 /// Whether a kind of area names the word at `span`: "la provincia de X",
