@@ -124,18 +124,23 @@ impl<'a> Glue<'a> {
     }
 }
 
-/// Whether `lower` is another agreement of a word of the lexicon ("abattues" of "abattu",
-/// "tuées" of "tué"): an inflected form the lexicon lacks, not two words glued.
+/// Whether `lower` is another agreement or number of a word of the lexicon ("abattues" of "abattu",
+/// "tuées" of "tué", "taliban" of "talibans"): an inflected form the lexicon lacks, not two words glued.
 fn inflects_a_word(lang: &Language, lower: &str) -> bool {
     let mut form = String::with_capacity(lower.len() + 4);
-    lang.figures.agreement.iter().any(|endings| {
+    let mut known = |stem: &str, ending: &str| {
+        form.clear();
+        form.push_str(stem);
+        form.push_str(ending);
+        lang.lexicon.rank(&form).is_some()
+    };
+    let number = lang.figures.plurals.iter().any(|(one, many)| {
+        lower.strip_suffix(one.as_str()).is_some_and(|stem| known(stem, many))
+            || lower.strip_suffix(many.as_str()).is_some_and(|stem| known(stem, one))
+    });
+    number || lang.figures.agreement.iter().any(|endings| {
         endings.iter().filter_map(|e| lower.strip_suffix(e.as_str())).any(|stem| {
-            endings.iter().any(|other| {
-                form.clear();
-                form.push_str(stem);
-                form.push_str(other);
-                lang.lexicon.rank(&form).is_some()
-            })
+            endings.iter().any(|other| known(stem, other))
         })
     })
 }
@@ -174,6 +179,8 @@ mod tests {
         // "abattues" is "abattu" agreeing, not "abattu" + "es"; "defunciones" opens with a prefix, not with "de".
         assert!(points("Des pluies se sont abattues sur la ville.", "fr", "abattues").is_empty());
         assert!(points("Hubo 40 defunciones en la costa.", "es", "defunciones").is_empty());
+        // "taliban" is the singular of "talibans", not "ta" + "liban".
+        assert!(points("selon le gouvernement taliban", "fr", "taliban").is_empty());
         // Two words glued by scraping are still parted.
         assert_eq!(points("Douze personnes sont mortesdans la nuit.", "fr", "mortesdans"), vec![6]);
     }
