@@ -289,8 +289,12 @@ impl SourceFinder {
         });
         let (kind, rest) = of_kind.map_or((None, rest), |(k, r)| (Some(k), r));
         let named = place_after(rest, &[String::new()])?;
-        // A place the text says is a state or a region is one, whether the gazetteer knows it or not.
-        if is_country(named) || !known(named) && kind.is_none() {
+        // A place the text says is a state or a region is one, whether the gazetteer knows it or not;
+        // one known only by another name of a small place is none ("Hamas" is also a name of Hamm).
+        let by_own_name = || {
+            gazetteer().lookup(named).iter().map(|&i| gazetteer().place(i)).any(|p| p.name == named || p.population >= CAPITAL_POPULATION)
+        };
+        if is_country(named) || kind.is_none() && !(known(named) && by_own_name()) {
             return None;
         }
         let Some(kind) = kind else {
@@ -310,6 +314,14 @@ impl SourceFinder {
         if inst.national && self.of_regions(&text[span.end..]) {
             // "las autoridades de las tres autonomías", "the authorities of the provinces": regional, whatever the country.
             return format!("regional {}", inst.name);
+        }
+        // "le ministère de la Santé du Hamas", "el gobierno talibán": a body of a group the lists know.
+        let owner = mentions.get(i + 1).filter(|n| {
+            let gap = text[span.end..n.span.start].trim_start();
+            gap.is_empty() || self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
+        });
+        if let Some(Target::Entity(e)) = owner.map(|n| &n.target) {
+            return format!("{} {}", entities()[*e].label(), inst.name);
         }
         if inst.national {
             // "the Moscow Region's Health Ministry", "el Ministerio de Salud de Gaza": a sub-national body.
@@ -565,6 +577,15 @@ mod tests {
         assert_eq!(labels("fr", "a précisé le procureur de Lyon"), ["prosecutor of Lyon"]);
         assert_eq!(labels("es", "informó el fiscal de Colima"), ["prosecutor of Colima"]);
         assert_eq!(labels("en", "the prosecutor of Tulsa said"), ["prosecutor of Tulsa"]);
+    }
+
+    #[test]
+    fn a_body_of_a_known_group_is_the_group_s() {
+        assert_eq!(labels("fr", "selon le ministère de la Santé du Hamas"), ["Hamas health ministry", "Hamas"]);
+        assert_eq!(labels("es", "según el Ministerio de Salud de Hamás"), ["Hamas health ministry", "Hamas"]);
+        assert_eq!(labels("en", "according to the health ministry of Hamas"), ["Hamas health ministry", "Hamas"]);
+        assert_eq!(labels("fr", "selon le gouvernement taliban"), ["Taliban government", "Taliban"]);
+        assert_eq!(labels("es", "según el gobierno talibán"), ["Taliban government", "Taliban"]);
     }
 
     #[test]

@@ -138,11 +138,10 @@ fn inflects_a_word(lang: &Language, lower: &str) -> bool {
         lower.strip_suffix(one.as_str()).is_some_and(|stem| known(stem, many))
             || lower.strip_suffix(many.as_str()).is_some_and(|stem| known(stem, one))
     });
-    number || lang.figures.agreement.iter().any(|endings| {
-        endings.iter().filter_map(|e| lower.strip_suffix(e.as_str())).any(|stem| {
-            endings.iter().any(|other| known(stem, other))
+    number
+        || lang.figures.agreement.iter().any(|endings| {
+            endings.iter().filter_map(|e| lower.strip_suffix(e.as_str())).any(|stem| endings.iter().any(|other| known(stem, other)))
         })
-    })
 }
 
 /// "dernier.Près" (a lower-case word, a full stop, a capitalised word) and
