@@ -399,7 +399,8 @@ pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFig
     // the ones that may cover `at` have their cue among the nearest on either side.
     let next = speeches.partition_point(|s| s.cue.start < at);
     let near = &speeches[next.saturating_sub(NEAR_SPEECHES)..(next + NEAR_SPEECHES).min(speeches.len())];
-    if let Some(s) = near.iter().filter(|s| s.covers.contains(&at)).min_by_key(|s| s.cue.start.abs_diff(at)) {
+    // "Un nouveau bilan fait état de 158 morts, a indiqué la protection civile": a speaker named beats a report that names no one.
+    if let Some(s) = near.iter().filter(|s| s.covers.contains(&at)).min_by_key(|s| (s.anonymous, s.cue.start.abs_diff(at))) {
         return attribution(s, Evidence::Covered);
     }
     let paragraph = paragraph_of(text, found, at);
@@ -1513,5 +1514,15 @@ mod tests {
         assert_eq!(one("en", en, 30).as_deref(), Some("Red Cross"));
         let es = "La Cruz Roja contó 12 muertos. \"20 personas siguen desaparecidas\", señala el comunicado en Telegram del jefe de la Policía Nacional, Iván Petrov.";
         assert_eq!(one("es", es, 20).as_deref(), Some("Iván Petrov"));
+    }
+
+    #[test]
+    fn a_speaker_named_beats_a_report_that_names_no_one() {
+        let fr = "Un nouveau bilan fait état de 158 morts, a indiqué la protection civile.";
+        assert_eq!(one("fr", fr, 158).as_deref(), Some("emergency services"));
+        let es = "Un nuevo balance da cuenta de 158 muertos, informó la protección civil.";
+        assert_eq!(one("es", es, 158).as_deref(), Some("emergency services"));
+        let en = "A new toll reports 158 dead, civil protection said.";
+        assert_eq!(one("en", en, 158).as_deref(), Some("emergency services"));
     }
 }

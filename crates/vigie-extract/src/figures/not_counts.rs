@@ -60,6 +60,13 @@ impl FigureFinder {
         if num.kind == NumberKind::Digits && decade.is_some_and(|r| !r.starts_with(char::is_alphanumeric)) {
             return true;
         }
+        // "dos niños de 5 y 7 años", "aged 5 and 7": the first of two measures in one unit.
+        let joined_measure = matches!(next.map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::ListJoiner | Cue::RangeEnd)))
+            && matches!(tokens.get(k + 2).map(|t| t.item), Some(Item::Number(_)))
+            && matches!(tokens.get(k + 3), Some(t) if matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::NotCount)) && t.start - tokens[k + 2].end <= 1);
+        if joined_measure {
+            return true;
+        }
         // "a man, 45, was killed": an age in apposition to the person.
         let group_before =
             k >= 2 && is_comma(text, &tokens[k - 1]) && matches!(tokens[k - 2].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Group(_))));
@@ -233,6 +240,9 @@ mod tests {
         assert!(find("fr", "Le chanteur est mort à l'âge de 85 ans.").is_empty());
         assert!(find("es", "Una madre de tres hijos murió en el choque.").iter().all(|f| f.1 != 3));
         assert!(find("es", "El escritor murió a la edad de 85 años.").is_empty());
+        assert_eq!(values("es", "Dos niños de 5 y 7 años murieron en el derrumbe."), [(Killed, 2)]);
+        assert_eq!(values("fr", "Deux enfants de 5 et 7 ans sont morts dans l'incendie."), [(Killed, 2)]);
+        assert_eq!(values("en", "Two children of 5 and 7 years died in the fire."), [(Killed, 2)]);
         assert_eq!(values("en", "The fire killed 12, officials said."), [(Killed, 12)]);
     }
 

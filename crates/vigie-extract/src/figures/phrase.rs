@@ -283,6 +283,21 @@ impl FigureFinder {
                     i += glued + usize::from(unit.is_some() && glued == 0);
                     out.words += 1;
                 }
+                // "dos niños de 5 y 7 años murieron": ages or other measures, maybe two joined, are words of the phrase.
+                Item::Number(_) if out.group.is_some() || out.people => {
+                    let is = |j: usize, f: &dyn Fn(Cue) -> bool| matches!(tokens.get(j).map(|t| t.item), Some(Item::Cue(c)) if c.has(f));
+                    let mut j = i;
+                    if is(j, &|r| matches!(r, Cue::ListJoiner | Cue::RangeEnd))
+                        && matches!(tokens.get(j + 1).map(|t| t.item), Some(Item::Number(_)))
+                    {
+                        j += 2;
+                    }
+                    if !is(j, &|r| r == Cue::NotCount) {
+                        return out;
+                    }
+                    i = j + 1;
+                    out.words += 1;
+                }
                 Item::Number(_) | Item::Punct(_) => return out,
             }
             let limit = if out.group.is_some() || out.people { MAX_WORDS_AFTER_NOUN } else { MAX_WORDS_AFTER };
