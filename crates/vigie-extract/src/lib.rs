@@ -61,7 +61,7 @@ use vigie_model::{Article, AsOfOrigin, DatePrecision, Figure, RemovalKind};
 struct Reading<'a> {
     source: Option<&'a speakers::Attribution>,
     as_of: Option<(chrono::NaiveDate, AsOfOrigin)>,
-    place: Option<std::ops::Range<usize>>,
+    place: Option<String>,
     part_of: Option<usize>,
     note: Option<String>,
 }
@@ -85,7 +85,7 @@ fn figure(article: &Article, raw: &figures::RawFigure, span: std::ops::Range<usi
         source_text: source_span.clone().map(|s| article.original[s].to_string()),
         source_start: source_span.clone().map(|s| s.start),
         source_end: source_span.map(|s| s.end),
-        place: place.map(|p| as_written(article, p)),
+        place,
         as_of: as_of.map(|(d, _)| d),
         as_of_precision: as_of.map(|_| DatePrecision::Day),
         as_of_origin: as_of.map(|(_, o)| o),
@@ -473,7 +473,7 @@ impl Extractor {
                 why.push(explain::Why::new(&article.text, &found, &speeches, f, source.as_ref(), shares_total, as_of, other_event));
             }
             places_of.push((clause_place.clone(), f.sentence, other_event));
-            let place = clause_place.filter(|_| !other_event);
+            let place = clause_place.filter(|_| !other_event).map(|p| finders.places.label(&as_written(article, p)));
             out.push(figure(article, f, span, Reading { source: source.as_ref(), as_of, place, part_of, note }));
             sources_of.push(source);
         }

@@ -19,6 +19,8 @@ pub struct PlaceReader {
     kinds: HashSet<String>,
     joiners: HashSet<String>,
     relatives: HashSet<String>,
+    /// The English word of each kind of area not written in English: "provincia de Hatay" is labelled "Hatay province".
+    kind_labels: std::collections::HashMap<String, String>,
 }
 
 impl PlaceReader {
@@ -29,7 +31,35 @@ impl PlaceReader {
             kinds: lower(&lang.figures.place_kinds),
             joiners: lower(&lang.sources.name_joiners),
             relatives: lower(&lang.figures.place_relatives),
+            kind_labels: lang.figures.place_kind_labels.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
         }
+    }
+
+    /// A place as labelled in a figure: a kind of area written before its name takes
+    /// the English order and word ("provincia de Hatay", "la région de Kherson" give "Hatay province",
+    /// "Kherson region"); anything else stays as written.
+    pub fn label(&self, written: &str) -> String {
+        let words: Vec<&str> = written.split(' ').collect();
+        let Some(k) = words.iter().position(|w| self.kinds.contains(&w.to_lowercase())) else { return written.to_string() };
+        // English kinds are their own labels.
+        let kind = words[k].to_lowercase();
+        let label = self.kind_labels.get(&kind).unwrap_or(&kind);
+        // A neighbourhood is known by its local name ("colonia Icacos"): only larger areas are relabelled.
+        if label == LOCAL_KIND {
+            return written.to_string();
+        }
+        let name_at = (k + 1..words.len()).find(|&i| !self.joiners.contains(&words[i].to_lowercase()) && !words[i].contains('\''));
+        let name: Vec<&str> = match name_at {
+            Some(i) if words[..k].iter().all(|w| w.starts_with(char::is_lowercase)) && words[i].starts_with(char::is_uppercase) => {
+                words[i..].to_vec()
+            }
+            // "région d'Odessa": the name is glued to its article.
+            _ => match words.get(k + 1).and_then(|w| elided(w)) {
+                Some(n) if k + 2 == words.len() => vec![n],
+                _ => return written.to_string(),
+            },
+        };
+        format!("{} {label}", name.join(" "))
     }
 
     /// The place the figure whose number stands at `number` is restricted to,
@@ -108,8 +138,16 @@ impl PlaceReader {
     }
 }
 
+/// The kind of area whose places keep the name written locally.
+const LOCAL_KIND: &str = "neighbourhood";
+
 /// How many mentions make a place the event's own.
 const MAIN_PLACE_MENTIONS: usize = 3;
+
+/// The name glued to an elided article: "d'Odessa" gives "Odessa".
+fn elided(word: &str) -> Option<&str> {
+    word.rsplit_once(['\'', '’']).map(|(_, name)| name).filter(|n| n.starts_with(char::is_uppercase))
+}
 
 /// Whether the place at `span` is the event's own: its name (capitalised
 /// words) stands in the headline, or is named at least `MAIN_PLACE_MENTIONS` times.
@@ -173,6 +211,19 @@ mod tests {
             Some("municipio de Villanueva de la Sierra")
         );
         assert_eq!(place("en", "Five deaths were reported in the small town of Grenville.", "Five").as_deref(), Some("town of Grenville"));
+    }
+
+    #[test]
+    fn a_kind_of_area_before_its_name_is_labelled_after_it() {
+        let label = |lang: &str, written: &str| PlaceReader::new(Languages::get().by_code(lang).unwrap()).label(written);
+        assert_eq!(label("es", "provincia de Hatay"), "Hatay province");
+        assert_eq!(label("es", "municipio de Villanueva de la Sierra"), "Villanueva de la Sierra municipality");
+        assert_eq!(label("fr", "région de Kherson"), "Kherson region");
+        assert_eq!(label("fr", "région d'Odessa"), "Odessa region");
+        assert_eq!(label("en", "town of Grenville"), "Grenville town");
+        assert_eq!(label("en", "Khost province"), "Khost province");
+        assert_eq!(label("es", "Acapulco"), "Acapulco");
+        assert_eq!(label("es", "colonia Icacos"), "colonia Icacos");
     }
 
     #[test]
