@@ -227,10 +227,12 @@ impl Cues {
         for (words, offset) in [(&d.today, 0), (&d.yesterday, -1), (&d.day_before_yesterday, -2), (&d.tomorrow, 1)] {
             add(words, Cue::RelativeDay(offset));
         }
-        // "entre los fallecidos", "among the dead": a subset that names the metric of its whole.
+        // "entre los fallecidos", "among the dead", "parmi les victimes": a subset that names the metric of its whole.
         let metric_nouns: Vec<(String, Metric)> = phrases
             .iter()
-            .flat_map(|(p, roles)| roles.iter().filter_map(|r| if let Cue::MetricNoun(m) = r { Some((p.clone(), *m)) } else { None }))
+            .flat_map(|(p, roles)| {
+                roles.iter().filter_map(|r| if let Cue::MetricNoun(m) | Cue::Victims(m) = r { Some((p.clone(), *m)) } else { None })
+            })
             .collect();
         for (phrase, roles) in phrases.iter_mut().filter(|(_, roles)| roles.contains(&Cue::Subset)) {
             let named = metric_nouns.iter().find(|(noun, _)| phrase.strip_suffix(noun.as_str()).is_some_and(|head| head.ends_with(' ')));

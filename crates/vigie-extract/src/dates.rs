@@ -8,6 +8,7 @@
 
 use crate::figures::{DateMention, When};
 use chrono::{Datelike, Duration, NaiveDate};
+use std::ops::Range;
 use vigie_model::{DatePrecision, PublishedDate};
 
 /// The date `when` denotes, read in an article published on `published`.
@@ -52,6 +53,25 @@ pub(crate) fn resolved(when: When, published: Option<PublishedDate>) -> Option<N
 /// written nearest to it ("stood at 2,000 on Tuesday, up from 1,500 on
 /// Monday"), the earlier of two as near ("rose to 1,200 on Thursday from 900
 /// on Wednesday"), and none farther than `reach` words.
+/// The day a date opening `sentence` gives all of it, an earlier toll too: "La veille, les
+/// autorités faisaient état de 99 morts", "En la víspera, el balance era de 39 muertos".
+pub fn opening(
+    text: &str,
+    dates: &[DateMention],
+    sentence: usize,
+    range: Range<usize>,
+    published: Option<PublishedDate>,
+) -> Option<NaiveDate> {
+    dates
+        .iter()
+        .filter(|d| d.sentence == sentence && !d.since && d.at >= range.start)
+        .find(|d| text[range.start..d.at].split_whitespace().count() <= OPENING_WORDS && text[d.at..range.end].contains(','))
+        .and_then(|d| resolved(d.when, published))
+}
+
+/// How many words ("En", "On") may stand before a date that opens its sentence.
+const OPENING_WORDS: usize = 1;
+
 pub fn stated_near(
     text: &str,
     dates: &[DateMention],

@@ -447,7 +447,9 @@ impl Extractor {
                     // Reached from the first earlier toll of the sentence: "the previous toll, on Saturday, was 2,012 dead and 2,059 injured".
                     let head = raw.iter().filter(|g| g.previous && g.sentence == f.sentence).map(|g| g.number.start).min();
                     let at = head.unwrap_or(f.number.start);
-                    dates::stated_near(&article.text, &found.dates, f.sentence, at, PREVIOUS_DATE_WORDS, article.published).map(stated)
+                    dates::stated_near(&article.text, &found.dates, f.sentence, at, PREVIOUS_DATE_WORDS, article.published)
+                        .or_else(|| dates::opening(&article.text, &found.dates, f.sentence, sentence.clone(), article.published))
+                        .map(stated)
                 }
                 (false, false) => posts
                     .iter()
@@ -542,6 +544,19 @@ mod tests {
             ..Document::default()
         };
         Extractor::new().figures(&vigie_ingest::Cleaner::new().clean(doc).unwrap())
+    }
+
+    #[test]
+    fn a_date_opening_its_sentence_dates_an_earlier_toll_in_it() {
+        for (lang, text) in [
+            ("fr", "Le bilan s'élève à 112 morts, selon la police.\n\nLa veille, les autorités faisaient état de 99 morts."),
+            ("es", "El balance asciende a 112 muertos, según la policía.\n\nEn la víspera, el balance era de 99 muertos."),
+            ("en", "The toll rose to 112 dead, police said.\n\nThe day before, the previous toll was 99 dead."),
+        ] {
+            let f = figures_of(lang, "2030-05-02", text);
+            let earlier = f.iter().find(|f| f.value == 99).unwrap_or_else(|| panic!("no 99 in {text}"));
+            assert_eq!(earlier.as_of, chrono::NaiveDate::from_ymd_opt(2030, 5, 1), "{text}");
+        }
     }
 
     #[test]

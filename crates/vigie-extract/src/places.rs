@@ -48,17 +48,14 @@ impl PlaceReader {
         if label == LOCAL_KIND {
             return written.to_string();
         }
-        let name_at = (k + 1..words.len()).find(|&i| !self.joiners.contains(&words[i].to_lowercase()) && !words[i].contains('\''));
-        let name: Vec<&str> = match name_at {
-            Some(i) if words[..k].iter().all(|w| w.starts_with(char::is_lowercase)) && words[i].starts_with(char::is_uppercase) => {
-                words[i..].to_vec()
-            }
-            // "région d'Odessa": the name is glued to its article.
-            _ => match words.get(k + 1).and_then(|w| elided(w)) {
-                Some(n) if k + 2 == words.len() => vec![n],
-                _ => return written.to_string(),
-            },
-        };
+        let name_at = (k + 1..words.len()).find(|&i| !self.joiners.contains(&words[i].to_lowercase()));
+        let Some(i) = name_at.filter(|_| words[..k].iter().all(|w| w.starts_with(char::is_lowercase))) else { return written.to_string() };
+        // "région d'Odessa", "quartier d'El Olivar": the name's first word is glued to its article.
+        let first = elided(words[i]).unwrap_or(words[i]);
+        if !first.starts_with(char::is_uppercase) {
+            return written.to_string();
+        }
+        let name: Vec<&str> = std::iter::once(first).chain(words[i + 1..].iter().copied()).collect();
         format!("{} {label}", name.join(" "))
     }
 
@@ -224,6 +221,8 @@ mod tests {
         assert_eq!(label("en", "Khost province"), "Khost province");
         assert_eq!(label("es", "Acapulco"), "Acapulco");
         assert_eq!(label("es", "colonia Icacos"), "colonia Icacos");
+        assert_eq!(label("fr", "département d'Ille-et-Vilaine"), "Ille-et-Vilaine department");
+        assert_eq!(label("fr", "province d'El Oro"), "El Oro province");
     }
 
     #[test]

@@ -90,6 +90,20 @@ mod tests {
     }
 
     #[test]
+    fn a_subset_names_its_metric_when_no_whole_of_it_comes_before() {
+        for (lang, text) in [
+            ("fr", "Plus de 370 personnes sont portées disparues. Parmi les victimes figurent trois pompiers."),
+            ("es", "Más de 370 personas siguen desaparecidas. Entre las víctimas hay tres bomberos."),
+            ("en", "More than 370 people are missing. Among the victims are three firefighters."),
+        ] {
+            let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
+            let found = finder.find(text);
+            let part = found.figures.iter().find(|f| f.value == 3).unwrap_or_else(|| panic!("no 3 in {text:?}"));
+            assert_eq!((part.metric, part.part_of), (vigie_model::Metric::Killed, None), "{text}");
+        }
+    }
+
+    #[test]
     fn counts_that_add_up_to_a_total_are_its_parts() {
         let finder = FigureFinder::new(Languages::get().by_code("en").unwrap());
         let found = finder.find("The ministry counted 50 dead on Sunday. Rescuers say 30 died in the valley and 20 on the coast.");

@@ -457,6 +457,12 @@ impl FigureFinder {
                 }
                 // "Entre los fallecidos hay once niños": the whole the subset names, not the last count before it.
                 (None, None, None, None) => match subset_of(tokens, k).map_or(before, |m| named_whole(figures, first, s, m).or(before)) {
+                    // "Parmi les victimes identifiées figurent trois pompiers": the metric the subset names, whole or not.
+                    b if subset_of(tokens, k).is_some_and(|m| b.is_none_or(|b| figures[b].metric != m))
+                        && (right.group.is_some() || right.people) =>
+                    {
+                        (subset_of(tokens, k), None, num.start, None, "a subset that names its metric")
+                    }
                     Some(b)
                         if !metric_before_here
                             && right.group.is_some()
