@@ -95,6 +95,10 @@ impl PlaceReader {
         let (mut kind_before, mut other_words) = (false, false);
         while i < words.len() && !words[i].capital {
             let kind = self.kinds.contains(&words[i].lower);
+            // "en estado grave al hospital de X": past its kind only joiners lead to the name.
+            if kind_before && !kind && !self.joiners.contains(&words[i].lower) {
+                return None;
+            }
             kind_before |= kind;
             other_words |= !kind && !self.joiners.contains(&words[i].lower);
             i += 1;
@@ -208,6 +212,13 @@ mod tests {
             Some("municipio de Villanueva de la Sierra")
         );
         assert_eq!(place("en", "Five deaths were reported in the small town of Grenville.", "Five").as_deref(), Some("town of Grenville"));
+    }
+
+    #[test]
+    fn a_kind_word_used_for_something_else_names_no_place() {
+        assert_eq!(place("es", "Tres fueron trasladados en estado grave al hospital de Arrecife.", "Tres"), None);
+        assert_eq!(place("fr", "Trois blessés dans un état grave à l'hôpital de Brest.", "Trois"), None);
+        assert_eq!(place("en", "Three were taken to hospital in the city of Austin.", "Three").as_deref(), Some("city of Austin"));
     }
 
     #[test]

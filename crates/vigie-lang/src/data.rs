@@ -330,6 +330,10 @@ pub struct Figures {
     /// Words that open the object of such a verb: determiners and possessives ("the", "leur", "a").
     #[serde(default)]
     pub object_openers: Vec<String>,
+    /// Object pronouns that stand between a count and its metric verb ("a police officer shot him dead",
+    /// "un policía lo mató", "un policier l'a abattu"): the count did it.
+    #[serde(default)]
+    pub object_pronouns: Vec<String>,
     /// Words before the earlier toll a count moved from, said after it ("rose to 1,200 from 900").
     #[serde(default)]
     pub moved_from: Vec<String>,

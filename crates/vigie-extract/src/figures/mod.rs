@@ -295,7 +295,15 @@ impl FigureFinder {
     /// an object after it ("two gunmen killed five people", "a policeman
     /// shot the suspect"): the count did it and counts no victim.
     fn agent_of_verb(&self, text: &str, tokens: &[Token], right: &Right) -> bool {
-        let Some((_, to)) = right.metric_at else { return false };
+        let Some((from, to)) = right.metric_at else { return false };
+        // "a police officer shot him dead", "un policía lo mató": an object pronoun right before the verb
+        // (not an article before a noun: "70 de los fallecidos").
+        let at = tokens.partition_point(|t| t.start < from);
+        let verb =
+            tokens.get(at).is_some_and(|t| t.start == from && matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_)))));
+        if verb && self.figures.object_pronouns.iter().any(|p| crate::ends_with_word(text[..from].trim_end(), p)) {
+            return true;
+        }
         let active = self.figures.agent_verbs.iter().any(|v| crate::ends_with_word(&text[..to], v));
         if !active || self.victim_verb(text, right) {
             return false;
@@ -353,7 +361,11 @@ impl FigureFinder {
     fn sentence(&self, text: &str, tokens: &[Token], s: usize, figures: &mut Vec<RawFigure>, first: usize) {
         let is_metric =
             |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_) | Cue::Toll(_))));
-        let estimate = tokens.iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Estimate)));
+        // "may", not "May 7": a month's name is no estimate.
+        let month = |t: &Token| text[t.start..].starts_with(char::is_uppercase);
+        let estimate = tokens.iter().any(
+            |t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Estimate) && !(c.has(|r| matches!(r, Cue::Month(_))) && month(t))),
+        );
         // "Son précédent bilan était de près de 200 morts": an earlier toll, said before the number.
         let previous_before = |k: usize| tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Previous)));
         // The count right after "from" (in a sentence that already gave a toll).
@@ -588,6 +600,14 @@ mod tests {
     use Group::*;
     use Metric::*;
     use Qualifier::*;
+
+    #[test]
+    fn a_month_is_no_estimate() {
+        let finder = FigureFinder::new(Languages::get().by_code("en").unwrap());
+        let estimate = |text: &str| finder.find(text).figures.iter().map(|f| f.estimate).collect::<Vec<_>>();
+        assert_eq!(estimate("DALLAS, May 7 - A gunman killed eight people."), [false]);
+        assert_eq!(estimate("The toll may rise above 8 dead."), [true]);
+    }
 
     #[test]
     fn counts_of_areas_and_places_count_no_one() {

@@ -171,6 +171,9 @@ mod tests {
         assert_eq!(values("es", "Dos pistoleros mataron a cinco personas."), [(Killed, 5)]);
         assert!(find("es", "Un policía mató al sospechoso.").is_empty());
         assert_eq!(values("en", "Three people were killed the same day."), [(Killed, 3)]);
+        assert!(find("en", "A police officer shot him dead outside the mall.").is_empty());
+        assert!(find("es", "Un policía lo mató frente al centro comercial.").is_empty());
+        assert!(find("fr", "Un policier l'a abattu devant le centre commercial.").is_empty());
         assert!(find("en", "Nine jurors voted for the death penalty.").is_empty());
         assert!(find("fr", "Neuf jurés ont voté pour la peine de mort.").is_empty());
         assert!(find("es", "Nueve jurados votaron por la pena de muerte.").is_empty());
