@@ -448,7 +448,9 @@ pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFig
     // when the lede's own cue names no one ("Ukraine said", "according to official data").
     let first = speeches.first()?;
     let between = found.sentences.partition_point(|r| r.start <= first.cue.start).saturating_sub(figure.sentence + 2);
-    if at > first.cue.start || between > LEDE_GAP_SENTENCES {
+    // A cue before the figure that bound no one ("informó el organismo" with no body named before) ends the lede.
+    let cue_before = found.attributions.first().is_some_and(|c| c.start < sentence.start);
+    if at > first.cue.start || between > LEDE_GAP_SENTENCES || cue_before {
         return None;
     }
     attribution(first, Evidence::Lede)
@@ -1524,5 +1526,18 @@ mod tests {
         assert_eq!(one("es", es, 158).as_deref(), Some("emergency services"));
         let en = "A new toll reports 158 dead, civil protection said.";
         assert_eq!(one("en", en, 158).as_deref(), Some("emergency services"));
+    }
+
+    #[test]
+    fn a_cue_that_bound_no_one_ends_the_lede() {
+        let es = "Una patera naufragó. Un pesquero sacó del agua a 31 personas, informó el organismo. \
+                  Otras 12 personas siguen desaparecidas. Según la ONG Caminando Fronteras, 35 personas murieron.";
+        assert_eq!(one("es", es, 12), None);
+        let fr = "Un bateau a chaviré. Un chalutier a sorti de l'eau 31 personnes, a indiqué l'organisme. \
+                  Douze personnes sont toujours portées disparues. Selon l'ONG Caminando Fronteras, 35 personnes sont mortes.";
+        assert_eq!(one("fr", fr, 12), None);
+        let en = "A boat capsized. A trawler pulled 31 people from the water, the agency said. \
+                  Twelve people are still missing. According to the NGO Caminando Fronteras, 35 people died.";
+        assert_eq!(one("en", en, 12), None);
     }
 }
