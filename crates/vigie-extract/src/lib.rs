@@ -456,6 +456,14 @@ impl Extractor {
                     .find_map(|p| p.day.filter(|_| p.text.contains(&f.number.start)))
                     .map(stated)
                     .or_else(|| dates::stated(&found.dates, f.sentence, article.published).map(stated))
+                    // "Otro sismo golpeó este miércoles ... este último terremoto provocó un muerto": the day of the
+                    // event pointed back to, when the sentence before tells of the event and counts nothing (else its tally's day holds).
+                    .or_else(|| {
+                        let previous =
+                            f.sentence.checked_sub(1).filter(|_| found.referring_sentences.binary_search(&f.sentence).is_ok())?;
+                        let counts = found.figures.iter().any(|g| g.sentence == previous);
+                        dates::any_stated(&found.dates, previous, article.published).filter(|_| !counts).map(stated)
+                    })
                     .or(total.and_then(|t| t.as_of).map(inherited))
                     .or_else(|| stated_day.get(&(f.metric, f.value, f.group)).copied().map(stated))
                     .or_else(|| tally_date().map(inherited))
@@ -557,6 +565,22 @@ mod tests {
             let earlier = f.iter().find(|f| f.value == 99).unwrap_or_else(|| panic!("no 99 in {text}"));
             assert_eq!(earlier.as_of, chrono::NaiveDate::from_ymd_opt(2030, 5, 1), "{text}");
         }
+    }
+
+    #[test]
+    fn a_count_of_an_event_pointed_back_to_takes_its_day() {
+        for (lang, text) in [
+            ("es", "Otro sismo sacudió el martes la misma región. Según las autoridades, este último terremoto causó 3 muertos."),
+            ("fr", "Un autre séisme a secoué mardi la même région. Selon les autorités, ce nouveau séisme a fait 3 morts."),
+            ("en", "Another quake struck the same region on Tuesday. This latest quake killed 3 people, officials said."),
+        ] {
+            let f = figures_of(lang, "2030-05-02", text);
+            let count = f.iter().find(|f| f.value == 3).unwrap_or_else(|| panic!("no 3 in {text}"));
+            assert_eq!(count.as_of, chrono::NaiveDate::from_ymd_opt(2030, 4, 30), "{text}");
+        }
+        // A sentence before that counts already dates its tally: the parts keep that day.
+        let f = figures_of("en", "2030-05-02", "The quake that struck on Tuesday killed 20 people. This quake killed 3 in the capital.");
+        assert_eq!(f.iter().find(|f| f.value == 3).and_then(|f| f.as_of), chrono::NaiveDate::from_ymd_opt(2030, 5, 2));
     }
 
     #[test]

@@ -86,6 +86,10 @@ pub struct Dates {
     /// ("Tuesday's quake", "le séisme de samedi") dates the event, not a count.
     #[serde(default)]
     pub event_nouns: Vec<String>,
+    /// Words that point back to an event named before ("este último terremoto", "ce nouveau séisme",
+    /// "this latest quake"): a count of it takes the day the sentence before gave that event.
+    #[serde(default)]
+    pub event_referrers: Vec<String>,
     /// Parts of a day that may stand between such a day and its event ("Tuesday night's quake").
     #[serde(default)]
     pub parts_of_day: Vec<String>,

@@ -122,6 +122,8 @@ pub struct Found {
     /// Years written as such ("en 2016", "depuis 2011"), with where they
     /// stand and whether a since-word precedes them.
     pub years: Vec<(usize, i32, bool)>,
+    /// Sentences that name the event by pointing back to it ("este último terremoto"), in order.
+    pub referring_sentences: Vec<usize>,
 }
 
 /// The figure finder of one language.
@@ -135,6 +137,8 @@ pub struct FigureFinder {
     /// injury or disappearance, has no "affected", "evacuated" or "rescued" figure
     /// ("1,800 workers will be affected", "transferred 459").
     events: vigie_text::Phrases,
+    /// An event pointed back to: "este último terremoto", "this latest quake".
+    referred_events: vigie_text::Phrases,
     /// Prepositions before the agent of a passive ("killed by two gunmen"): a count there did it.
     agents: &'static [String],
     /// Words that open a reported clause ("that", "que"): past "and", a new clause the count is not in.
@@ -242,6 +246,9 @@ impl FigureFinder {
             dates: lang.dates.clone(),
             figures: &lang.figures,
             events: vigie_text::Phrases::new(lang.events.kinds.values().flatten().chain(&lang.events.incidents)),
+            referred_events: vigie_text::Phrases::new(
+                lang.dates.event_referrers.iter().flat_map(|r| lang.dates.event_nouns.iter().map(move |n| format!("{r} {n}"))),
+            ),
             agents: &lang.sources.agents,
             clause_openers: &lang.sources.reported_clause,
         }
@@ -266,6 +273,12 @@ impl FigureFinder {
             self.context(text, &tokens[begin..t], s, &mut found);
         }
         self.without_event_context(text, &mut found.figures);
+        for m in self.referred_events.find(text) {
+            let s = sentences.partition_point(|r| r.end <= m.span.start);
+            if found.referring_sentences.last() != Some(&s) {
+                found.referring_sentences.push(s);
+            }
+        }
         found.sentences = sentences;
         found.line_breaks = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
         found
