@@ -273,7 +273,9 @@ impl FigureFinder {
             self.context(text, &tokens[begin..t], s, &mut found);
         }
         self.without_event_context(text, &mut found.figures);
-        for m in self.referred_events.find(text) {
+        // Only the days of counts need it: a text without figures is not searched.
+        let referred = if found.figures.is_empty() { Vec::new() } else { self.referred_events.find(text) };
+        for m in referred {
             let s = sentences.partition_point(|r| r.end <= m.span.start);
             if found.referring_sentences.last() != Some(&s) {
                 found.referring_sentences.push(s);
