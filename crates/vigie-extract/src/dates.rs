@@ -36,13 +36,17 @@ pub fn resolve(when: When, published: Option<NaiveDate>) -> Option<NaiveDate> {
 
 /// The date a sentence gives to its counts, if it gives one.
 /// A publication known to its month only ("date 2024-12") still dates "lundi 2 décembre".
-/// The latest day `sentence` gives, an event's own day or a period's start too.
-pub fn any_stated(dates: &[DateMention], sentence: usize, published: Option<PublishedDate>) -> Option<NaiveDate> {
-    dates.iter().filter(|d| d.sentence == sentence).filter_map(|d| resolved(d.when, published)).max()
+pub fn stated(dates: &[DateMention], sentence: usize, published: Option<PublishedDate>) -> Option<NaiveDate> {
+    latest(dates.iter().filter(|d| d.sentence == sentence && !d.since), published)
 }
 
-pub fn stated(dates: &[DateMention], sentence: usize, published: Option<PublishedDate>) -> Option<NaiveDate> {
-    dates.iter().filter(|d| d.sentence == sentence && !d.since).filter_map(|d| resolved(d.when, published)).max()
+/// The latest day `sentence` gives, an event's own day or a period's start too.
+pub fn any_stated(dates: &[DateMention], sentence: usize, published: Option<PublishedDate>) -> Option<NaiveDate> {
+    latest(dates.iter().filter(|d| d.sentence == sentence), published)
+}
+
+fn latest<'d>(dates: impl Iterator<Item = &'d DateMention>, published: Option<PublishedDate>) -> Option<NaiveDate> {
+    dates.filter_map(|d| resolved(d.when, published)).max()
 }
 
 /// The day `when` denotes in an article published on `published`, if it is no later:

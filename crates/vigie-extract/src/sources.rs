@@ -315,11 +315,12 @@ impl SourceFinder {
             // "las autoridades de las tres autonomías", "the authorities of the provinces": regional, whatever the country.
             return format!("regional {}", inst.name);
         }
-        // "le ministère de la Santé du Hamas", "el gobierno talibán": a body of a group the lists know.
+        // The mention right after the phrase, or past "de", "of" ("du Hamas", "de Ucrania", "ukrainiens").
         let owner = mentions.get(i + 1).filter(|n| {
             let gap = text[span.end..n.span.start].trim_start();
             gap.is_empty() || self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
         });
+        // "le ministère de la Santé du Hamas", "el gobierno talibán": a body of a group the lists know.
         if let Some(Target::Entity(e)) = owner.map(|n| &n.target) {
             return format!("{} {}", entities()[*e].label(), inst.name);
         }
@@ -355,13 +356,9 @@ impl SourceFinder {
         }
         if inst.regional {
             // "los servicios de rescate de Ucrania", "les secours ukrainiens": a country's, not a region's.
-            let of_country = mentions.get(i + 1).filter(|n| {
-                let gap = text[span.end..n.span.start].trim_start();
-                gap.is_empty() || self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
-            });
             // "the Ukrainian rescue services": the adjective right before.
             let before = i.checked_sub(1).map(|p| &mentions[p]).filter(|n| text[n.span.end..span.start].trim().is_empty());
-            if let Some(adjective) = of_country.or(before).and_then(country_of).and_then(country_adjective) {
+            if let Some(adjective) = owner.or(before).and_then(country_of).and_then(country_adjective) {
                 return format!("{adjective} {}", inst.name);
             }
             if let Some(region) = self.region_of(text, span.clone(), main) {

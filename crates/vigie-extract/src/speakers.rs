@@ -46,6 +46,8 @@ struct Candidate {
     kind: Kind,
     /// One capitalised word the lists do not know: a name, but maybe an event's ("DANA").
     lone: bool,
+    /// Where the relay phrase before an outlet starts ("cité par l'agence Tass"): that outlet never speaks.
+    relayed_from: Option<usize>,
 }
 
 /// One attribution: a cue, who it names, and the text it covers.
@@ -504,6 +506,7 @@ fn candidates(lang: &Language, text: &str, folded: &vigie_text::Folded, lexicon:
                 Kind::Role
             },
             lone: false,
+            relayed_from: None,
         })
         .collect();
     lexical.sort_by_key(|c| c.span.start);
@@ -545,19 +548,26 @@ fn candidates(lang: &Language, text: &str, folded: &vigie_text::Folded, lexicon:
                 NameKind::Outlet => Kind::Silent,
                 NameKind::Organisation | NameKind::Single => Kind::Organisation,
             };
-            out.push(Candidate { span: n.span.clone(), label: n.label.clone(), kind, lone: n.kind == NameKind::Single });
+            out.push(Candidate {
+                span: n.span.clone(),
+                label: n.label.clone(),
+                kind,
+                lone: n.kind == NameKind::Single,
+                relayed_from: None,
+            });
         }
     }
     out.append(&mut lexical);
     for p in &lang.sources.pronouns {
         for span in whole_words_of(text, folded, p) {
-            out.push(Candidate { span, label: String::new(), kind: Kind::Pronoun, lone: false });
+            out.push(Candidate { span, label: String::new(), kind: Kind::Pronoun, lone: false, relayed_from: None });
         }
     }
     out.sort_by_key(|c| c.span.start);
     // "cité par l'agence Tass", "were quoted by AP": the outlet that relays never speaks.
     for c in &mut out {
-        if relay_before(lang, text, c.span.start).is_some() {
+        c.relayed_from = relay_before(lang, text, c.span.start).map(|r| r.start);
+        if c.relayed_from.is_some() {
             c.kind = Kind::Silent;
         }
     }
@@ -682,12 +692,11 @@ fn bind<'c>(
         Some(cue.end + at)
     };
     let spoken_from = addressee.map(|c| c.span.end).or_else(medium).unwrap_or(cue.end);
-    // The relayed outlets right before the cue: from where their relay phrase starts to where the outlet ends.
-    let relays: Vec<(usize, usize)> = here
+    // The relayed outlet right before the cue: from where its relay phrase starts to where the outlet ends.
+    let relay = here
         .iter()
-        .filter(|c| c.kind == Kind::Silent && c.span.end <= cue.start && words_in(&text[c.span.end..cue.start], false) == Some(0))
-        .filter_map(|c| Some((relay_before(lang, text, c.span.start)?.start, c.span.end)))
-        .collect();
+        .filter(|c| c.span.end <= cue.start && words_in(&text[c.span.end..cue.start], false) == Some(0))
+        .find_map(|c| Some((c.relayed_from?, c.span.end)));
     let here: Vec<&'c Candidate> = here.iter().copied().filter(|c| c.kind != Kind::Silent).collect();
     // "told the BBC": whom one speaks to.
     let tells = is_one_of(&cue_last, &s.tells);
@@ -752,10 +761,7 @@ fn bind<'c>(
         is_one_of(&last_word(before), &s.agents) || prefix.is_some() && c.kind == Kind::Person || of_person
     };
     // "Health officials were quoted by AP as saying": the relay and its outlet stand aside.
-    let relayed = |from: usize| {
-        let relay = relays.iter().find(|&&(start, end)| start >= from && end <= cue.start)?;
-        Some(&text[from..relay.0])
-    };
+    let relayed = |from: usize| relay.filter(|&(start, _)| start >= from).map(|(start, _)| &text[from..start]);
     let before = here.iter().rev().filter(|c| c.span.end <= cue.start && !agent(c)).find_map(|c| {
         let gap = without_acronym(relayed(c.span.end).unwrap_or(&text[c.span.end..cue.start]));
         let bare = gap.trim_matches(|ch: char| ch == ',' || ch.is_whitespace()).is_empty();

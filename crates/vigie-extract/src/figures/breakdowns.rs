@@ -75,6 +75,13 @@ mod tests {
     use vigie_lang::Languages;
     use vigie_model::Group::*;
 
+    /// The metric of the count `value` of `text` and the total it breaks down.
+    fn metric_and_whole(lang: &str, text: &str, value: u64) -> (vigie_model::Metric, Option<usize>) {
+        let found = FigureFinder::new(Languages::get().by_code(lang).unwrap()).find(text);
+        let part = found.figures.iter().find(|f| f.value == value).unwrap_or_else(|| panic!("no {value} in {text:?}"));
+        (part.metric, part.part_of)
+    }
+
     #[test]
     fn a_subset_that_names_its_whole_breaks_that_one_down() {
         for (lang, text) in [
@@ -82,10 +89,7 @@ mod tests {
             ("fr", "Le bilan final est de 41 morts et 612 blessés. Parmi les morts, onze enfants."),
             ("en", "The final toll is 41 dead and 612 injured. Among the dead, eleven children."),
         ] {
-            let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
-            let found = finder.find(text);
-            let part = found.figures.iter().find(|f| f.value == 11).unwrap_or_else(|| panic!("no 11 in {text:?}"));
-            assert_eq!((part.metric, part.part_of), (vigie_model::Metric::Killed, Some(0)), "{text}");
+            assert_eq!(metric_and_whole(lang, text, 11), (vigie_model::Metric::Killed, Some(0)), "{text}");
         }
     }
 
@@ -96,10 +100,7 @@ mod tests {
             ("es", "Más de 370 personas siguen desaparecidas. Entre las víctimas hay tres bomberos."),
             ("en", "More than 370 people are missing. Among the victims are three firefighters."),
         ] {
-            let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
-            let found = finder.find(text);
-            let part = found.figures.iter().find(|f| f.value == 3).unwrap_or_else(|| panic!("no 3 in {text:?}"));
-            assert_eq!((part.metric, part.part_of), (vigie_model::Metric::Killed, None), "{text}");
+            assert_eq!(metric_and_whole(lang, text, 3), (vigie_model::Metric::Killed, None), "{text}");
         }
     }
 

@@ -483,26 +483,29 @@ impl FigureFinder {
                     (Some(figures[last].metric), None, num.start, None, MOVED_FROM)
                 }
                 // "Entre los fallecidos hay once niños": the whole the subset names, not the last count before it.
-                (None, None, None, None) => match subset_of(tokens, k).map_or(before, |m| named_whole(figures, first, s, m).or(before)) {
-                    // "Parmi les victimes identifiées figurent trois pompiers": the metric the subset names, whole or not.
-                    b if subset_of(tokens, k).is_some_and(|m| b.is_none_or(|b| figures[b].metric != m))
-                        && (right.group.is_some() || right.people) =>
-                    {
-                        (subset_of(tokens, k), None, num.start, None, "a subset that names its metric")
+                (None, None, None, None) => {
+                    let named = subset_of(tokens, k);
+                    match named.map_or(before, |m| named_whole(figures, first, s, m).or(before)) {
+                        // "Parmi les victimes identifiées figurent trois pompiers": the metric the subset names, whole or not.
+                        b if named.is_some_and(|m| b.is_none_or(|b| figures[b].metric != m)) && (right.group.is_some() || right.people) => {
+                            (named, None, num.start, None, "a subset that names its metric")
+                        }
+                        Some(b)
+                            if !metric_before_here
+                                && right.group.is_some()
+                                && figures[b].group == Group::Total
+                                // A part is no bigger than its whole: "six disparus. ... 263 étrangers se trouvaient dans le port".
+                                && value <= figures[b].value
+                                && !self.other_predicate(tokens, &right) =>
+                        {
+                            (Some(figures[b].metric), Some(b), num.start, None, "breaks down the previous sentence's total")
+                        }
+                        _ if right.group.is_some() || right.people => {
+                            (None, None, num.start, None, "a list that names its metric at the end")
+                        }
+                        _ => continue,
                     }
-                    Some(b)
-                        if !metric_before_here
-                            && right.group.is_some()
-                            && figures[b].group == Group::Total
-                            // A part is no bigger than its whole: "six disparus. ... 263 étrangers se trouvaient dans le port".
-                            && value <= figures[b].value
-                            && !self.other_predicate(tokens, &right) =>
-                    {
-                        (Some(figures[b].metric), Some(b), num.start, None, "breaks down the previous sentence's total")
-                    }
-                    _ if right.group.is_some() || right.people => (None, None, num.start, None, "a list that names its metric at the end"),
-                    _ => continue,
-                },
+                }
             };
             // Qualifier: just before the number, else carried over the list.
             let mut qualifier = own.map(|(q, _)| q);
