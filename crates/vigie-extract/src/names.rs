@@ -23,6 +23,8 @@ const COMMON_WORD_RANK: u32 = 3000;
 const MAX_NAME_WORDS: usize = 8;
 /// The most lower-case words that may continue an organisation's name ("Comité d'enquêtes russe").
 const MAX_TAIL_WORDS: usize = 5;
+/// How many words (the joiner included) may stand between a place word and the name it announces ("région voisine de").
+const PLACE_WORD_REACH: usize = 2;
 /// How many letters a sentence written in capitals needs to be read as a headline in capitals (not "UN").
 const CAPITALS_HEADLINE_LETTERS: usize = 12;
 
@@ -244,6 +246,13 @@ impl NameReader {
         if event_before || self.events.contains(&run[0].lower) {
             return None;
         }
+        // "la région voisine de Castille-La Manche", "the Bryansk region": a name a place word announces is a place.
+        let place_word = |w: &Word| !w.capital && self.lang.figures.place_kinds.contains(&w.lower);
+        let announced = first > 0
+            && self.joiners.contains(&words[first - 1].lower)
+            && (2..=PLACE_WORD_REACH + 1)
+                .any(|d| first >= d && place_word(&words[first - d]) && words[first - d + 1..first].iter().all(|w| !w.capital));
+        let kind_after = words.get(last).is_some_and(|w| place_word(w) && text[words[last - 1].span.end..w.span.start].trim().is_empty());
         if run.iter().any(|w| self.media_heads.contains(&w.lower)) {
             let span = span(&run[0], &run[run.len() - 1]);
             return Some(Name { label: text[span.clone()].to_string(), span, kind: NameKind::Outlet, weak: false });
@@ -305,6 +314,10 @@ impl NameReader {
         let whole_run = person.len() == run.len();
         if person.len() > 2 && medium_before && whole_run && !titled {
             person = &person[1..];
+        }
+        // ... unless the place opens a run that goes on with a person ("la province du Nord Lorena Medina").
+        if (announced || kind_after) && whole_run {
+            return None;
         }
         // "Elm Avenue", "rue Victor-Hugo": a street is where, not who.
         let street = |w: &str| self.lang.figures.streets.iter().any(|s| s == w);
@@ -511,5 +524,14 @@ mod tests {
     fn places_months_and_common_phrases_are_no_names() {
         assert!(names("en", "Rain fell on Valencia in March.").is_empty());
         assert!(names("fr", "Selon les secours, la situation reste grave.").is_empty());
+    }
+
+    #[test]
+    fn a_name_a_place_word_announces_is_a_place() {
+        assert!(names("fr", "Trois morts ont été signalés dans la région voisine de Haute-Vallée Grise.").is_empty());
+        assert!(names("en", "Two people died in the Lower Marrow region on Sunday.").is_empty());
+        assert!(names("es", "Hubo cuatro heridos en el estado de Nueva Castilla Alta.").is_empty());
+        // A person named after a role of a place still is one.
+        assert!(!names("es", "Lo dijo el gobernador del estado, Julián Ortega Ríos.").is_empty());
     }
 }

@@ -406,13 +406,20 @@ pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFig
         return attribution(s, Evidence::Covered);
     }
     let paragraph = paragraph_of(text, found, at);
-    if let Some(s) = speeches[..next].last().filter(|s| s.cue.start >= paragraph.start) {
+    let sentence = found.sentences.get(figure.sentence).cloned().unwrap_or(0..0);
+    // "Soldiers of the UME rescued 600 people": a sentence naming someone else is about them.
+    let other_named = |s: &Speech| {
+        let from = speakers.named.partition_point(|(r, _)| r.start < sentence.start);
+        speakers.named[from..].iter().take_while(|(r, _)| r.start < sentence.end).any(|(_, l)| *l != s.label)
+    };
+    // "En outre, 24 civils ...": a connective that adds to the report goes on with it, whoever else it names.
+    let adds = || speakers.additives.iter().any(|a| crate::starts_with_word(&text[sentence.clone()], a));
+    if let Some(s) = speeches[..next].last().filter(|s| s.cue.start >= paragraph.start && (adds() || !other_named(s))) {
         return attribution(s, Evidence::Paragraph);
     }
     // A paragraph that names no one goes on with the speaker whose toll closed the paragraph
     // before ("Selon les secours, ... 45 morts." then "En outre, 47 personnes ...").
     // Every list searched is sorted by position: each test is a binary search, cheapest first.
-    let sentence = found.sentences.get(figure.sentence).cloned().unwrap_or(0..0);
     let carried = speeches[..next].last().filter(|s| {
         let breaks = found.line_breaks.partition_point(|&b| b < at) - found.line_breaks.partition_point(|&b| b < s.cue.start);
         // It goes on into the first sentence only: the outlet's own voice takes over after it.
@@ -433,14 +440,7 @@ pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFig
             let first = found.figures.partition_point(|f| f.number.start < s.covers.start);
             found.figures.get(first).is_some_and(|f| s.covers.contains(&f.number.start))
         };
-        // "Soldiers of the UME rescued 600 people": a sentence naming someone else is about them.
-        let other_named = || {
-            let from = speakers.named.partition_point(|(r, _)| r.start < sentence.start);
-            speakers.named[from..].iter().take_while(|(r, _)| r.start < sentence.end).any(|(_, l)| *l != s.label)
-        };
-        // "En outre, 24 civils ...": a connective that adds to the report goes on with it, whoever else it names.
-        let adds = || speakers.additives.iter().any(|a| crate::starts_with_word(&text[sentence.clone()], a));
-        breaks <= CARRY_PARAGRAPHS && opening && silent() && closes() && counted() && (adds() || !other_named())
+        breaks <= CARRY_PARAGRAPHS && opening && silent() && closes() && counted() && (adds() || !other_named(s))
     });
     if let Some(s) = carried {
         return attribution(s, Evidence::Carried);
@@ -1416,6 +1416,20 @@ mod tests {
         let text = "Rescuers found 12 bodies, the Coastal Rescue Service said. Another 4 people are missing.\nIn all, 19 died.";
         assert_eq!(one("en", text, 4).as_deref(), Some("Coastal Rescue Service"));
         assert_eq!(one("en", text, 19), None);
+    }
+
+    #[test]
+    fn a_sentence_of_the_paragraph_that_names_someone_else_is_about_them() {
+        let fr = "Selon le Réseau syrien de veille, 30 soldats ont été tués. Au moins 8 membres du Front de Libération ont péri dans des frappes.";
+        assert_eq!(one("fr", fr, 30).as_deref(), Some("Réseau syrien de veille"));
+        assert_eq!(one("fr", fr, 8), None);
+        let en = "According to the Coastal Rescue Service, 12 people died. At least 5 fighters of the Northern Liberation Front were killed too.";
+        assert_eq!(one("en", en, 5), None);
+        let es = "Según la Red de Vigilancia Costera, murieron 12 personas. Otros 5 miembros del Frente de Liberación del Norte murieron en combates.";
+        assert_eq!(one("es", es, 5), None);
+        // One who names nobody else goes on with the paragraph's speaker.
+        let es = "Según la Red de Vigilancia Costera, murieron 12 personas. Otras 5 siguen desaparecidas.";
+        assert_eq!(one("es", es, 5).as_deref(), Some("Red de Vigilancia Costera"));
     }
 
     #[test]
