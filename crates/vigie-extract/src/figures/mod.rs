@@ -233,6 +233,31 @@ fn verb_with_own_count(tokens: &[Token], right: &Right) -> bool {
     matches!(tokens.get(at).map(|t| t.item), Some(Item::Number(n)) if n.kind != NumberKind::Article)
 }
 
+/// How many words past an injured count may stand before the verb that says they died.
+const DIED_AFTER_WORDS: usize = 10;
+
+/// "tras el fallecimiento de un herido grave", "un herido del atentado ha sucumbido": injured
+/// people said to have died change the toll; they are no count of the injured.
+fn injured_who_died(text: &str, tokens: &[Token], k: usize, right: &Right) -> bool {
+    let Some((noun_start, noun_end)) = right.metric_at.filter(|_| right.metric == Some(Metric::Injured) && !right.crossed_joiner) else {
+        return false;
+    };
+    let noun = tokens.iter().find(|t| t.start == noun_start);
+    if !noun.is_some_and(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::MetricNoun(Metric::Injured)))) {
+        return false;
+    }
+    let killed = |t: &Token, verb_only: bool| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::MetricVerb(Metric::Killed) || !verb_only && r == Cue::MetricNoun(Metric::Killed)));
+    if k > 0 && killed(&tokens[k - 1], false) {
+        return true;
+    }
+    let next = tokens.partition_point(|t| t.start < noun_end);
+    tokens[next..]
+        .iter()
+        .take(DIED_AFTER_WORDS)
+        .take_while(|t| !matches!(t.item, Item::Number(_)) && !is_comma(text, t))
+        .any(|t| killed(t, true))
+}
+
 fn is_comma(text: &str, t: &Token) -> bool {
     &text[t.start..t.end] == ","
 }
@@ -418,7 +443,7 @@ impl FigureFinder {
             };
             let right = right.unwrap_or_else(|| self.right(text, tokens, range.or(moved_to).map_or(k, |(_, hi_token)| hi_token)));
             let subject = (right.people || right.group.is_some()) && !right.crossed_joiner;
-            if right.not_impact || subject && self.agent_of_verb(text, tokens, &right) {
+            if right.not_impact || subject && self.agent_of_verb(text, tokens, &right) || injured_who_died(text, tokens, k, &right) {
                 continue;
             }
             let reach = if num.kind == NumberKind::Article { MAX_WORDS_BEFORE_LAST_ONE } else { MAX_WORDS_IN_LIST };
@@ -618,6 +643,17 @@ mod tests {
     use Group::*;
     use Metric::*;
     use Qualifier::*;
+
+    #[test]
+    fn injured_people_said_to_have_died_are_no_count_of_the_injured() {
+        assert_eq!(values("es", "El balance subió a 52 muertos tras el fallecimiento de un herido grave."), [(Killed, 52)]);
+        assert_eq!(values("es", "Un herido del incendio de la fábrica ha sucumbido en el hospital."), []);
+        assert_eq!(values("fr", "Un blessé du glissement de terrain a succombé dans la nuit."), []);
+        assert_eq!(values("en", "A wounded miner succumbed overnight, raising the toll to 19."), [(Killed, 19)]);
+        // The injured of a list whose other count died are counted all the same.
+        assert_eq!(values("en", "Two people were injured and one died."), [(Injured, 2), (Killed, 1)]);
+        assert_eq!(values("fr", "Le séisme a tué 8 personnes et blessé 30 autres."), [(Killed, 8), (Injured, 30)]);
+    }
 
     #[test]
     fn a_month_is_no_estimate() {

@@ -18,6 +18,8 @@ const MAX_GLUED_CHARS: usize = 48;
 const MAX_PART_RANK: u32 = 30_000;
 /// A place glued to a word is split off only when it is this big: small places share names with syllables.
 const GLUED_PLACE_POPULATION: u64 = 100_000;
+/// The lower-case word before a capital glued to it must be this long: "iPhone", "eBay" are names.
+const MIN_CASE_LEFT_CHARS: usize = 3;
 /// One half of a split of a lower-case token must be this common (a function word).
 const MAX_FUNCTION_RANK: u32 = 300;
 
@@ -49,7 +51,7 @@ impl<'a> Glue<'a> {
             match (c.is_alphabetic(), start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
-                    if let Some(p) = self.lexical_point(&w[s..i]) {
+                    if let Some(p) = self.lexical_point(&w[s..i]).or_else(|| self.case_point(&w[s..i])) {
                         points.push(s + p);
                     }
                     start = None;
@@ -60,6 +62,23 @@ impl<'a> Glue<'a> {
         points.sort_unstable();
         self.points = points;
         &self.points
+    }
+
+    /// "minutesUn nouveau bilan", "photosThe toll": a lower-case word glued to a capitalised one, both
+    /// words of the language. A capitalised start is left alone ("YouTube", "PlayStation" are names).
+    fn case_point(&self, token: &str) -> Option<usize> {
+        let lang = self.lang?;
+        if !token.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let (p, _) = token.char_indices().find(|(_, c)| c.is_uppercase())?;
+        let (left, right) = token.split_at(p);
+        let lower_tail = right.chars().skip(1).all(char::is_lowercase);
+        if !lower_tail || right.chars().count() < 2 || left.chars().count() < MIN_CASE_LEFT_CHARS {
+            return None;
+        }
+        let known = |s: &str| lang.lexicon.rank(&s.to_lowercase()).is_some_and(|r| r <= MAX_PART_RANK);
+        (known(left) && known(right)).then_some(p)
     }
 
     fn lexical_point(&mut self, token: &str) -> Option<usize> {
@@ -211,6 +230,17 @@ mod tests {
     fn a_huge_token_is_left_alone_in_linear_time() {
         let huge = "ab".repeat(500_000) + "dans";
         assert!(points("Des pluies dans la ville.", "fr", &huge).is_empty());
+    }
+
+    #[test]
+    fn a_word_glued_to_the_capital_of_the_next_sentence_is_split() {
+        assert_eq!(points("x", "fr", "minutesUn"), [7]);
+        assert_eq!(points("x", "en", "photosThe"), [6]);
+        assert_eq!(points("x", "es", "minutosLa"), [7]);
+        // Names written with an inner capital stay whole.
+        assert!(points("x", "en", "YouTube").is_empty());
+        assert!(points("x", "en", "iPhone").is_empty());
+        assert!(points("x", "fr", "McDonald").is_empty());
     }
 
     #[test]
