@@ -244,7 +244,9 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
         // "hospital officials said": people the lists know ("officials"), narrowed by common words before them.
         let written = written.or_else(|| {
             let people = chosen.kind == Kind::Role && listed(&lang.sources.speaker_heads, &text[chosen.span.clone()].to_lowercase());
-            let start = people.then(|| modifiers_before(lang, text, chosen.span.start, sentence.start)).flatten()?;
+            // An inverted subject's modifiers start after its verb ("said rescuers").
+            let from = if chosen.span.start >= cue.end { cue.end } else { sentence.start };
+            let start = people.then(|| modifiers_before(lang, text, chosen.span.start, from)).flatten()?;
             Some(as_label(text, &(start..chosen.span.end), sentence.start))
         });
         let (label, org, person) = match speaker.kind {
@@ -822,8 +824,9 @@ fn descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence: &Range<
     while i < words.len() && is(&words[i], &s.name_joiners) && i < 2 {
         i += 1;
     }
-    // After a verb, only an article then a noun is its inverted subject ("affirment des responsables").
-    if !follows && i == 0 {
+    // After a verb, only an article then a noun is its inverted subject ("affirment des responsables"),
+    // or a bare plural of those who give counts ("dijeron funcionarios rusos", "said officials").
+    if !follows && i == 0 && !words.first().is_some_and(|w| is(w, &s.speaker_heads)) {
         return None;
     }
     // "selon les dernières données du ministère", "according to the latest figures from the agency": whose report it is.
@@ -1264,6 +1267,21 @@ mod tests {
         assert_eq!(one("en", "Nine people died, according to hospital staff.", 9).as_deref(), Some("hospital staff"));
         // A report is what was said.
         assert_eq!(one("fr", "Le séisme a fait 12 morts, selon un bilan provisoire.", 12), None);
+    }
+
+    #[test]
+    fn a_bare_plural_of_those_who_count_after_its_verb_speaks() {
+        assert_eq!(
+            one("es", "Al menos 17 personas murieron en la explosión, dijeron funcionarios chilenos.", 17).as_deref(),
+            Some("funcionarios chilenos")
+        );
+        assert_eq!(one("en", "At least 17 people died in the blast, said doctors at the clinic.", 17).as_deref(), Some("doctors"));
+        assert_eq!(
+            one("fr", "Au moins 17 personnes sont mortes, ont indiqué des responsables locaux.", 17).as_deref(),
+            Some("local officials")
+        );
+        // Any other bare noun after the verb is what was said, not who said it.
+        assert_eq!(one("en", "At least 17 people died, said reports.", 17), None);
     }
 
     #[test]
