@@ -264,6 +264,10 @@ mod tests {
         assert_eq!(since("es", "El ataque del viernes por la noche dejó 9 muertos, informó el domingo la policía."), [true, false]);
         // An event verb far before the day, and agreeing with anything ("touchée" listed, "touché" written).
         assert_eq!(since("fr", "La frappe qui a touché un immeuble de la grande ville du nord du pays ce samedi a fait 8 morts."), [true]);
+        // Verbs of what happened date the event: an attack, a blast, a collapse.
+        assert_eq!(since("es", "Murieron 30 personas después de que unos hombres atacaran el mercado la noche del 4 de mayo."), [true]);
+        assert_eq!(since("en", "The blast that occurred on Friday killed 30 people, police said on Sunday."), [true, false]);
+        assert_eq!(since("fr", "L'explosion, qui s'est produite vendredi, a fait 30 morts selon un bilan publié dimanche."), [true, false]);
         // A clock time on the way is no count.
         assert_eq!(since("es", "Dejó 20 muertos el huracán, que golpeó a las 3:40 horas del martes."), [true]);
         assert_eq!(since("en", "It left 20 dead after the storm struck at 11:30 on Tuesday."), [true]);
