@@ -121,6 +121,9 @@ const OTHER_EVENT_AFTER: usize = 60;
 /// ... or this close before it ("la guerre qui a éclaté en 2011, et qui a fait ...").
 const OTHER_EVENT_BEFORE: usize = 60;
 
+/// In an undated article, a figure dated by nothing else takes the event day told this many sentences before it, in its paragraph.
+const UNDATED_EVENT_SENTENCES: usize = 2;
+
 /// A year this close to the start of a sentence frames all of it ("En février 2004, un séisme ... 628 morts").
 const SENTENCE_FRAME: usize = 20;
 
@@ -301,7 +304,10 @@ impl Extractor {
 
     fn extract_in_language(&self, article: &Article, mut why: Option<&mut Vec<explain::Why>>) -> Vec<Figure> {
         let Some(finders) = article.lang.as_deref().and_then(|l| self.finder(l)) else { return Vec::new() };
-        let found = finders.figures.find(&article.text);
+        let mut found = finders.figures.find(&article.text);
+        if article.published.is_none() {
+            found.carry_years();
+        }
         // Posts give a speaker and a day to figures: only articles with figures are searched for them.
         // A post quoted in another language than the article's ends where the article's language resumes.
         let own = &finders.lang.lexicon;
@@ -458,11 +464,23 @@ impl Extractor {
                     .or_else(|| dates::stated(&found.dates, f.sentence, article.published).map(stated))
                     // "Otro sismo golpeó este miércoles ... este último terremoto provocó un muerto": the day of the
                     // event pointed back to, when the sentence before tells of the event and counts nothing (else its tally's day holds).
+                    // An undated article has no day of its own to give: the event day told shortly before in the paragraph holds.
                     .or_else(|| {
-                        let previous =
-                            f.sentence.checked_sub(1).filter(|_| found.referring_sentences.binary_search(&f.sentence).is_ok())?;
-                        let counts = found.figures.iter().any(|g| g.sentence == previous);
-                        dates::any_stated(&found.dates, previous, article.published).filter(|_| !counts).map(stated)
+                        let counts = |s: usize| found.figures.iter().any(|g| g.sentence == s);
+                        if found.referring_sentences.binary_search(&f.sentence).is_ok() {
+                            let previous = f.sentence.checked_sub(1)?;
+                            return dates::any_stated(&found.dates, previous, article.published).filter(|_| !counts(previous)).map(stated);
+                        }
+                        if day.is_some() {
+                            return None;
+                        }
+                        let in_paragraph =
+                            |p: &usize| found.sentences.get(*p).is_some_and(|r| !article.text[r.start..sentence.start].contains('\n'));
+                        (f.sentence.saturating_sub(UNDATED_EVENT_SENTENCES)..f.sentence)
+                            .rev()
+                            .take_while(|p| in_paragraph(p) && !counts(*p))
+                            .find_map(|p| dates::any_stated(&found.dates, p, article.published))
+                            .map(stated)
                     })
                     .or(total.and_then(|t| t.as_of).map(inherited))
                     .or_else(|| stated_day.get(&(f.metric, f.value, f.group)).copied().map(stated))
@@ -552,6 +570,26 @@ mod tests {
             ..Document::default()
         };
         Extractor::new().figures(&vigie_ingest::Cleaner::new().clean(doc).unwrap())
+    }
+
+    /// The figures of an article that gives no publication date.
+    fn undated_figures_of(lang: &str, text: &str) -> Vec<Figure> {
+        let doc = Document { id: "t".into(), origin: "test".into(), lang: Some(lang.into()), text: text.into(), ..Document::default() };
+        Extractor::new().figures(&vigie_ingest::Cleaner::new().clean(doc).unwrap())
+    }
+
+    #[test]
+    fn in_an_undated_article_a_count_takes_the_event_day_told_just_before_it() {
+        let day = |f: &Figure| f.as_of.map(|d| d.to_string());
+        let fr = "Une première secousse a frappé la vallée le lundi 3 mars 2025.\n\
+                  Une réplique a eu lieu le 9 mars dans le nord. Elle a été ressentie jusqu'à la côte. Les premiers rapports font état de 4 blessés.";
+        let figures = undated_figures_of("fr", fr);
+        assert_eq!(figures.iter().map(day).collect::<Vec<_>>(), [Some("2025-03-09".to_string())]);
+        let es = "El 12 de junio de 2024 un incendio arrasó el mercado central. Los bomberos rescataron a 20 personas.";
+        assert_eq!(undated_figures_of("es", es).iter().map(day).collect::<Vec<_>>(), [Some("2024-06-12".to_string())]);
+        // A paragraph of its own is not told of that day.
+        let en = "Crews were called to the central market. The fire broke out on 12 June 2024.\nAt least 20 people were injured.";
+        assert_eq!(undated_figures_of("en", en).iter().map(day).collect::<Vec<_>>(), [None]);
     }
 
     #[test]

@@ -126,6 +126,22 @@ pub struct Found {
     pub referring_sentences: Vec<usize>,
 }
 
+impl Found {
+    /// In an undated article, a day written without its year ("le 15 octobre") is of the year of the
+    /// last day written in full before it ("samedi 7 octobre 2023").
+    pub fn carry_years(&mut self) {
+        let mut last = None;
+        for d in &mut self.dates {
+            if let When::DayMonth { year, .. } = &mut d.when {
+                match year {
+                    Some(y) => last = Some(*y),
+                    None => *year = last,
+                }
+            }
+        }
+    }
+}
+
 /// The figure finder of one language.
 pub struct FigureFinder {
     numbers: NumberReader,
