@@ -26,6 +26,8 @@ const UNNAMED_NGO: &str = "unnamed NGO";
 enum Target {
     Entity(usize),
     Institution(usize),
+    /// A phrase that makes a count the institution's ("officiellement"): it binds to no cue.
+    Official(usize),
     /// What the phrase refers to: "NGO", a word of the label, or "any".
     Anaphora(String),
     Country(String),
@@ -54,6 +56,8 @@ pub struct SourceMention {
     /// A phrase that refers back ("cette même source") with no source of the lists before it: it
     /// stands for whoever spoke last, which only the speeches know.
     pub refers_back: bool,
+    /// A phrase that makes a count the institution's ("the official toll"): it speaks only for counts no one else speaks for.
+    pub official: bool,
 }
 
 /// What an anaphora refers to when it may be any source.
@@ -85,6 +89,7 @@ impl SourceFinder {
         }
         for (i, inst) in lang.sources.institutions.iter().enumerate() {
             patterns.extend(inst.phrases.iter().map(|p| (p.clone(), Target::Institution(i))));
+            patterns.extend(inst.official.iter().map(|p| (p.clone(), Target::Official(i))));
             if inst.national {
                 // "ministère espagnol de l'intérieur": a country's adjective inside the phrase.
                 for (head, rest) in inst.phrases.iter().filter_map(|p| p.split_once(' ')) {
@@ -177,6 +182,7 @@ impl SourceFinder {
             }
             let (label, named) = match &m.target {
                 Target::Entity(e) => (entities()[*e].label().to_string(), true),
+                Target::Official(k) => (self.institution_label(text, &mentions, i, *k, country), false),
                 Target::Institution(k) => {
                     let label = self.institution_label(text, &mentions, i, *k, country);
                     match named_ngo {
@@ -211,6 +217,7 @@ impl SourceFinder {
                             named: false,
                             silent: false,
                             refers_back: true,
+                            official: false,
                         });
                     }
                     continue;
@@ -235,7 +242,8 @@ impl SourceFinder {
                 Target::Country(_) => continue,
             };
             let silent = matches!(&m.target, Target::Entity(e) if !entities()[*e].source);
-            out.push(SourceMention { span: m.span.clone(), label, named, silent, refers_back: false });
+            let official = matches!(m.target, Target::Official(_));
+            out.push(SourceMention { span: m.span.clone(), label, named, silent, refers_back: false, official });
         }
         out
     }
@@ -271,7 +279,10 @@ impl SourceFinder {
         // Before: "Moscow Region ", "Gaza's ".
         let before = text[..span.start].trim_end_matches(' ');
         let before = before.strip_suffix("'s").or_else(|| before.strip_suffix("’s")).unwrap_or(before);
-        let words: Vec<&str> = before.rsplit(' ').take(AREA_WORDS).take_while(|w| w.starts_with(char::is_uppercase)).collect();
+        // "Son las cifras oficiales": a function word opening the sentence is no area.
+        let function = |w: &str| self.lang.lexicon.rank(&w.to_lowercase()).is_some_and(|r| r < AREA_FUNCTION_RANK);
+        let words: Vec<&str> =
+            before.rsplit(' ').take(AREA_WORDS).take_while(|w| w.starts_with(char::is_uppercase) && !function(w)).collect();
         if let Some(first) = words.iter().rposition(|w| known(w)) {
             let area: Vec<&str> = words[..=first].iter().rev().copied().collect();
             let tail_is_kind = area[1..].iter().all(|w| kinds.iter().any(|k| k.eq_ignore_ascii_case(w)));
@@ -425,6 +436,9 @@ fn strip_prefix_folded<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
     let head = text.get(..prefix.len())?;
     (head.to_lowercase() == prefix.to_lowercase()).then(|| &text[prefix.len()..])
 }
+
+/// Words this frequent are function words, never the area before an institution ("Son", "The").
+const AREA_FUNCTION_RANK: u32 = 200;
 
 /// How many words may stand between a phrase that would point back and the owner that names it instead.
 const OWNER_WORDS: usize = 2;

@@ -74,6 +74,8 @@ pub struct Speech {
 /// How a figure's source was found, weakest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {
+    /// A count said to be official, which no one else speaks for: the institution the lists give the phrase.
+    Official,
     /// The first speaker, shortly after a headline or lede that names none.
     Lede,
     /// The last speaker of a paragraph shortly before, when the figure's paragraph names no one.
@@ -104,9 +106,10 @@ pub fn speeches(lang: &'static Language, text: &str, found: &Found, lexicon: &[S
         .collect();
     let mut speeches = speeches_of(lang, text, found, &candidates);
     speeches.extend(owners_of_counts(lang, text, &folded, found, &candidates));
+    let official = official_counts(text, found, lexicon);
     speeches.extend(signatures(text, posts, lexicon));
     speeches.sort_by_key(|s| s.cue.start);
-    Speakers { speeches, named, additives: &lang.sources.additives }
+    Speakers { speeches, official, named, additives: &lang.sources.additives }
 }
 
 /// The speeches of a text, and whom it names outright: a sentence that names
@@ -114,6 +117,8 @@ pub fn speeches(lang: &'static Language, text: &str, found: &Found, lexicon: &[S
 #[derive(Default)]
 pub struct Speakers {
     speeches: Vec<Speech>,
+    /// Counts said to be official: the institution's when no one else speaks for them.
+    official: Vec<Speech>,
     /// Persons and organisations named outright, in text order, by label.
     named: Vec<(Range<usize>, String)>,
     /// The language's additive connectives ("en outre"), which go on with the speaker before.
@@ -340,6 +345,37 @@ fn signatures(text: &str, posts: &[Post], lexicon: &[SourceMention]) -> Vec<Spee
         .collect()
 }
 
+/// "Il n'y a, officiellement, que 21 morts", "Voilà le bilan officiel": a count said to be official is
+/// that of the institution the phrase names in the lists (the country's authorities), for its sentence,
+/// or for the sentence before in its paragraph when its own counts nothing.
+fn official_counts(text: &str, found: &Found, lexicon: &[SourceMention]) -> Vec<Speech> {
+    let counts = |r: &Range<usize>| {
+        let i = found.figures.partition_point(|f| f.number.start < r.start);
+        found.figures.get(i).is_some_and(|f| f.number.start < r.end)
+    };
+    let mut out = Vec::new();
+    for named in lexicon.iter().filter(|m| m.official) {
+        let Some(sentence) = sentence_of(&found.sentences, &named.span) else { continue };
+        let before = || {
+            let i = found.sentences.partition_point(|r| r.start < sentence.start);
+            let previous = found.sentences.get(i.checked_sub(1)?)?;
+            (!text[previous.start..sentence.start].contains('\n') && counts(previous)).then(|| previous.start..sentence.end)
+        };
+        let Some(covers) = (if counts(&sentence) { Some(sentence.clone()) } else { before() }) else { continue };
+        out.push(Speech {
+            cue: named.span.clone(),
+            label: named.label.clone(),
+            org: None,
+            span: named.span.clone(),
+            covers,
+            how: "an official count",
+            anonymous: false,
+            person: false,
+        });
+    }
+    out
+}
+
 /// Whoever a count belongs to speaks for its sentence: "el balance definitivo de
 /// la AFAD", "le bilan de l'OSDH", "the ministry's latest toll".
 fn owners_of_counts(lang: &Language, text: &str, folded: &vigie_text::Folded, found: &Found, candidates: &[Candidate]) -> Vec<Speech> {
@@ -394,6 +430,14 @@ fn owners_of_counts(lang: &Language, text: &str, folded: &vigie_text::Folded, fo
 
 /// The source of one figure.
 pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFigure) -> Option<Attribution> {
+    attribute_spoken(text, found, speakers, figure).or_else(|| {
+        let official = speakers.official.iter().find(|s| s.covers.contains(&figure.number.start))?;
+        Some(Attribution { label: official.label.clone(), org: None, span: official.span.clone(), evidence: Evidence::Official })
+    })
+}
+
+/// The source of a figure by the speeches bound to cues, the paragraph it stands in and the lede.
+fn attribute_spoken(text: &str, found: &Found, speakers: &Speakers, figure: &RawFigure) -> Option<Attribution> {
     let speeches = &speakers.speeches[..];
     let at = figure.number.start;
     let attribution = |s: &Speech, evidence| {
@@ -495,6 +539,7 @@ fn candidates(lang: &Language, text: &str, folded: &vigie_text::Folded, lexicon:
     // The lists name first. Both lists are in text order: overlaps are found by binary search.
     let mut lexical: Vec<Candidate> = lexicon
         .iter()
+        .filter(|m| !m.official)
         .map(|m| Candidate {
             span: m.span.clone(),
             label: m.label.clone(),
@@ -1267,6 +1312,18 @@ mod tests {
         assert_eq!(one("en", "Nine people died, according to hospital staff.", 9).as_deref(), Some("hospital staff"));
         // A report is what was said.
         assert_eq!(one("fr", "Le séisme a fait 12 morts, selon un bilan provisoire.", 12), None);
+    }
+
+    #[test]
+    fn a_count_said_to_be_official_is_the_authorities_when_no_one_speaks_for_it() {
+        assert_eq!(one("fr", "Pour l'instant, il n'y a officiellement que 12 morts.", 12).as_deref(), Some("authorities"));
+        assert_eq!(one("es", "Dieciocho muertos y 40 heridos. Son las cifras oficiales del incendio.", 40).as_deref(), Some("authorities"));
+        assert_eq!(one("en", "The official toll stands at 33 dead.", 33).as_deref(), Some("authorities"));
+        // Whoever gives the official toll speaks for it.
+        let fr = "Le séisme a fait 70 morts, selon le bilan officiel du Bureau des risques.";
+        assert_eq!(one("fr", fr, 70).as_deref(), Some("Bureau des risques"));
+        // A count the official phrase does not reach is not official.
+        assert_eq!(one("en", "Officially the clinic reopened.\nAt least 4 people were hurt.", 4), None);
     }
 
     #[test]

@@ -476,4 +476,8 @@ pub struct Institution {
     #[serde(default)]
     pub local: bool,
     pub phrases: Vec<String>,
+    /// Phrases that make a count this institution's with no verb to bind them ("officiellement",
+    /// "the official toll"): they speak for their sentence, or for the one before when theirs counts nothing.
+    #[serde(default)]
+    pub official: Vec<String>,
 }
