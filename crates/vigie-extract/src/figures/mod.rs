@@ -672,6 +672,14 @@ mod tests {
     }
 
     #[test]
+    fn a_qualifier_after_the_word_that_raises_a_toll_is_kept() {
+        let q = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.1, f.2)).collect::<Vec<_>>();
+        assert_eq!(q("en", "The new deaths brought the overall toll to at least 61."), [(61, AtLeast)]);
+        assert_eq!(q("fr", "Les nouveaux décès portent le bilan à au moins 61 morts."), [(61, AtLeast)]);
+        assert_eq!(q("es", "Las nuevas muertes elevan el balance a al menos 61 fallecidos."), [(61, AtLeast)]);
+    }
+
+    #[test]
     fn a_month_is_no_estimate() {
         let finder = FigureFinder::new(Languages::get().by_code("en").unwrap());
         let estimate = |text: &str| finder.find(text).figures.iter().map(|f| f.estimate).collect::<Vec<_>>();
