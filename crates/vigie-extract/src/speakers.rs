@@ -810,7 +810,8 @@ fn bind<'c>(
     // "Health officials were quoted by AP as saying": the relay and its outlet stand aside.
     let relayed = |from: usize| relay.filter(|&(start, _)| start >= from).map(|(start, _)| &text[from..start]);
     let before = here.iter().rev().filter(|c| c.span.end <= cue.start && !agent(c)).find_map(|c| {
-        let gap = without_acronym(relayed(c.span.end).unwrap_or(&text[c.span.end..cue.start]));
+        let gap = without_verb_leads(lang, relayed(c.span.end).unwrap_or(&text[c.span.end..cue.start]));
+        let gap = without_acronym(gap);
         let bare = gap.trim_matches(|ch: char| ch == ',' || ch.is_whitespace()).is_empty();
         // "the rescue service, which counts the dead, said": an organisation past a clause.
         let apposition = gap.starts_with(',') && gap.trim_end().ends_with(',') && gap.matches(',').count() == 2;
@@ -846,6 +847,15 @@ const SUBJECT_WITH_COMPLEMENT: &str = "subject with its complement";
 
 /// A gap between a subject and its verb without the acronym that follows a
 /// name: "la Oficina de Coordinación (OCHA) registró", "l'OMS) a fait état".
+/// `gap` without the auxiliaries and adverbs that end it, which are its verb's ("NAME, avait plus tôt évoqué").
+fn without_verb_leads<'g>(lang: &Language, gap: &'g str) -> &'g str {
+    let mut rest = gap.trim_end();
+    while let Some(lead) = lang.sources.verb_leads.iter().filter(|l| crate::ends_with_word(rest, l)).max_by_key(|l| l.len()) {
+        rest = rest[..rest.len() - lead.len()].trim_end();
+    }
+    rest
+}
+
 fn without_acronym(gap: &str) -> std::borrow::Cow<'_, str> {
     let gap = gap.strip_prefix(')').unwrap_or(gap);
     match (gap.find('('), gap.find(')')) {
@@ -1324,6 +1334,16 @@ mod tests {
         assert_eq!(one("fr", fr, 70).as_deref(), Some("Bureau des risques"));
         // A count the official phrase does not reach is not official.
         assert_eq!(one("en", "Officially the clinic reopened.\nAt least 4 people were hurt.", 4), None);
+    }
+
+    #[test]
+    fn auxiliaries_and_adverbs_stand_between_a_subject_and_its_verb() {
+        let fr = "Le chef de la compagnie des eaux, Marc Delvaux, avait plus tôt évoqué 14 morts.";
+        assert_eq!(one("fr", fr, 14).as_deref(), Some("Marc Delvaux"));
+        let en = "The head of the port authority, Ruth Amadi, had earlier said 14 people died.";
+        assert_eq!(one("en", en, 14).as_deref(), Some("Ruth Amadi"));
+        let es = "La directora del puerto, Inés Valcárcel, ya había contabilizado 14 muertos.";
+        assert_eq!(one("es", es, 14).as_deref(), Some("Inés Valcárcel"));
     }
 
     #[test]

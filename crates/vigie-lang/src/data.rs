@@ -438,6 +438,10 @@ pub struct Sources {
     /// Objects of a reporting verb that point back to the sentence before ("a confirmé cette information").
     #[serde(default)]
     pub points_back: Vec<String>,
+    /// Auxiliaries and adverbs that may stand between a subject and its reporting verb
+    /// ("NAME avait plus tôt évoqué", "NAME had earlier said"), lower case.
+    #[serde(default)]
+    pub verb_leads: Vec<String>,
     /// Words that open what a reporting verb reports ("que", "that"): its inverted subject never stands past them.
     #[serde(default)]
     pub reported_clause: Vec<String>,
