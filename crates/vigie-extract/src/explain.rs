@@ -53,6 +53,7 @@ impl Why {
                     Evidence::Paragraph => "the last speaker of its paragraph",
                     Evidence::Carried => "no speaker in its paragraph: the last speaker of the paragraph before",
                     Evidence::Lede => "a headline or lede before any attribution: the first speaker, shortly after",
+                    Evidence::Article => "no one speaks for it: the speaker a paragraph of its own credits the article to",
                     Evidence::Official => "said to be official, and no one speaks for it: the institution the phrase names",
                 };
                 let from_total = if shares_total { ", shared with the total it breaks down" } else { "" };

@@ -74,6 +74,8 @@ pub struct Speech {
 /// How a figure's source was found, weakest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {
+    /// A paragraph of its own credits the article to a speaker, and no one else speaks for the count.
+    Article,
     /// A count said to be official, which no one else speaks for: the institution the lists give the phrase.
     Official,
     /// The first speaker, shortly after a headline or lede that names none.
@@ -109,7 +111,7 @@ pub fn speeches(lang: &'static Language, text: &str, found: &Found, lexicon: &[S
     let official = official_counts(text, found, lexicon);
     speeches.extend(signatures(text, posts, lexicon));
     speeches.sort_by_key(|s| s.cue.start);
-    Speakers { speeches, official, named, additives: &lang.sources.additives }
+    Speakers { speeches, official, named, additives: &lang.sources.additives, sources: Some(&lang.sources) }
 }
 
 /// The speeches of a text, and whom it names outright: a sentence that names
@@ -123,6 +125,8 @@ pub struct Speakers {
     named: Vec<(Range<usize>, String)>,
     /// The language's additive connectives ("en outre"), which go on with the speaker before.
     additives: &'static [String],
+    /// The language's source words: what a paragraph of one attribution may add to credit the article to its speaker.
+    sources: Option<&'static vigie_lang::Sources>,
 }
 
 impl std::ops::Deref for Speakers {
@@ -430,10 +434,49 @@ fn owners_of_counts(lang: &Language, text: &str, folded: &vigie_text::Folded, fo
 
 /// The source of one figure.
 pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFigure) -> Option<Attribution> {
-    attribute_spoken(text, found, speakers, figure).or_else(|| {
-        let official = speakers.official.iter().find(|s| s.covers.contains(&figure.number.start))?;
-        Some(Attribution { label: official.label.clone(), org: None, span: official.span.clone(), evidence: Evidence::Official })
-    })
+    attribute_spoken(text, found, speakers, figure)
+        .or_else(|| {
+            let official = speakers.official.iter().find(|s| s.covers.contains(&figure.number.start))?;
+            Some(Attribution { label: official.label.clone(), org: None, span: official.span.clone(), evidence: Evidence::Official })
+        })
+        .or_else(|| {
+            let sources = speakers.sources?;
+            let s = speakers.speeches.iter().find(|s| credits_the_article(sources, text, found, s))?;
+            Some(Attribution { label: s.label.clone(), org: s.org.clone(), span: s.span.clone(), evidence: Evidence::Article })
+        })
+}
+
+/// "The regional administration writes about this.", "Así lo informó la alcaldía.": a paragraph that is
+/// one attribution, counting nothing and reporting nothing, credits the whole article to its speaker.
+fn credits_the_article(sources: &vigie_lang::Sources, text: &str, found: &Found, s: &Speech) -> bool {
+    if s.anonymous || s.covers.end <= s.covers.start {
+        return false;
+    }
+    let Some(sentence) = sentence_of(&found.sentences, &s.cue) else { return false };
+    let paragraph = paragraph_of(text, found, s.cue.start);
+    let alone = text[paragraph.start..sentence.start].trim().is_empty() && text[sentence.end..paragraph.end].trim().is_empty();
+    let i = found.figures.partition_point(|f| f.number.start < sentence.start);
+    let counts = found.figures.get(i).is_some_and(|f| f.number.start < sentence.end);
+    // The speaker is named in that sentence, not found back in an earlier one ("he said").
+    let inside = |r: &Range<usize>| sentence.start <= r.start && r.end <= sentence.end;
+    if !inside(&s.span) || !inside(&s.cue) || overlaps(&s.span, &s.cue) {
+        return false;
+    }
+    let (first, second) = if s.span.start < s.cue.start { (&s.span, &s.cue) } else { (&s.cue, &s.span) };
+    let rest = [&text[sentence.start..first.start], &text[first.end..second.start], &text[second.end..sentence.end]];
+    // The speaker's article is the speaker's ("The", "la", "l'").
+    let before_speaker = if s.span.start < s.cue.start { 0 } else { 1 };
+    let mut said: Vec<String> = Vec::new();
+    for (k, r) in rest.iter().enumerate() {
+        let mut words: Vec<String> =
+            r.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        if k == before_speaker && words.last().is_some_and(|w| listed(&sources.referring_determiners, w)) {
+            words.pop();
+        }
+        said.extend(words);
+    }
+    let said = said.join(" ");
+    alone && !counts && (said.is_empty() || listed(&sources.credits, &said))
 }
 
 /// The source of a figure by the speeches bound to cues, the paragraph it stands in and the lede.
@@ -1344,6 +1387,19 @@ mod tests {
         assert_eq!(one("en", en, 14).as_deref(), Some("Ruth Amadi"));
         let es = "La directora del puerto, Inés Valcárcel, ya había contabilizado 14 muertos.";
         assert_eq!(one("es", es, 14).as_deref(), Some("Inés Valcárcel"));
+    }
+
+    #[test]
+    fn a_paragraph_that_credits_the_article_speaks_for_what_no_one_else_does() {
+        let en = "Floods cut the valley road.\n\nThe Lakeside Rescue Office writes about this.\n\nAt least 12 people died.";
+        assert_eq!(one("en", en, 12).as_deref(), Some("Lakeside Rescue Office"));
+        let es = "Las lluvias cortaron la carretera.\n\nAsí lo informó la Oficina de Rescate del Lago.\n\nAl menos 12 personas murieron.";
+        assert_eq!(one("es", es, 12).as_deref(), Some("Oficina de Rescate del Lago"));
+        let fr = "Les pluies ont coupé la route.\n\nLe Réseau syrien de veille l'a indiqué.\n\nAu moins 12 personnes sont mortes.";
+        assert_eq!(one("fr", fr, 12).as_deref(), Some("Réseau syrien de veille"));
+        // A paragraph that says more than who speaks credits nothing.
+        let en = "Floods cut the valley road.\n\nThe Lakeside Rescue Office told a news conference.\n\nAt least 12 people died.";
+        assert_eq!(one("en", en, 12), None);
     }
 
     #[test]

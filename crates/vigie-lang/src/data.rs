@@ -442,6 +442,10 @@ pub struct Sources {
     /// ("NAME avait plus tôt évoqué", "NAME had earlier said"), lower case.
     #[serde(default)]
     pub verb_leads: Vec<String>,
+    /// What a paragraph of one attribution may say besides its speaker and verb to credit the whole
+    /// article to that speaker ("X writes about this", "Así lo informó X"), lower case.
+    #[serde(default)]
+    pub credits: Vec<String>,
     /// Words that open what a reporting verb reports ("que", "that"): its inverted subject never stands past them.
     #[serde(default)]
     pub reported_clause: Vec<String>,
