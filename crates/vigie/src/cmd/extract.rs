@@ -16,7 +16,8 @@ use vigie_ingest::{InputError, ReadOptions};
 use vigie_model::{Article, Figure};
 use vigie_store::Store;
 
-/// Runs `step` on every article, storing it first when a database is given.
+/// Runs `step` on every article, storing it first when a database is given. A fault while
+/// reading one article is that article's error: the rest of the batch goes on.
 fn over_articles(inputs: &[std::ffi::OsString], db: Option<&Path>, what: &str, mut step: impl FnMut(&Article)) -> anyhow::Result<usize> {
     let mut store = match db {
         Some(path) => Some(Store::open(path).with_context(|| format!("cannot open the database {}", path.display()))?),
@@ -26,8 +27,8 @@ fn over_articles(inputs: &[std::ffi::OsString], db: Option<&Path>, what: &str, m
         if let Some(store) = store.as_mut() {
             store.add(&article).map_err(|e| InputError::new(&article.origin, e))?;
         }
-        step(&article);
-        Ok(())
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(&article)))
+            .map_err(|_| InputError::new(&article.origin, "internal error while reading this article (please report it); skipped"))
     }))
 }
 
