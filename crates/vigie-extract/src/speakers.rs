@@ -111,7 +111,14 @@ pub fn speeches(lang: &'static Language, text: &str, found: &Found, lexicon: &[S
     let official = official_counts(text, found, lexicon);
     speeches.extend(signatures(text, posts, lexicon));
     speeches.sort_by_key(|s| s.cue.start);
-    Speakers { speeches, official, named, additives: &lang.sources.additives, sources: Some(&lang.sources) }
+    Speakers {
+        speeches,
+        official,
+        named,
+        additives: &lang.sources.additives,
+        event_nouns: &lang.dates.event_nouns,
+        sources: Some(&lang.sources),
+    }
 }
 
 /// The speeches of a text, and whom it names outright: a sentence that names
@@ -125,6 +132,8 @@ pub struct Speakers {
     named: Vec<(Range<usize>, String)>,
     /// The language's additive connectives ("en outre"), which go on with the speaker before.
     additives: &'static [String],
+    /// The language's nouns of events ("séisme", "attack"): a sentence they open tells of the event.
+    event_nouns: &'static [String],
     /// The language's source words: what a paragraph of one attribution may add to credit the article to its speaker.
     sources: Option<&'static vigie_lang::Sources>,
 }
@@ -529,7 +538,12 @@ fn attribute_spoken(text: &str, found: &Found, speakers: &Speakers, figure: &Raw
             let first = found.figures.partition_point(|f| f.number.start < s.covers.start);
             found.figures.get(first).is_some_and(|f| s.covers.contains(&f.number.start))
         };
-        breaks <= CARRY_PARAGRAPHS && opening && silent() && closes() && counted() && (adds() || !other_named(s))
+        // "El atentado, que se saldó con 200 heridos, ...": a paragraph opened by the event tells of it in the outlet's voice.
+        let of_the_event = || {
+            let head = crate::names::words(text, sentence.clone());
+            head.iter().take(EVENT_SUBJECT_WORDS).any(|w| listed(speakers.event_nouns, &w.lower))
+        };
+        breaks <= CARRY_PARAGRAPHS && opening && silent() && closes() && counted() && (adds() || !other_named(s) && !of_the_event())
     });
     if let Some(s) = carried {
         return attribution(s, Evidence::Carried);
@@ -546,6 +560,9 @@ fn attribute_spoken(text: &str, found: &Found, speakers: &Speakers, figure: &Raw
     }
     attribution(first, Evidence::Lede)
 }
+
+/// A sentence whose first words name the event ("El atentado", "Un autre séisme important") is about it.
+const EVENT_SUBJECT_WORDS: usize = 3;
 
 /// How many speeches on either side of a figure may cover it: a sentence or a quotation holds few cues.
 const NEAR_SPEECHES: usize = 32;
@@ -1652,6 +1669,13 @@ mod tests {
         let fr =
             "Selon la Protection civile de Norvie, le bilan s'élève à 31 morts.\nLes plongeurs de la Croix-Rouge ont secouru 14 personnes.";
         assert_eq!(one("fr", fr, 14), None);
+        // A paragraph opened by the event tells of it in the outlet's voice.
+        let es = "La Agencia de Rescate de Ostia informó de 8 muertos.\nEl atentado, que dejó unos 60 heridos, conmocionó al país.";
+        assert_eq!(one("es", es, 60), None);
+        let fr = "Selon la Protection civile de Norvie, le bilan s'élève à 31 morts.\nUn autre séisme, le 3 mai, avait fait 5 morts.";
+        assert_eq!(one("fr", fr, 5), None);
+        let en = "The Harbour Police Department said 9 people died.\nThe explosion also injured 40 people nearby.";
+        assert_eq!(one("en", en, 40), None);
     }
 
     #[test]
