@@ -372,7 +372,7 @@ fn official_counts(text: &str, found: &Found, lexicon: &[SourceMention]) -> Vec<
         let before = || {
             let i = found.sentences.partition_point(|r| r.start < sentence.start);
             let previous = found.sentences.get(i.checked_sub(1)?)?;
-            (!text[previous.start..sentence.start].contains('\n') && counts(previous)).then(|| previous.start..sentence.end)
+            (!text[previous.start..sentence.start].contains('\n') && counts(previous)).then_some(previous.start..sentence.end)
         };
         let Some(covers) = (if counts(&sentence) { Some(sentence.clone()) } else { before() }) else { continue };
         out.push(Speech {
