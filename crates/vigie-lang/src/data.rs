@@ -93,6 +93,10 @@ pub struct Dates {
     /// Parts of a day that may stand between such a day and its event ("Tuesday night's quake").
     #[serde(default)]
     pub parts_of_day: Vec<String>,
+    /// Words after which a relative day that is also a part of day names that part of day
+    /// ("por la mañana" is the morning, "mañana" alone is tomorrow), lower case.
+    #[serde(default)]
+    pub part_of_day_after: Vec<String>,
     /// Prepositions between an event noun and its day ("le séisme de samedi").
     #[serde(default)]
     pub event_day_joiners: Vec<String>,

@@ -148,6 +148,7 @@ impl FigureFinder {
                     })
                     .and_then(|w| self.weekday(text, tokens, k, w))
                     .or_else(|| c.find(|r| if let Cue::RelativeDay(d) = r { Some(When::Relative(d)) } else { None }))
+                    .filter(|_| !self.part_of_day(text, tokens, k))
                 }
                 Item::Number(n)
                     if n.kind == NumberKind::Digits && n.end - n.start == 4 && n.integer().is_some_and(|y| (1900..=2100).contains(&y)) =>
@@ -174,6 +175,13 @@ impl FigureFinder {
                 found.dates.push(DateMention { at: t.start, sentence: s, when, since });
             }
         }
+    }
+
+    /// Whether the relative day at token `k` is a part of day after its article: "para la mañana" is
+    /// the morning, "mañana" alone is tomorrow.
+    fn part_of_day(&self, text: &str, tokens: &[Token], k: usize) -> bool {
+        let d = &self.dates;
+        k > 0 && is_one_of(text, tokens, k, &d.parts_of_day) && is_one_of(text, tokens, k - 1, &d.part_of_day_after)
     }
 
     /// Whether the day at tokens `first..=last` qualifies the event itself:
@@ -239,6 +247,12 @@ mod tests {
         assert_eq!(dates("fr", "Le maire parlera lundi prochain."), []);
         assert_eq!(dates("es", "Ocurrió el pasado martes."), [When::LastWeekday(1)]);
         assert_eq!(dates("en", "It happened last Friday."), [When::LastWeekday(4)]);
+    }
+
+    #[test]
+    fn a_relative_day_after_its_article_is_a_part_of_day() {
+        assert_eq!(dates("es", "Para la mañana el balance subió a 30 muertos."), []);
+        assert_eq!(dates("es", "El balance se conocerá mañana."), [When::Relative(1)]);
     }
 
     #[test]
