@@ -466,7 +466,10 @@ impl Extractor {
                     // event pointed back to, when the sentence before tells of the event and counts nothing (else its tally's day holds).
                     // An undated article has no day of its own to give: the event day told shortly before in the paragraph holds.
                     .or_else(|| {
-                        let counts = |s: usize| found.figures.iter().any(|g| g.sentence == s);
+                        // Figures are in text order: the first of sentence `s`, if any, is found by binary search.
+                        let counts = |s: usize| {
+                            found.figures.get(found.figures.partition_point(|g| g.sentence < s)).is_some_and(|g| g.sentence == s)
+                        };
                         if found.referring_sentences.binary_search(&f.sentence).is_ok() {
                             let previous = f.sentence.checked_sub(1)?;
                             return dates::any_stated(&found.dates, previous, article.published).filter(|_| !counts(previous)).map(stated);
@@ -561,11 +564,15 @@ mod tests {
 
     fn figures_of(lang: &str, published: &str, text: &str) -> Vec<Figure> {
         let date = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+        figures_published(lang, Some(PublishedDate::day(date, DateOrigin::Metadata)), text)
+    }
+
+    fn figures_published(lang: &str, published: Option<PublishedDate>, text: &str) -> Vec<Figure> {
         let doc = Document {
             id: "t".into(),
             origin: "test".into(),
             lang: Some(lang.into()),
-            published: Some(PublishedDate::day(date, DateOrigin::Metadata)),
+            published,
             text: text.into(),
             ..Document::default()
         };
@@ -574,8 +581,7 @@ mod tests {
 
     /// The figures of an article that gives no publication date.
     fn undated_figures_of(lang: &str, text: &str) -> Vec<Figure> {
-        let doc = Document { id: "t".into(), origin: "test".into(), lang: Some(lang.into()), text: text.into(), ..Document::default() };
-        Extractor::new().figures(&vigie_ingest::Cleaner::new().clean(doc).unwrap())
+        figures_published(lang, None, text)
     }
 
     #[test]

@@ -111,14 +111,8 @@ pub fn speeches(lang: &'static Language, text: &str, found: &Found, lexicon: &[S
     let official = official_counts(text, found, lexicon);
     speeches.extend(signatures(text, posts, lexicon));
     speeches.sort_by_key(|s| s.cue.start);
-    Speakers {
-        speeches,
-        official,
-        named,
-        additives: &lang.sources.additives,
-        event_nouns: &lang.dates.event_nouns,
-        sources: Some(&lang.sources),
-    }
+    let credit = speeches.iter().find(|s| credits_the_article(&lang.sources, text, found, s)).cloned();
+    Speakers { speeches, official, credit, named, additives: &lang.sources.additives, event_nouns: &lang.dates.event_nouns }
 }
 
 /// The speeches of a text, and whom it names outright: a sentence that names
@@ -128,14 +122,14 @@ pub struct Speakers {
     speeches: Vec<Speech>,
     /// Counts said to be official: the institution's when no one else speaks for them.
     official: Vec<Speech>,
+    /// The speech of a paragraph that credits the article to its speaker ("X writes about this").
+    credit: Option<Speech>,
     /// Persons and organisations named outright, in text order, by label.
     named: Vec<(Range<usize>, String)>,
     /// The language's additive connectives ("en outre"), which go on with the speaker before.
     additives: &'static [String],
     /// The language's nouns of events ("séisme", "attack"): a sentence they open tells of the event.
     event_nouns: &'static [String],
-    /// The language's source words: what a paragraph of one attribution may add to credit the article to its speaker.
-    sources: Option<&'static vigie_lang::Sources>,
 }
 
 impl std::ops::Deref for Speakers {
@@ -362,10 +356,7 @@ fn signatures(text: &str, posts: &[Post], lexicon: &[SourceMention]) -> Vec<Spee
 /// that of the institution the phrase names in the lists (the country's authorities), for its sentence,
 /// or for the sentence before in its paragraph when its own counts nothing.
 fn official_counts(text: &str, found: &Found, lexicon: &[SourceMention]) -> Vec<Speech> {
-    let counts = |r: &Range<usize>| {
-        let i = found.figures.partition_point(|f| f.number.start < r.start);
-        found.figures.get(i).is_some_and(|f| f.number.start < r.end)
-    };
+    let counts = |r: &Range<usize>| counts_in(found, r);
     let mut out = Vec::new();
     for named in lexicon.iter().filter(|m| m.official) {
         let Some(sentence) = sentence_of(&found.sentences, &named.span) else { continue };
@@ -387,6 +378,12 @@ fn official_counts(text: &str, found: &Found, lexicon: &[SourceMention]) -> Vec<
         });
     }
     out
+}
+
+/// Whether a figure's number stands in `r` (figures are in text order).
+fn counts_in(found: &Found, r: &Range<usize>) -> bool {
+    let first = found.figures.partition_point(|f| f.number.start < r.start);
+    found.figures.get(first).is_some_and(|f| f.number.start < r.end)
 }
 
 /// Whoever a count belongs to speaks for its sentence: "el balance definitivo de
@@ -449,8 +446,7 @@ pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFig
             Some(Attribution { label: official.label.clone(), org: None, span: official.span.clone(), evidence: Evidence::Official })
         })
         .or_else(|| {
-            let sources = speakers.sources?;
-            let s = speakers.speeches.iter().find(|s| credits_the_article(sources, text, found, s))?;
+            let s = speakers.credit.as_ref()?;
             Some(Attribution { label: s.label.clone(), org: s.org.clone(), span: s.span.clone(), evidence: Evidence::Article })
         })
 }
@@ -458,34 +454,31 @@ pub fn attribute(text: &str, found: &Found, speakers: &Speakers, figure: &RawFig
 /// "The regional administration writes about this.", "Así lo informó la alcaldía.": a paragraph that is
 /// one attribution, counting nothing and reporting nothing, credits the whole article to its speaker.
 fn credits_the_article(sources: &vigie_lang::Sources, text: &str, found: &Found, s: &Speech) -> bool {
-    if s.anonymous || s.covers.end <= s.covers.start {
-        return false;
-    }
     let Some(sentence) = sentence_of(&found.sentences, &s.cue) else { return false };
-    let paragraph = paragraph_of(text, found, s.cue.start);
-    let alone = text[paragraph.start..sentence.start].trim().is_empty() && text[sentence.end..paragraph.end].trim().is_empty();
-    let i = found.figures.partition_point(|f| f.number.start < sentence.start);
-    let counts = found.figures.get(i).is_some_and(|f| f.number.start < sentence.end);
     // The speaker is named in that sentence, not found back in an earlier one ("he said").
     let inside = |r: &Range<usize>| sentence.start <= r.start && r.end <= sentence.end;
-    if !inside(&s.span) || !inside(&s.cue) || overlaps(&s.span, &s.cue) {
+    if s.anonymous || !inside(&s.span) || !inside(&s.cue) || overlaps(&s.span, &s.cue) || counts_in(found, &sentence) {
         return false;
     }
-    let (first, second) = if s.span.start < s.cue.start { (&s.span, &s.cue) } else { (&s.cue, &s.span) };
+    let paragraph = paragraph_of(text, found, s.cue.start);
+    if !text[paragraph.start..sentence.start].trim().is_empty() || !text[sentence.end..paragraph.end].trim().is_empty() {
+        return false;
+    }
+    let speaker_first = s.span.start < s.cue.start;
+    let (first, second) = if speaker_first { (&s.span, &s.cue) } else { (&s.cue, &s.span) };
     let rest = [&text[sentence.start..first.start], &text[first.end..second.start], &text[second.end..sentence.end]];
-    // The speaker's article is the speaker's ("The", "la", "l'").
-    let before_speaker = if s.span.start < s.cue.start { 0 } else { 1 };
     let mut said: Vec<String> = Vec::new();
     for (k, r) in rest.iter().enumerate() {
         let mut words: Vec<String> =
             r.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-        if k == before_speaker && words.last().is_some_and(|w| listed(&sources.referring_determiners, w)) {
+        // The speaker's article is the speaker's ("The", "la", "l'").
+        if k == usize::from(!speaker_first) && words.last().is_some_and(|w| listed(&sources.referring_determiners, w)) {
             words.pop();
         }
         said.extend(words);
     }
     let said = said.join(" ");
-    alone && !counts && (said.is_empty() || listed(&sources.credits, &said))
+    said.is_empty() || listed(&sources.credits, &said)
 }
 
 /// The source of a figure by the speeches bound to cues, the paragraph it stands in and the lede.
@@ -534,10 +527,7 @@ fn attribute_spoken(text: &str, found: &Found, speakers: &Speakers, figure: &Raw
             found.sentences.get(after).is_none_or(|r| r.start >= own.end || r.end > own.end)
         };
         // Only a speaker giving a toll goes on: one who merely spoke does not.
-        let counted = || {
-            let first = found.figures.partition_point(|f| f.number.start < s.covers.start);
-            found.figures.get(first).is_some_and(|f| s.covers.contains(&f.number.start))
-        };
+        let counted = || counts_in(found, &s.covers);
         // "El atentado, que se saldó con 200 heridos, ...": a paragraph opened by the event tells of it in the outlet's voice.
         let of_the_event = || {
             let head = crate::names::words(text, sentence.clone());

@@ -258,7 +258,7 @@ fn injured_who_died(text: &str, tokens: &[Token], k: usize, right: &Right) -> bo
     let Some((noun_start, noun_end)) = right.metric_at.filter(|_| right.metric == Some(Metric::Injured) && !right.crossed_joiner) else {
         return false;
     };
-    let noun = tokens.iter().find(|t| t.start == noun_start);
+    let noun = tokens.get(tokens.partition_point(|t| t.start < noun_start));
     if !noun.is_some_and(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::MetricNoun(Metric::Injured)))) {
         return false;
     }
