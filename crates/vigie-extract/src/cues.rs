@@ -76,6 +76,27 @@ fn ending_of<'a>(part: &str, agreement: &'a [Vec<String>]) -> Option<(&'a str, &
     })
 }
 
+/// Every phrase of `words` with each of its auxiliaries in every other form of
+/// its set: "a indiqué" gives "ont indiqué", "avait indiqué", "avaient indiqué".
+fn with_auxiliaries(words: &[String], sets: &[Vec<String>]) -> Vec<String> {
+    let mut out: Vec<String> = words.to_vec();
+    for phrase in words {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        for (i, part) in parts.iter().enumerate() {
+            let Some(set) = sets.iter().find(|set| set.iter().any(|a| a == part)) else { continue };
+            for other in set.iter().filter(|a| a != part) {
+                let mut variant = parts.clone();
+                variant[i] = other;
+                let variant = variant.join(" ");
+                if !out.contains(&variant) {
+                    out.push(variant);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Nouns and their plurals, by the language's plural endings.
 fn pluralised(nouns: &[String], plurals: &[(String, String)]) -> Vec<String> {
     let mut out: Vec<String> = nouns.to_vec();
@@ -209,7 +230,7 @@ impl Cues {
         add(&f.not_counts_before, Cue::NotCountBefore);
         add(&f.accusations, Cue::Accusation);
         add(&f.clause_breaks, Cue::ClauseBreak);
-        let conjugate = |words: &[String]| inflected(words, &f.conjugation);
+        let conjugate = |words: &[String]| with_auxiliaries(&inflected(words, &f.conjugation), &f.auxiliaries);
         add(&conjugate(&f.attribution_before), Cue::AttributionBefore);
         add(&conjugate(&f.attribution_after), Cue::AttributionAfter);
         add(&inflect(&f.since), Cue::Since);
@@ -289,6 +310,22 @@ mod tests {
         assert!(attribution("lo advirtieron los vecinos"));
         // A noun that looks like a present tense stays a noun.
         assert!(!attribution("a esta cifra hay que sumar"));
+    }
+
+    #[test]
+    fn reporting_verbs_match_in_the_imperfect_and_with_any_auxiliary() {
+        let attributes = |code: &str, text: &str| {
+            let cues = Cues::new(Languages::get().by_code(code).unwrap());
+            cues.find_all(text).iter().any(|c| c.has(|r| r == Cue::AttributionAfter || r == Cue::AttributionBefore))
+        };
+        assert!(attributes("es", "lo cifraban los bomberos del puerto"));
+        assert!(attributes("es", "habían informado las autoridades locales"));
+        assert!(attributes("fr", "précisaient les secours de la vallée"));
+        assert!(attributes("fr", "avaient annoncé les pompiers"));
+        assert!(attributes("en", "the coast guard had confirmed"));
+        let auxiliaries = vec![vec!["a".to_string(), "ont".into(), "avait".into()]];
+        let forms = with_auxiliaries(&["a dit".to_string()], &auxiliaries);
+        assert_eq!(forms, ["a dit", "ont dit", "avait dit"]);
     }
 
     #[test]

@@ -217,7 +217,17 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
             // "Un précédent bilan faisait état de 43 morts": the subject is a count, and it names no one.
             let last_words = text[sentence.start..cue.start].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).rev().take(2);
             let count_speaks = last_words.into_iter().any(|w| listed(&lang.sources.tallies, w));
-            if count_speaks {
+            // "se había confirmado", "on a annoncé": an impersonal verb goes on with a speaker of its
+            // own paragraph only; past it, it names no one either.
+            let before = text[sentence.start..cue.start].trim_end();
+            let impersonal = lang.sources.impersonal.iter().any(|m| crate::ends_with_word(before, m));
+            let breaks_before = |at: usize| found.line_breaks.partition_point(|&b| b < at);
+            let same_paragraph = |s: &&Speech| breaks_before(s.cue.start) == breaks_before(cue.start);
+            let last = out.last().filter(recent).filter(|s| !count_speaks && !follows && !s.anonymous);
+            if let Some(last) = last.filter(|s| !impersonal || same_paragraph(s)).cloned() {
+                let covers = covered(text, &quotes, cue, cue, sentence);
+                out.push(Speech { cue: cue.clone(), covers, how: "no subject: the last speaker goes on", ..last });
+            } else if count_speaks || impersonal {
                 let covers = covered(text, &quotes, cue, cue, sentence);
                 let span = cue.clone();
                 out.push(Speech {
@@ -226,13 +236,10 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
                     org: None,
                     span,
                     covers,
-                    how: "a count names no one",
+                    how: if count_speaks { "a count names no one" } else { "an impersonal verb names no one" },
                     anonymous: true,
                     person: false,
                 });
-            } else if let Some(last) = out.last().filter(recent).filter(|s| !follows && !s.anonymous).cloned() {
-                let covers = covered(text, &quotes, cue, cue, sentence);
-                out.push(Speech { cue: cue.clone(), covers, how: "no subject: the last speaker goes on", ..last });
             }
             continue;
         };
@@ -1365,6 +1372,17 @@ mod tests {
         assert_eq!(one("fr", fr, 8).as_deref(), Some("Paul Ndiaye"));
     }
 
+    #[test]
+    fn an_impersonal_verb_goes_on_with_a_speaker_of_its_own_paragraph_only() {
+        let es = "Tomás Prieto Vidal informó de nuevos daños. Hasta ahora se han registrado 12 muertos.";
+        assert_eq!(one("es", es, 12).as_deref(), Some("Tomás Prieto Vidal"));
+        let es = "Al menos 30 heridos, cifraron las autoridades locales.\n\nAl cierre, se había confirmado la muerte de 9 personas.";
+        assert_eq!(one("es", es, 9), None);
+        let fr = "Au moins 30 blessés, a annoncé Paul Ndiaye.\n\nDans la soirée, on a annoncé la mort de 7 personnes.";
+        assert_eq!(one("fr", fr, 7), None);
+        let en = "At least 30 were hurt, Amara Okafor said.\n\nLater it was confirmed that 6 people had died.";
+        assert_eq!(one("en", en, 6), None);
+    }
     #[test]
     fn descriptors_speak_as_written() {
         assert_eq!(one("fr", "Au moins 14 morts, selon les enquêteurs locaux.", 14).as_deref(), Some("enquêteurs locaux"));

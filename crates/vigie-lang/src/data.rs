@@ -217,10 +217,14 @@ pub struct Figures {
     /// a metric, group or people word listed with one of them matches with any.
     #[serde(default)]
     pub agreement: Vec<Vec<String>>,
-    /// Sets of endings of one tense in singular and plural ("ó", "aron"): a
-    /// reporting verb listed in one person matches in the other ("cifró", "cifraron").
+    /// Sets of endings of one verb's persons and simple past tenses ("ó", "aron", "aba",
+    /// "aban"): a reporting verb listed in one form matches in the others ("cifró", "cifraban").
     #[serde(default)]
     pub conjugation: Vec<Vec<String>>,
+    /// Sets of auxiliaries of one compound tense in its persons and past ("a", "ont",
+    /// "avait", "avaient"): a reporting phrase listed with one matches with each.
+    #[serde(default)]
+    pub auxiliaries: Vec<Vec<String>>,
     /// Verbs and phrases tying a number to a metric from either side.
     #[serde(default)]
     pub metric_verbs: BTreeMap<String, Vec<String>>,
@@ -439,6 +443,10 @@ pub struct Sources {
     /// Nouns of a count whose owner speaks for it ("el balance de la AFAD", "the ministry's toll"), lower case.
     #[serde(default)]
     pub tallies: Vec<String>,
+    /// Words just before a reporting verb that make it impersonal ("se había confirmado",
+    /// "on a annoncé"), lower case: the verb names no one, and no earlier speaker goes on through it.
+    #[serde(default)]
+    pub impersonal: Vec<String>,
     /// Objects of a reporting verb that point back to the sentence before ("a confirmé cette information").
     #[serde(default)]
     pub points_back: Vec<String>,
