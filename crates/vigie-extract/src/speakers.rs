@@ -1393,6 +1393,15 @@ mod tests {
     }
 
     #[test]
+    fn the_media_speak_under_one_english_label_in_every_language() {
+        assert_eq!(one("es", "De acuerdo con medios locales, 11 personas murieron.", 11).as_deref(), Some("local media"));
+        assert_eq!(one("fr", "Au moins 7 morts, selon les médias locaux.", 7).as_deref(), Some("local media"));
+        assert_eq!(one("en", "Press reports said 5 people were missing.", 5).as_deref(), Some("media reports"));
+        // Speaking in front of the press, the press is whom one speaks to.
+        assert_eq!(one("fr", "\"Nous avons 40 blessés\", a rectifié jeudi devant la presse.", 40), None);
+    }
+
+    #[test]
     fn a_count_said_to_be_official_is_the_authorities_when_no_one_speaks_for_it() {
         assert_eq!(one("fr", "Pour l'instant, il n'y a officiellement que 12 morts.", 12).as_deref(), Some("authorities"));
         assert_eq!(one("es", "Dieciocho muertos y 40 heridos. Son las cifras oficiales del incendio.", 40).as_deref(), Some("authorities"));
