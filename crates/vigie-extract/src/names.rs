@@ -19,6 +19,9 @@ use vigie_lang::Language;
 const FUNCTION_WORD_RANK: u32 = 300;
 /// A name whose every word is this common is a phrase, not a person ("Breaking News").
 const COMMON_WORD_RANK: u32 = 3000;
+
+/// Marks after which a capital opens a clause, as at a sentence's start: quotations, a colon, a bracket, a dash.
+const CLAUSE_OPENERS: [char; 8] = ['"', '«', '“', '\'', ':', '(', '—', '–'];
 /// The most words a name may have.
 const MAX_NAME_WORDS: usize = 8;
 /// The most lower-case words that may continue an organisation's name ("Comité d'enquêtes russe").
@@ -224,11 +227,13 @@ impl NameReader {
     fn classify(&self, text: &str, words: &[Word], start: usize, end: usize, opens_sentence: bool, cues: &[Range<usize>]) -> Option<Name> {
         let rank = |w: &Word| self.lang.lexicon.rank(&w.lower);
         let mut first = start;
-        // "The", "El", "Selon" open a sentence, not a name.
+        // "The", "El", "Selon" open a sentence, a quotation or a title, not a name; inside a clause a
+        // frequent word with a capital is a name ("le maire, Jean Dupont", "in New Mexico").
         let head = |w: &Word| self.org_heads.contains(&w.lower) || self.is_title(&w.lower);
+        let opens_clause = opens_sentence || start > 0 && text[words[start - 1].span.end..words[start].span.start].contains(CLAUSE_OPENERS);
         while first < end
             && (self.joiners.contains(&words[first].lower)
-                || !head(&words[first]) && rank(&words[first]).is_some_and(|r| r < FUNCTION_WORD_RANK))
+                || first == start && opens_clause && !head(&words[first]) && rank(&words[first]).is_some_and(|r| r < FUNCTION_WORD_RANK))
         {
             first += 1;
         }
@@ -455,6 +460,16 @@ mod tests {
         assert_eq!(names("es", "informó la alcaldesa Lucía Ferrán Ortega."), [(Person, "Lucía Ferrán Ortega".to_string())]);
         // A surname alone keeps its title: "Haddad" could be anyone.
         assert_eq!(names("en", "said Dr Haddad."), [(Person, "Dr Haddad".to_string())]);
+    }
+
+    #[test]
+    fn a_first_name_that_is_also_a_frequent_word_stays_inside_a_clause() {
+        use NameKind::*;
+        assert_eq!(names("fr", "selon le maire, Jean Lemoine, la digue a cédé."), [(Person, "Jean Lemoine".to_string())]);
+        assert_eq!(names("en", "the coach, Will Harper, said so."), [(Person, "Will Harper".to_string())]);
+        // At a sentence's or a quotation's start the frequent word opens the clause.
+        assert_eq!(names("fr", "Selon Jean Lemoine, la digue a cédé."), [(Person, "Jean Lemoine".to_string())]);
+        assert_eq!(names("en", "He said: \"The Harbour Authority knew.\""), [(Organisation, "Harbour Authority".to_string())]);
     }
 
     #[test]
