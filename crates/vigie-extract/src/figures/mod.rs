@@ -357,7 +357,9 @@ impl FigureFinder {
         let at = tokens.partition_point(|t| t.start < from);
         let verb =
             tokens.get(at).is_some_and(|t| t.start == from && matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_)))));
-        if verb && self.figures.object_pronouns.iter().any(|p| crate::ends_with_word(text[..from].trim_end(), p)) {
+        // "12 of them in critical condition": a state said with a preposition takes no object.
+        let state = self.figures.locatives.iter().any(|l| crate::starts_with_word(&text[from..to], l));
+        if verb && !state && self.figures.object_pronouns.iter().any(|p| crate::ends_with_word(text[..from].trim_end(), p)) {
             return true;
         }
         let active = self.figures.agent_verbs.iter().any(|v| crate::ends_with_word(&text[..to], v));

@@ -174,6 +174,8 @@ mod tests {
         assert!(find("en", "A police officer shot him dead outside the mall.").is_empty());
         assert!(find("es", "Un policía lo mató frente al centro comercial.").is_empty());
         assert!(find("fr", "Un policier l'a abattu devant le centre commercial.").is_empty());
+        // A state after a pronoun is no verb with an object: "them" are the injured.
+        assert_eq!(values("en", "Forty were hurt in the crash, 11 of them in critical condition."), [(Injured, 40), (Injured, 11)]);
         assert!(find("en", "Nine jurors voted for the death penalty.").is_empty());
         assert!(find("fr", "Neuf jurés ont voté pour la peine de mort.").is_empty());
         assert!(find("es", "Nueve jurados votaron por la pena de muerte.").is_empty());
