@@ -99,8 +99,14 @@ impl SourceFinder {
                 }
             }
         }
-        patterns.extend(lang.sources.anaphora.iter().map(|(p, what)| (p.clone(), Target::Anaphora(what.clone()))));
         let s = &lang.sources;
+        for (phrase, what) in &s.anaphora {
+            patterns.push((phrase.clone(), Target::Anaphora(what.clone())));
+            // "le ministère" is also "du ministère", "au ministère".
+            let Some((article, rest)) = phrase.split_once(' ') else { continue };
+            let contracted = s.contractions.iter().filter(|(_, a)| *a == article);
+            patterns.extend(contracted.map(|(c, _)| (format!("{c} {rest}"), Target::Anaphora(what.clone()))));
+        }
         // "l'organisme": an elided article takes no space.
         let joined = |d: &str, n: &str| if d.ends_with('\'') { format!("{d}{n}") } else { format!("{d} {n}") };
         let referring = s.referring_determiners.iter().flat_map(|d| s.referring_nouns.iter().map(move |n| joined(d, n)));

@@ -403,17 +403,20 @@ fn owners_of_counts(lang: &Language, text: &str, folded: &vigie_text::Folded, fo
             let Some(sentence) = sentence_of(&found.sentences, &cue) else { continue };
             let here =
                 in_sentence(candidates, &sentence).filter(|c| matches!(c.kind, Kind::Organisation | Kind::Role | Kind::Person) && !c.lone);
+            // "un décompte de l'AFP", "a Reuters tally": an agency that relays others speaks for its own count.
+            let owners = in_sentence(candidates, &sentence)
+                .filter(|c| matches!(c.kind, Kind::Organisation | Kind::Role | Kind::Person | Kind::Silent) && !c.lone);
             // "balance definitivo de la AFAD": a few words, the last of which leads to the name.
-            let after = here.clone().filter(|c| c.span.start >= cue.end).find(|c| {
+            let after = owners.clone().filter(|c| c.span.start >= cue.end).find(|c| {
                 let gap = &text[cue.end..c.span.start];
                 let words: Vec<&str> = gap.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
                 words_in(gap, false).is_some_and(|n| n <= 3) && words.last().is_some_and(|w| listed(&s.name_joiners, w))
             });
             // "the ministry's latest toll".
             let before = || {
-                here.clone().filter(|c| c.span.end <= cue.start).find(|c| {
+                owners.clone().filter(|c| c.span.end <= cue.start).find(|c| {
                     let gap = &text[c.span.end..cue.start];
-                    gap.starts_with("'s ") && words_in(gap, false).is_some_and(|n| n <= 3)
+                    gap.starts_with("'s ") && words_in(gap, false).is_some_and(|n| n <= 3) || gap == " "
                 })
             };
             // "The UN late on Saturday gave a preliminary figure of 320 dead": the subject whose verb gives the count.
@@ -1390,6 +1393,17 @@ mod tests {
         assert_eq!(one("en", "Nine people died, according to hospital staff.", 9).as_deref(), Some("hospital staff"));
         // A report is what was said.
         assert_eq!(one("fr", "Le séisme a fait 12 morts, selon un bilan provisoire.", 12), None);
+    }
+
+    #[test]
+    fn a_count_of_an_agency_or_of_the_body_named_before_is_theirs() {
+        let fr = "Le ministère de la Santé a annoncé 20 morts. En tout, 310 civils ont péri, selon le dernier bilan du ministère.";
+        assert_eq!(one("fr", fr, 310).as_deref(), Some("health ministry"));
+        let es = "El Ministerio de Salud informó de 20 muertos. En total, 310 civiles murieron, según el último balance del ministerio.";
+        assert_eq!(one("es", es, 310).as_deref(), Some("health ministry"));
+        assert_eq!(one("fr", "Les combats ont fait 640 morts, selon un décompte de l'AFP.", 640).as_deref(), Some("AFP"));
+        assert_eq!(one("en", "At least 640 died, according to an AFP tally based on official data.", 640).as_deref(), Some("AFP"));
+        assert_eq!(one("es", "Hubo 640 muertos, según un recuento de la AFP.", 640).as_deref(), Some("AFP"));
     }
 
     #[test]

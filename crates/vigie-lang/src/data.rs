@@ -373,6 +373,10 @@ pub struct Sources {
     /// "last speaker" (whoever spoke last: "la même source").
     #[serde(default)]
     pub anaphora: BTreeMap<String, String>,
+    /// Contracted articles and the article each holds ("du" = "le", "del" = "el"): a phrase that
+    /// refers back with that article refers back after them too ("le bilan du ministère").
+    #[serde(default)]
+    pub contractions: BTreeMap<String, String>,
     /// Determiners and nouns that, put together, refer back to whoever spoke
     /// last ("cette même source", "esa dependencia", "this agency").
     #[serde(default)]
