@@ -552,6 +552,13 @@ mod tests {
     }
 
     #[test]
+    fn a_civil_defence_takes_the_place_it_serves() {
+        assert_eq!(labels("fr", "selon la Défense civile de Gaza"), ["Gaza civil defence"]);
+        assert_eq!(labels("es", "informó la Defensa Civil de Gaza"), ["Gaza civil defence"]);
+        assert_eq!(labels("en", "Gaza's civil defence agency said"), ["Gaza civil defence"]);
+    }
+
+    #[test]
     fn a_known_person_named_by_a_long_surname_is_known() {
         // The director of the observatory speaks for it, by his full name or his surname.
         assert_eq!(labels("en", "Abdel Rahman told reporters that 40 fighters died."), ["OSDH"]);
