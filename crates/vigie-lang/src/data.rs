@@ -258,6 +258,10 @@ pub struct Figures {
     /// Words between a death and an age written without a unit ("died at 75"): the number is the age.
     #[serde(default)]
     pub ages_after_death: Vec<String>,
+    /// The end of an age that names a person by itself ("a 19-year-old was hurt",
+    /// "two 17-year-olds"), lower case: the count is of people.
+    #[serde(default)]
+    pub aged_people: Vec<String>,
     /// Nouns of a place's population ("habitants"): after `population_of` ("une ville de 900 000 habitants") no count.
     #[serde(default)]
     pub population: Vec<String>,

@@ -874,6 +874,8 @@ mod tests {
     fn an_age_between_a_person_and_the_verb_is_no_count() {
         let counts = |lang: &str, text: &str| find(lang, text).into_iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>();
         assert_eq!(counts("en", "A 26-year-old man died at the scene."), [(Killed, 1, Men)]);
+        assert_eq!(counts("en", "A 31-year-old was wounded near the pier."), [(Injured, 1, Total)]);
+        assert_eq!(counts("en", "Two 16-year-olds were hurt in the crash."), [(Injured, 2, Total)]);
         assert_eq!(counts("en", "A man, 45, was also killed."), [(Killed, 1, Men)]);
         assert_eq!(counts("es", "Un hombre de 30 años murió en el tiroteo."), [(Killed, 1, Men)]);
         assert_eq!(counts("es", "Una mujer, de 52 años, resultó herida."), [(Injured, 1, Women)]);

@@ -109,6 +109,16 @@ impl FigureFinder {
         out
     }
 
+    /// How many tokens glued after the number at `at` end an age that names a person
+    /// ("19-year-old"), if they do.
+    fn aged_person(&self, text: &str, tokens: &[Token], at: usize) -> Option<usize> {
+        let hyphenated = |t: &Token, before: &Token| matches!(&text[before.end..t.start], "" | "-");
+        let glued = tokens[at + 1..].iter().zip(&tokens[at..]).take_while(|(t, before)| hyphenated(t, before)).count();
+        let measure = text[tokens[at].start..tokens[at + glued].end].to_lowercase();
+        let person = glued > 0 && self.figures.aged_people.iter().any(|a| measure.ends_with(a.as_str()));
+        person.then_some(glued)
+    }
+
     pub(super) fn right_scan(&self, text: &str, tokens: &[Token], k: usize) -> Right {
         let mut out = Right {
             metric: None,
@@ -271,6 +281,14 @@ impl FigureFinder {
                     let closing = tokens[i..].iter().take(MAX_WORDS_IN_ASIDE).position(dash);
                     if let Some(p) = closing {
                         i += p + 1;
+                    }
+                }
+                // "a 19-year-old was wounded", "two 17-year-olds died": an age that names a person.
+                Item::Number(_) if self.aged_person(text, tokens, i - 1).is_some() => {
+                    i += self.aged_person(text, tokens, i - 1).unwrap_or(0);
+                    out.people = true;
+                    if out.words <= MAX_WORDS_AFTER {
+                        out.end = tokens[i - 1].end;
                     }
                 }
                 // "A 26-year-old woman was killed", "un enfant de 8 ans a péri": an age or another measure is a word of the phrase.
