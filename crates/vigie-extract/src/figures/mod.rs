@@ -876,6 +876,8 @@ mod tests {
         assert_eq!(counts("en", "A 26-year-old man died at the scene."), [(Killed, 1, Men)]);
         assert_eq!(counts("en", "A 31-year-old was wounded near the pier."), [(Injured, 1, Total)]);
         assert_eq!(counts("en", "Two 16-year-olds were hurt in the crash."), [(Injured, 2, Total)]);
+        // Shot is wounded by gunfire, "fatally" kills.
+        assert_eq!(counts("en", "Four people were shot near the stadium, one fatally."), [(Injured, 4, Total), (Killed, 1, Total)]);
         assert_eq!(counts("en", "A man, 45, was also killed."), [(Killed, 1, Men)]);
         assert_eq!(counts("es", "Un hombre de 30 años murió en el tiroteo."), [(Killed, 1, Men)]);
         assert_eq!(counts("es", "Una mujer, de 52 años, resultó herida."), [(Injured, 1, Women)]);
