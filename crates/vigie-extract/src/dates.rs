@@ -58,10 +58,6 @@ pub(crate) fn resolved(when: When, published: Option<PublishedDate>) -> Option<N
     day.is_none_or(|p| date <= p).then_some(date)
 }
 
-/// The date a sentence gives to the earlier toll at `at`: of several, the one
-/// written nearest to it ("stood at 2,000 on Tuesday, up from 1,500 on
-/// Monday"), the earlier of two as near ("rose to 1,200 on Thursday from 900
-/// on Wednesday"), and none farther than `reach` words.
 /// The day a date opening `sentence` gives all of it, an earlier toll too: "La veille, les
 /// autorités faisaient état de 99 morts", "En la víspera, el balance era de 39 muertos".
 pub fn opening(
@@ -81,6 +77,10 @@ pub fn opening(
 /// How many words ("En", "On") may stand before a date that opens its sentence.
 const OPENING_WORDS: usize = 1;
 
+/// The date a sentence gives to the earlier toll at `at`: of several, the one
+/// written nearest to it ("stood at 2,000 on Tuesday, up from 1,500 on
+/// Monday"), the earlier of two as near ("rose to 1,200 on Thursday from 900
+/// on Wednesday"), and none farther than `reach` words.
 pub fn stated_near(
     text: &str,
     dates: &[DateMention],

@@ -258,6 +258,10 @@ pub struct Figures {
     /// Words between a death and an age written without a unit ("died at 75"): the number is the age.
     #[serde(default)]
     pub ages_after_death: Vec<String>,
+    /// Words of an injury phrase that tell only how people were harmed ("were shot"), lower case:
+    /// right after a death toll that holds them, the count breaks down the dead.
+    #[serde(default)]
+    pub harm_manners: Vec<String>,
     /// The end of an age that names a person by itself ("a 19-year-old was hurt",
     /// "two 17-year-olds"), lower case: the count is of people.
     #[serde(default)]

@@ -32,6 +32,7 @@ use vigie_model::{Group, Metric, Qualifier};
 
 /// The rule of an earlier toll a count moved from.
 const MOVED_FROM: &str = "the earlier toll a count moved from";
+const HARM_OF_THE_DEAD: &str = "how some of the dead just counted were harmed";
 /// Words that may separate two counts of one list.
 const MAX_WORDS_IN_LIST: usize = 8;
 /// ... and before a bare "un" that ends a list: "trois morts dans la province voisine, deux autres plus au nord et un dans la capitale".
@@ -350,6 +351,18 @@ impl FigureFinder {
     /// Whether the metric a count found on its right is an active verb with
     /// an object after it ("two gunmen killed five people", "a policeman
     /// shot the suspect"): the count did it and counts no victim.
+    /// Whether a bare count ("40 were shot", not "two others") whose metric phrase tells only how
+    /// people were harmed comes right after a death toll of the sentence before that holds it:
+    /// then they are of the dead.
+    fn harm_of_the_dead(&self, text: &str, right: &Right, figures: &[RawFigure], s: usize, value: u64) -> bool {
+        let Some((from, to)) = right.metric_at.filter(|_| !right.people && right.group.is_none()) else { return false };
+        let phrase = &text[from..to];
+        let manner = self.figures.harm_manners.iter().any(|m| phrase.split(' ').any(|w| w.eq_ignore_ascii_case(m)));
+        // "40 were shot, two were shot and stabbed": the breakdown goes on in its sentence.
+        let before = |f: &RawFigure| f.sentence + 1 == s || f.sentence == s && f.rule == HARM_OF_THE_DEAD;
+        manner && figures.last().is_some_and(|f| f.metric == Metric::Killed && before(f) && f.value >= value)
+    }
+
     fn agent_of_verb(&self, text: &str, tokens: &[Token], right: &Right) -> bool {
         let Some((from, to)) = right.metric_at else { return false };
         // "a police officer shot him dead", "un policía lo mató": an object pronoun right before the verb
@@ -550,6 +563,11 @@ impl FigureFinder {
                     }
                 }
             };
+            // "139 died ... He added that 40 were shot": a manner of harm right after a death toll breaks it down.
+            let (metric, rule) = match metric {
+                Some(Metric::Injured) if self.harm_of_the_dead(text, &right, figures, s, value) => (Some(Metric::Killed), HARM_OF_THE_DEAD),
+                m => (m, rule),
+            };
             // Qualifier: just before the number, else carried over the list.
             let mut qualifier = own.map(|(q, _)| q);
             // "unos 200 heridos, ha derivado en once detenciones": past other words, a count of
@@ -591,7 +609,8 @@ impl FigureFinder {
                 sentence: s,
                 part_of,
                 estimate,
-                previous: previous_before(k) || moved_to.is_some() || rule == MOVED_FROM,
+                // "2.000 muertos el martes, frente a 1.500 el lunes": right after "from", an earlier toll, listed or not.
+                previous: previous_before(k) || moved_to.is_some() || rule == MOVED_FROM || after_from(k) && figures.len() > first,
                 other_event: tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::OtherEvent))),
                 cause: cause_after(text, tokens, k),
                 listed: metric_from_list,
@@ -878,6 +897,10 @@ mod tests {
         assert_eq!(counts("en", "Two 16-year-olds were hurt in the crash."), [(Injured, 2, Total)]);
         // Shot is wounded by gunfire, "fatally" kills.
         assert_eq!(counts("en", "Four people were shot near the stadium, one fatally."), [(Injured, 4, Total), (Killed, 1, Total)]);
+        // Right after a death toll, a bare count of how people were harmed breaks the dead down.
+        let en = "The attack killed 90 people. Officials said 50 were shot, 12 were stabbed and 28 died in the fire.";
+        assert_eq!(counts("en", en), [(Killed, 90, Total), (Killed, 50, Total), (Killed, 12, Total), (Killed, 28, Total)]);
+        assert_eq!(counts("en", "Three men were killed. Two others were shot."), [(Killed, 3, Men), (Injured, 2, Total)]);
         assert_eq!(counts("en", "A man, 45, was also killed."), [(Killed, 1, Men)]);
         assert_eq!(counts("es", "Un hombre de 30 años murió en el tiroteo."), [(Killed, 1, Men)]);
         assert_eq!(counts("es", "Una mujer, de 52 años, resultó herida."), [(Injured, 1, Women)]);

@@ -285,8 +285,11 @@ impl FigureFinder {
                 }
                 // "a 19-year-old was wounded", "two 17-year-olds died": an age that names a person.
                 Item::Number(_) if self.aged_person(text, tokens, i - 1).is_some() => {
-                    i += self.aged_person(text, tokens, i - 1).unwrap_or(0);
+                    // Each word of the age is a word of the phrase.
+                    let glued = self.aged_person(text, tokens, i - 1).unwrap_or(0);
+                    i += glued;
                     out.people = true;
+                    out.words += glued;
                     if out.words <= MAX_WORDS_AFTER {
                         out.end = tokens[i - 1].end;
                     }
