@@ -708,6 +708,8 @@ mod tests {
         assert_eq!(days("en", "The death toll climbed to 840 on Thursday from 610 on Wednesday, officials said."), expected);
         assert_eq!(days("fr", "Le bilan est passé de 610 morts mercredi à 840 jeudi, selon les autorités."), expected);
         assert_eq!(days("es", "La cifra de muertos pasó de 610 el miércoles a 840 el jueves, según las autoridades."), expected);
+        assert_eq!(days("fr", "Le bilan s'élevait jeudi à 840 morts, contre 610 mercredi."), expected);
+        assert_eq!(days("es", "El balance llegó el jueves a 840 muertos, frente a 610 el miércoles."), expected);
     }
 
     #[test]
