@@ -8,6 +8,10 @@ use vigie_lang::Language;
 
 /// The longest acronym, in bytes.
 const MAX_ACRONYM: usize = 8;
+/// The shortest acronym written as a word with one capital ("Conred"): shorter ones are names.
+const MIN_SYLLABIC: usize = 4;
+/// The fewest words of the name a syllable acronym abbreviates.
+const MIN_SYLLABIC_NAME_WORDS: usize = 3;
 /// The most words an organisation's name may have before its acronym.
 const MAX_NAME_WORDS: usize = 10;
 
@@ -32,10 +36,22 @@ pub(crate) fn introduced(lang: &Language, text: &str) -> Vec<Introduced> {
         let Some(close) = close.map(|(c, _)| open + c) else { continue };
         let acronym = &text[open + 1..close];
         let uppercase = acronym.chars().filter(char::is_ascii_uppercase).count();
-        if !(2..=MAX_ACRONYM).contains(&acronym.len()) || uppercase < 2 || !acronym.chars().all(|c| c.is_ascii_alphanumeric()) {
+        // "Senapred", "Conred": a syllable acronym written as a word, with one capital.
+        // A word the lexicon knows ("Madrid", "Paris") is no acronym.
+        let syllabic = uppercase == 1
+            && acronym.len() >= MIN_SYLLABIC
+            && acronym.starts_with(|c: char| c.is_ascii_uppercase())
+            && lang.lexicon.rank(&acronym.to_lowercase()).is_none();
+        if !(2..=MAX_ACRONYM).contains(&acronym.len()) || uppercase < 2 && !syllabic || !acronym.chars().all(|c| c.is_ascii_alphanumeric())
+        {
             continue;
         }
         let Some(name_start) = spelled_out(lang, &text[..open], acronym).or_else(|| name_before(lang, &text[..open])) else { continue };
+        // A syllable acronym starts as its name does, and names a body of several words.
+        let name_words = text[name_start..open].split_whitespace().count();
+        if syllabic && (!text[name_start..].starts_with(&acronym[..1]) || name_words < MIN_SYLLABIC_NAME_WORDS) {
+            continue;
+        }
         let name = &text[name_start..open];
         let mut words = name.split(|c: char| c.is_whitespace() || c == '\'' || c == '’');
         let ngo = words.any(|w| lang.sources.ngo_heads.iter().any(|h| h == w));
@@ -101,4 +117,24 @@ fn name_before(lang: &Language, before: &str) -> Option<usize> {
         }
     }
     start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_lang::Languages;
+
+    fn acronyms(lang: &str, text: &str) -> Vec<String> {
+        introduced(Languages::get().by_code(lang).unwrap(), text).into_iter().map(|m| m.acronym).collect()
+    }
+
+    #[test]
+    fn a_syllable_acronym_with_one_capital_names_the_body_before_it() {
+        let es = "confirmó la Oficina Nacional de Alertas y Respuesta ante Sismos (Onares). Luego Onares habló.";
+        assert_eq!(acronyms("es", es), ["Onares", "Onares"]);
+        // A word of the lexicon, or one that does not start as the name does, is no acronym.
+        assert!(acronyms("es", "el Museo de Arte Moderno de la ciudad (Madrid)").is_empty());
+        assert!(acronyms("fr", "le Bureau Central des Crues (Tornel)").is_empty());
+        assert_eq!(acronyms("fr", "selon le Comité contre les Violences Urbaines (CVU)"), ["CVU"]);
+    }
 }
