@@ -197,11 +197,30 @@ impl Language {
             cleaning: file("cleaning.toml").map(|t| parse(code, "cleaning.toml", t)).unwrap_or_default(),
             dates: file("dates.toml").map(|t| parse(code, "dates.toml", t)).unwrap_or_default(),
             numbers: file("numbers.toml").map(|t| parse(code, "numbers.toml", t)).unwrap_or_default(),
-            figures: file("figures.toml").map(|t| parse(code, "figures.toml", t)).unwrap_or_default(),
+            figures: file("figures.toml").map(|t| parse::<Figures>(code, "figures.toml", t).validated(code)).unwrap_or_default(),
             sources: file("sources.toml").map(|t| parse(code, "sources.toml", t)).unwrap_or_default(),
             events: file("events.toml").map(|t| parse(code, "events.toml", t)).unwrap_or_default(),
             lexicon: Lexicon::parse(file("lexicon.txt").unwrap_or("")),
         }
+    }
+}
+
+impl Figures {
+    /// Panics when a phrase names two metrics in one table: which one it counts would
+    /// depend on the order the matcher reads them in.
+    fn validated(self, code: &str) -> Figures {
+        let tables = [("metric_nouns", &self.metric_nouns), ("metric_verbs", &self.metric_verbs), ("tolls", &self.tolls)];
+        for (name, table) in tables {
+            let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+            for (metric, phrases) in table {
+                for phrase in phrases {
+                    if let Some(other) = seen.insert(phrase, metric).filter(|other| *other != metric) {
+                        panic!("lang/{code}/figures.toml: [{name}] lists {phrase:?} under both {other} and {metric}");
+                    }
+                }
+            }
+        }
+        self
     }
 }
 
@@ -512,4 +531,16 @@ pub struct Institution {
     /// "the official toll"): they speak for their sentence, or for the one before when theirs counts nothing.
     #[serde(default)]
     pub official: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(expected = "lists \"evacuees\" under both displaced and evacuated")]
+    fn a_phrase_naming_two_metrics_is_refused() {
+        let text = "[metric_nouns]\ndisplaced = [\"evacuees\"]\nevacuated = [\"evacuees\"]\n";
+        toml::from_str::<Figures>(text).unwrap().validated("xx");
+    }
 }
