@@ -507,9 +507,23 @@ fn place_after<'t>(rest: &'t str, prefixes: &[String]) -> Option<&'t str> {
         return None;
     }
     // One name, hyphens included ("Castilla-La Mancha"); a person's name may follow it.
-    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).unwrap_or(rest.len());
+    let word_end =
+        |from: usize| from + rest[from..].find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).unwrap_or(rest.len() - from);
+    let mut end = word_end(0);
+    // "Nuevo León", "Baja California": more capitalised words, as far as the gazetteer knows the name.
+    let mut next = end;
+    for _ in 1..MAX_PLACE_WORDS {
+        let Some(word) = rest[next..].strip_prefix(' ').filter(|w| w.starts_with(char::is_uppercase)) else { break };
+        next = word_end(rest.len() - word.len());
+        if !gazetteer().lookup(&rest[..next]).is_empty() {
+            end = next;
+        }
+    }
     Some(&rest[..end])
 }
+
+/// The most words of a place's name after an institution ("San Juan de la Maguana" is four).
+const MAX_PLACE_WORDS: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -520,6 +534,14 @@ mod tests {
         let lang = Languages::get().by_code(lang).unwrap();
         let country = crate::entities::EntityFinder::new(lang).main_country(text);
         SourceFinder::new(lang).sources(text, country.as_deref()).into_iter().map(|m| m.label).collect()
+    }
+
+    #[test]
+    fn a_place_after_an_institution_may_have_several_words_and_a_plural_article() {
+        assert_eq!(labels("es", "informó el gobierno de Nuevo León."), ["Nuevo León government"]);
+        assert_eq!(labels("fr", "a annoncé la préfecture des Bouches-du-Rhône."), ["prefecture of Bouches-du-Rhône"]);
+        // The gazetteer knows no longer name: the person after it stays out.
+        assert_eq!(labels("en", "said the mayor of Ostrava Petr Novak."), ["mayor of Ostrava"]);
     }
 
     #[test]
