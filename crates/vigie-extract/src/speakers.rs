@@ -1069,8 +1069,10 @@ fn subject_descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence:
     // A name the lists or the text know would have been bound: what is left is common words,
     // one of them for a body or people who speak ("médicos del hospital", "state railway company").
     let speaks = words[first..].iter().any(|w| listed(&s.org_heads, &w.lower) || listed(&s.speaker_heads, &w.lower));
-    // "the Goma-based group said": the noun of a phrase that refers back ("the group") refers back.
-    let refers_back = s.anaphora.keys().any(|a| a.rsplit(' ').next() == Some(head.lower.as_str()));
+    // "the Goma-based group said": the noun of a phrase that refers back ("the group") refers back,
+    // unless an indefinite article makes it new ("a hospital source").
+    let indefinite = first.checked_sub(1).is_some_and(|a| listed(&lang.numbers.articles, &words[a].lower));
+    let refers_back = !indefinite && s.anaphora.keys().any(|a| a.rsplit(' ').next() == Some(head.lower.as_str()));
     (speaks && !refers_back).then(|| words[first].span.start..head.span.end)
 }
 
@@ -1404,6 +1406,16 @@ mod tests {
         assert_eq!(one("fr", "Les combats ont fait 640 morts, selon un décompte de l'AFP.", 640).as_deref(), Some("AFP"));
         assert_eq!(one("en", "At least 640 died, according to an AFP tally based on official data.", 640).as_deref(), Some("AFP"));
         assert_eq!(one("es", "Hubo 640 muertos, según un recuento de la AFP.", 640).as_deref(), Some("AFP"));
+    }
+
+    #[test]
+    fn a_new_source_and_a_monitoring_project_speak() {
+        // An indefinite article makes "source" new, not the source named before.
+        assert_eq!(one("en", "Nineteen people died, a hospital source told AFP.", 19).as_deref(), Some("hospital source"));
+        let en = "At least 19 people were killed, according to data compiled by the Lakeside Crisis Tracker.";
+        assert_eq!(one("en", en, 19).as_deref(), Some("Lakeside Crisis Tracker"));
+        let en = "The toll, given by the coast guard, stands at 19 dead.";
+        assert_eq!(one("en", en, 19).as_deref(), Some("coast guard"));
     }
 
     #[test]
