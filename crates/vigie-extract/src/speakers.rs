@@ -1422,6 +1422,8 @@ mod tests {
     fn the_media_speak_under_one_english_label_in_every_language() {
         assert_eq!(one("es", "De acuerdo con medios locales, 11 personas murieron.", 11).as_deref(), Some("local media"));
         assert_eq!(one("fr", "Au moins 7 morts, selon les médias locaux.", 7).as_deref(), Some("local media"));
+        assert_eq!(one("es", "Murieron 7 personas, según informaron fuentes policiales.", 7).as_deref(), Some("police"));
+        assert_eq!(one("fr", "Au moins 7 morts, selon une source policière.", 7).as_deref(), Some("police"));
         assert_eq!(one("en", "Press reports said 5 people were missing.", 5).as_deref(), Some("media reports"));
         // Speaking in front of the press, the press is whom one speaks to.
         assert_eq!(one("fr", "\"Nous avons 40 blessés\", a rectifié jeudi devant la presse.", 40), None);
