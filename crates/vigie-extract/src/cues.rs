@@ -97,6 +97,29 @@ fn with_auxiliaries(words: &[String], sets: &[Vec<String>]) -> Vec<String> {
     out
 }
 
+/// Nouns and their singulars, by the language's plural endings: "a firefighter was hurt"
+/// counts one as "two firefighters" count two; a singular that is a function word
+/// ("other", "autre") is no noun.
+fn with_singulars(lang: &Language, nouns: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = nouns.to_vec();
+    for noun in nouns.iter().filter(|n| !n.contains(' ')) {
+        for (singular, plural) in lang.figures.plurals.iter().filter(|(_, p)| !p.is_empty()) {
+            let Some(stem) = noun.strip_suffix(plural.as_str()).filter(|s| s.chars().count() >= MIN_STEM) else { continue };
+            let one = format!("{stem}{singular}");
+            let function_word = lang.lexicon.rank(&one).is_some_and(|r| r < FUNCTION_SINGULAR_RANK);
+            if !function_word && !out.contains(&one) {
+                out.push(one);
+            }
+        }
+    }
+    out
+}
+
+/// The shortest stem a plural ending is taken from ("bus" is no plural of "bu").
+const MIN_STEM: usize = 3;
+/// Words the lexicon ranks this high are function words.
+const FUNCTION_SINGULAR_RANK: u32 = 100;
+
 /// Nouns and their plurals, by the language's plural endings.
 fn pluralised(nouns: &[String], plurals: &[(String, String)]) -> Vec<String> {
     let mut out: Vec<String> = nouns.to_vec();
@@ -212,7 +235,7 @@ impl Cues {
         add(&f.subsets, Cue::Subset);
         add(&f.range_starts, Cue::RangeStart);
         add(&f.range_ends, Cue::RangeEnd);
-        add(&inflect(&f.people), Cue::People);
+        add(&inflect(&with_singulars(lang, &f.people)), Cue::People);
         for (name, words) in &f.victims {
             add(&inflect(words), Cue::Victims(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("victims", name)))));
         }
@@ -310,6 +333,14 @@ mod tests {
         assert!(attribution("lo advirtieron los vecinos"));
         // A noun that looks like a present tense stays a noun.
         assert!(!attribution("a esta cifra hay que sumar"));
+    }
+
+    #[test]
+    fn people_nouns_match_in_the_singular_but_function_words_do_not() {
+        let en = Languages::get().by_code("en").unwrap();
+        let forms = with_singulars(en, &["firefighters".to_string(), "others".to_string()]);
+        assert!(forms.contains(&"firefighter".to_string()));
+        assert!(!forms.contains(&"other".to_string()));
     }
 
     #[test]

@@ -895,6 +895,10 @@ mod tests {
         assert_eq!(counts("en", "A 26-year-old man died at the scene."), [(Killed, 1, Men)]);
         assert_eq!(counts("en", "A 31-year-old was wounded near the pier."), [(Injured, 1, Total)]);
         assert_eq!(counts("en", "Two 16-year-olds were hurt in the crash."), [(Injured, 2, Total)]);
+        // One of the people a plural names, hurt "slightly" or "gravely".
+        assert_eq!(counts("fr", "Un pompier a été légèrement blessé pendant le sauvetage."), [(Injured, 1, Total)]);
+        assert_eq!(counts("es", "Un bombero resultó gravemente herido."), [(Injured, 1, Total)]);
+        assert_eq!(counts("en", "A passenger was seriously injured."), [(Injured, 1, Total)]);
         // Shot is wounded by gunfire, "fatally" kills.
         assert_eq!(counts("en", "Four people were shot near the stadium, one fatally."), [(Injured, 4, Total), (Killed, 1, Total)]);
         // Right after a death toll, a bare count of how people were harmed breaks the dead down.
