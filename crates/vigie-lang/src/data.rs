@@ -277,6 +277,10 @@ pub struct Figures {
     /// Words between a death and an age written without a unit ("died at 75"): the number is the age.
     #[serde(default)]
     pub ages_after_death: Vec<String>,
+    /// Endings of a verb's gerund or present participle ("-ing", "-ant", "-ando"), lower case:
+    /// right before a count, such a verb starts a clause of its own, and the list before it ends.
+    #[serde(default)]
+    pub gerund_endings: Vec<String>,
     /// Words of an injury phrase that tell only how people were harmed ("were shot"), lower case:
     /// right after a death toll that holds them, the count breaks down the dead.
     #[serde(default)]

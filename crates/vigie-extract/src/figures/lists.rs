@@ -7,6 +7,11 @@ use super::{is_comma, is_one_of, FigureFinder, Item, RawFigure, Token, MAX_WORDS
 use crate::cues::Cue;
 use vigie_model::{Group, Metric};
 
+/// Words this frequent are function words, whatever their ending ("during", "pendant").
+const GERUND_FUNCTION_RANK: u32 = 300;
+/// The shortest gerund ("taking"): shorter words ending so are other words ("sing", "avant").
+const MIN_GERUND_CHARS: usize = 6;
+
 #[derive(Clone, Copy)]
 pub(super) struct ListLink {
     pub(super) index: usize,
@@ -31,6 +36,19 @@ impl FigureFinder {
             }
         }
         words <= MAX_WORDS_IN_LIST
+    }
+
+    /// Whether `word` is a verb's gerund or present participle by its ending ("taking",
+    /// "prenant", "tomando"), not a frequent word that ends the same way ("during", "pendant").
+    fn gerund(&self, word: &str) -> bool {
+        // A capital makes it a name ("Taroudant").
+        if word.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        let ending = self.figures.gerund_endings.iter().any(|e| lower.ends_with(e.as_str()));
+        let function = self.lexicon.rank(&lower).is_some_and(|r| r < GERUND_FUNCTION_RANK);
+        ending && lower.chars().count() >= MIN_GERUND_CHARS && !function
     }
 
     /// An article-like "un" inside a list of counts: by place ("deux autres décès ... et un en
@@ -99,6 +117,7 @@ impl FigureFinder {
         // "siete niños menores de 10 años y 26 extranjeros": an age or a length is a word of the list.
         let measure = |i: usize| matches!(tokens.get(i + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::NotCount));
         let joiner = |t: &Token| is_comma(text, t) || matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner));
+        let qualifier = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Qualifier(_))));
         for (i, t) in between {
             match t.item {
                 Item::Number(_) if measure(i) => words += 1,
@@ -115,6 +134,8 @@ impl FigureFinder {
                 }
                 // "137 of them at the scene, and that 75 of them have been identified": another reported clause.
                 Item::Word if is_one_of(text, tokens, i, self.clause_openers) && i > 0 && joiner(&tokens[i - 1]) => return None,
+                // "killing 1,200 people and taking 250 hostages": a verb of its own right before the count.
+                Item::Word if self.gerund(&text[t.start..t.end]) && tokens[i + 1..k].iter().all(qualifier) => return None,
                 Item::Word => words += 1,
                 Item::Number(_) => return None,
                 Item::Punct('(' | ')' | ';' | '–' | '—' | ':') => joined = true,
@@ -142,6 +163,17 @@ mod tests {
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [47, 59]);
         let got = find("fr", "On compte 47 morts et 59 disparus, alors que les refuges accueillent 1 815 personnes.");
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [47, 59]);
+    }
+
+    #[test]
+    fn a_list_does_not_go_on_past_a_verb_of_its_own() {
+        let values = |lang: &str, text: &str| find(lang, text).iter().map(|f| f.1).collect::<Vec<_>>();
+        assert_eq!(values("en", "Gunmen stormed the fair, killing 80 people and taking about 40 hostages."), [80]);
+        assert_eq!(values("fr", "Les assaillants ont tué 80 personnes, prenant 40 otages."), [80]);
+        assert_eq!(values("es", "Los atacantes mataron a 80 personas, tomando 40 rehenes."), [80]);
+        // A noun that ends like a gerund does not stop the list, nor does a name.
+        assert_eq!(values("en", "The quake killed 30 residents of the building, including two children."), [30, 2]);
+        assert_eq!(values("fr", "Le séisme a fait 30 morts à Montant, 12 à Taroudant et 4 à Tiznit."), [30, 12, 4]);
     }
 
     #[test]

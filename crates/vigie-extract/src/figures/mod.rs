@@ -160,6 +160,8 @@ pub struct FigureFinder {
     agents: &'static [String],
     /// Words that open a reported clause ("that", "que"): past "and", a new clause the count is not in.
     clause_openers: &'static [String],
+    /// Frequent words, to tell a verb's ending from a function word's ("taking", not "during").
+    lexicon: &'static vigie_lang::Lexicon,
 }
 
 fn tokenize<'a>(text: &str, numbers: Vec<NumberMatch>, cues: Vec<CueMatch<'a>>) -> Vec<Token<'a>> {
@@ -293,6 +295,7 @@ impl FigureFinder {
             ),
             agents: &lang.sources.agents,
             clause_openers: &lang.sources.reported_clause,
+            lexicon: &lang.lexicon,
         }
     }
 
