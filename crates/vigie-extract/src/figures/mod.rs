@@ -701,6 +701,10 @@ mod tests {
         assert_eq!(q("en", "The new deaths brought the overall toll to at least 61."), [(61, AtLeast)]);
         assert_eq!(q("fr", "Les nouveaux décès portent le bilan à au moins 61 morts."), [(61, AtLeast)]);
         assert_eq!(q("es", "Las nuevas muertes elevan el balance a al menos 61 fallecidos."), [(61, AtLeast)]);
+        // A toll that tops a number is more than it.
+        assert_eq!(q("en", "Quake death toll tops 700."), [(700, MoreThan)]);
+        assert_eq!(q("fr", "Le bilan a franchi la barre des 700 morts."), [(700, MoreThan)]);
+        assert_eq!(q("es", "El número de muertos rebasa los 700."), [(700, MoreThan)]);
     }
 
     #[test]
