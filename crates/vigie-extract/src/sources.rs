@@ -180,7 +180,20 @@ impl SourceFinder {
         });
         let mut out: Vec<SourceMention> = Vec::new();
         let mut ngos: Vec<usize> = Vec::new();
+        // A group that owns an institution is part of its phrase, not a mention of its own.
+        let owners: Vec<(usize, usize)> = (0..mentions.len())
+            .filter(|&i| matches!(mentions[i].target, Target::Institution(_) | Target::Official(_)))
+            .filter_map(|i| self.owner_of(text, &mentions, i).map(|o| (i, o)))
+            .collect();
         for (i, m) in mentions.iter().enumerate() {
+            if owners.iter().any(|&(_, o)| o == i) {
+                continue;
+            }
+            let owned = owners.iter().find(|&&(inst, _)| inst == i).map(|&(_, o)| &mentions[o].span);
+            let m = &Mention {
+                span: owned.map_or(m.span.clone(), |o| o.start.min(m.span.start)..o.end.max(m.span.end)),
+                target: m.target.clone(),
+            };
             match &m.target {
                 Target::Entity(e) if entities()[*e].ngo => ngos.push(out.len()),
                 Target::Introduced(_, true) => ngos.push(out.len()),
@@ -325,6 +338,23 @@ impl SourceFinder {
         Some(format!("{name} {kind_label}"))
     }
 
+    /// The group the lists know that institution `i` belongs to, named right after it ("le ministère
+    /// de la Santé du Hamas", "el gobierno talibán") or right before it ("the Taliban government",
+    /// "the Hamas-run health ministry").
+    fn owner_of(&self, text: &str, mentions: &[Mention], i: usize) -> Option<usize> {
+        let span = &mentions[i].span;
+        let is_entity = |j: usize| matches!(mentions[j].target, Target::Entity(_));
+        let after = Some(i + 1).filter(|&j| j < mentions.len() && is_entity(j)).filter(|&j| {
+            let gap = text[span.end..mentions[j].span.start].trim_start();
+            gap.is_empty() || self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
+        });
+        let before = i.checked_sub(1).filter(|&j| is_entity(j)).filter(|&j| {
+            let gap = &text[mentions[j].span.end..span.start];
+            gap == " " || self.lang.sources.owner_joiners.iter().any(|o| gap.eq_ignore_ascii_case(o))
+        });
+        after.or(before)
+    }
+
     fn institution_label(&self, text: &str, mentions: &[Mention], i: usize, k: usize, main: Option<&str>) -> String {
         let inst = &self.lang.sources.institutions[k];
         let span = &mentions[i].span;
@@ -337,8 +367,8 @@ impl SourceFinder {
             let gap = text[span.end..n.span.start].trim_start();
             gap.is_empty() || self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
         });
-        // "le ministère de la Santé du Hamas", "el gobierno talibán": a body of a group the lists know.
-        if let Some(Target::Entity(e)) = owner.map(|n| &n.target) {
+        // "le ministère de la Santé du Hamas", "the Taliban government": a body of a group the lists know.
+        if let Some(Target::Entity(e)) = self.owner_of(text, mentions, i).map(|j| &mentions[j].target) {
             return format!("{} {}", entities()[*e].label(), inst.name);
         }
         if inst.national {
@@ -574,6 +604,12 @@ mod tests {
     }
 
     #[test]
+    fn a_region_s_own_administration_keeps_its_region() {
+        assert_eq!(labels("en", "the Lviv regional military administration said"), ["Lviv regional military administration"]);
+        assert_eq!(labels("en", "the regional administration said"), ["regional administration"]);
+    }
+
+    #[test]
     fn a_civil_defence_takes_the_place_it_serves() {
         assert_eq!(labels("fr", "selon la Défense civile de Gaza"), ["Gaza civil defence"]);
         assert_eq!(labels("es", "informó la Defensa Civil de Gaza"), ["Gaza civil defence"]);
@@ -627,11 +663,15 @@ mod tests {
 
     #[test]
     fn a_body_of_a_known_group_is_the_group_s() {
-        assert_eq!(labels("fr", "selon le ministère de la Santé du Hamas"), ["Hamas health ministry", "Hamas"]);
-        assert_eq!(labels("es", "según el Ministerio de Salud de Hamás"), ["Hamas health ministry", "Hamas"]);
-        assert_eq!(labels("en", "according to the health ministry of Hamas"), ["Hamas health ministry", "Hamas"]);
-        assert_eq!(labels("fr", "selon le gouvernement taliban"), ["Taliban government", "Taliban"]);
-        assert_eq!(labels("es", "según el gobierno talibán"), ["Taliban government", "Taliban"]);
+        // The group is part of the phrase: no mention of its own.
+        assert_eq!(labels("fr", "selon le ministère de la Santé du Hamas"), ["Hamas health ministry"]);
+        assert_eq!(labels("es", "según el Ministerio de Salud de Hamás"), ["Hamas health ministry"]);
+        assert_eq!(labels("en", "according to the health ministry of Hamas"), ["Hamas health ministry"]);
+        assert_eq!(labels("fr", "selon le gouvernement taliban"), ["Taliban government"]);
+        assert_eq!(labels("es", "según el gobierno talibán"), ["Taliban government"]);
+        // Before the institution, in English.
+        assert_eq!(labels("en", "the Taliban administration said"), ["Taliban government"]);
+        assert_eq!(labels("en", "the Hamas-run health ministry said"), ["Hamas health ministry"]);
     }
 
     #[test]

@@ -636,13 +636,24 @@ fn candidates(lang: &Language, text: &str, folded: &vigie_text::Folded, lexicon:
             && !places_only(lang, &text[n.span.start..c.span.start]) | !places_only(lang, &text[c.span.end..n.span.end])
     };
     let mut outranked = vec![false; lexical.len()];
+    // "Dnipropetrovsk Regional Military Administration": a name that only adds a place to the role
+    // inside it is that role, written in full.
+    let mut written_in_full: Vec<(usize, Range<usize>)> = Vec::new();
     for n in names.iter().filter(|n| n.kind == NameKind::Organisation) {
         for i in overlapping(&lexical, &n.span) {
-            outranked[i] |= more_specific(n, &lexical[i]);
+            let c = &lexical[i];
+            outranked[i] |= more_specific(n, c);
+            if !outranked[i] && c.kind == Kind::Role && n.span.start <= c.span.start && c.span.end <= n.span.end {
+                written_in_full.push((i, n.span.clone()));
+            }
         }
+    }
+    for (i, span) in written_in_full {
+        lexical[i].span = span;
     }
     let mut kept = outranked.iter();
     lexical.retain(|_| !kept.next().copied().unwrap_or(false));
+    lexical.sort_by_key(|c| c.span.start);
     let mut out: Vec<Candidate> = Vec::with_capacity(lexical.len() + names.len());
     for n in names {
         // "la provincia de Herat", "Khost province": a place, never a speaker.
@@ -1416,6 +1427,12 @@ mod tests {
         assert_eq!(one("en", en, 19).as_deref(), Some("Lakeside Crisis Tracker"));
         let en = "The toll, given by the coast guard, stands at 19 dead.";
         assert_eq!(one("en", en, 19).as_deref(), Some("coast guard"));
+    }
+
+    #[test]
+    fn a_name_that_adds_a_place_to_a_role_credits_the_article_as_that_role() {
+        let en = "Rescuers found 14 bodies in the rubble.\n\nLviv Regional Military Administration writes about this.";
+        assert_eq!(one("en", en, 14).as_deref(), Some("Lviv regional military administration"));
     }
 
     #[test]

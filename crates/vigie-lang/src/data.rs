@@ -404,6 +404,10 @@ pub struct Sources {
     /// "last speaker" (whoever spoke last: "la même source").
     #[serde(default)]
     pub anaphora: BTreeMap<String, String>,
+    /// What may stand between a group and the institution it runs, besides a space
+    /// ("the Hamas-run health ministry"), lower case.
+    #[serde(default)]
+    pub owner_joiners: Vec<String>,
     /// Contracted articles and the article each holds ("du" = "le", "del" = "el"): a phrase that
     /// refers back with that article refers back after them too ("le bilan du ministère").
     #[serde(default)]
