@@ -483,8 +483,15 @@ impl FigureFinder {
             let reach = if num.kind == NumberKind::Article { MAX_WORDS_BEFORE_LAST_ONE } else { MAX_WORDS_IN_LIST };
             let list = self.list_head(text, tokens, k, figures, first, reach);
             // "un mort", "une personne a été tuée": an article counts one when its noun and verb follow it closely.
-            let one_counted =
-                right.metric.is_some() && (right.words == 0 || (right.people || right.group.is_some()) && right.words <= ONE_COUNTED_WORDS);
+            // Past other words the metric is a verb's ("a resident who lives nearby" counts no death).
+            let verb_at = |(from, _): (usize, usize)| {
+                tokens
+                    .get(tokens.partition_point(|t| t.start < from))
+                    .is_some_and(|t| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_)))))
+            };
+            let one_counted = right.metric.is_some()
+                && (right.words == 0
+                    || (right.people || right.group.is_some()) && right.words <= ONE_COUNTED_WORDS && right.metric_at.is_some_and(verb_at));
             // "un randonneur a été retrouvé mort", "a hiker died": one noun, then a verb whose subject is its victim.
             let one_counted = one_counted || right.metric.is_some() && right.words == 1 && self.victim_verb(text, &right);
             // "25 fallecidos, entre ellos un niño", "dont un enfant": one of the total, named by its group.
@@ -902,6 +909,10 @@ mod tests {
         assert_eq!(counts("en", "A 26-year-old man died at the scene."), [(Killed, 1, Men)]);
         assert_eq!(counts("en", "A 31-year-old was wounded near the pier."), [(Injured, 1, Total)]);
         assert_eq!(counts("en", "Two 16-year-olds were hurt in the crash."), [(Injured, 2, Total)]);
+        // Some corpora space their hyphens: the age is still no count.
+        assert_eq!(counts("en", "A 47 - year - old man was shot and killed."), [(Killed, 1, Men)]);
+        // Past other words only a verb counts one: "lives" here is no toll.
+        assert!(counts("en", "A resident who lives next door heard the blast.").is_empty());
         // One of the people a plural names, hurt "slightly" or "gravely".
         assert_eq!(counts("fr", "Un pompier a été légèrement blessé pendant le sauvetage."), [(Injured, 1, Total)]);
         assert_eq!(counts("es", "Un bombero resultó gravemente herido."), [(Injured, 1, Total)]);

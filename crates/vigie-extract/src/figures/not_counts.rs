@@ -18,7 +18,8 @@ impl FigureFinder {
         let next = tokens.get(k + 1);
         if let Some(t) = next {
             if let Item::Cue(c) = t.item {
-                let adjacent = t.start - num.end <= 1;
+                // "16-year", and "16 - year" as some tokenised corpora write it.
+                let adjacent = t.start - num.end <= 1 || text[num.end..t.start].trim() == "-";
                 if (c.has(|r| r == Cue::NotCount) && adjacent) || c.has(|r| matches!(r, Cue::Month(_))) {
                     return true;
                 }

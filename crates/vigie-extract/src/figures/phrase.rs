@@ -112,7 +112,7 @@ impl FigureFinder {
     /// How many tokens glued after the number at `at` end an age that names a person
     /// ("19-year-old"), if they do.
     fn aged_person(&self, text: &str, tokens: &[Token], at: usize) -> Option<usize> {
-        let hyphenated = |t: &Token, before: &Token| matches!(&text[before.end..t.start], "" | "-");
+        let hyphenated = |t: &Token, before: &Token| matches!(&text[before.end..t.start], "" | "-" | " - ");
         let glued = tokens[at + 1..].iter().zip(&tokens[at..]).take_while(|(t, before)| hyphenated(t, before)).count();
         let measure = text[tokens[at].start..tokens[at + glued].end].to_lowercase();
         let person = glued > 0 && self.figures.aged_people.iter().any(|a| measure.ends_with(a.as_str()));
