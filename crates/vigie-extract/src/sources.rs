@@ -181,19 +181,24 @@ impl SourceFinder {
         let mut out: Vec<SourceMention> = Vec::new();
         let mut ngos: Vec<usize> = Vec::new();
         // A group that owns an institution is part of its phrase, not a mention of its own.
-        let owners: Vec<(usize, usize)> = (0..mentions.len())
-            .filter(|&i| matches!(mentions[i].target, Target::Institution(_) | Target::Official(_)))
-            .filter_map(|i| self.owner_of(text, &mentions, i).map(|o| (i, o)))
-            .collect();
+        let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
+        let mut owned = vec![false; mentions.len()];
         for (i, m) in mentions.iter().enumerate() {
-            if owners.iter().any(|&(_, o)| o == i) {
+            if matches!(m.target, Target::Institution(_) | Target::Official(_)) {
+                owner[i] = self.owner_of(text, &mentions, i);
+                if let Some(o) = owner[i] {
+                    owned[o] = true;
+                }
+            }
+        }
+        for (i, m) in mentions.iter().enumerate() {
+            if owned[i] {
                 continue;
             }
-            let owned = owners.iter().find(|&&(inst, _)| inst == i).map(|&(_, o)| &mentions[o].span);
-            let m = &Mention {
-                span: owned.map_or(m.span.clone(), |o| o.start.min(m.span.start)..o.end.max(m.span.end)),
-                target: m.target.clone(),
-            };
+            let span = owner[i].map_or(m.span.clone(), |o| {
+                let o = &mentions[o].span;
+                o.start.min(m.span.start)..o.end.max(m.span.end)
+            });
             match &m.target {
                 Target::Entity(e) if entities()[*e].ngo => ngos.push(out.len()),
                 Target::Introduced(_, true) => ngos.push(out.len()),
@@ -262,7 +267,7 @@ impl SourceFinder {
             };
             let silent = matches!(&m.target, Target::Entity(e) if !entities()[*e].source);
             let official = matches!(m.target, Target::Official(_));
-            out.push(SourceMention { span: m.span.clone(), label, named, silent, refers_back: false, official });
+            out.push(SourceMention { span, label, named, silent, refers_back: false, official });
         }
         out
     }
@@ -344,15 +349,21 @@ impl SourceFinder {
     fn owner_of(&self, text: &str, mentions: &[Mention], i: usize) -> Option<usize> {
         let span = &mentions[i].span;
         let is_entity = |j: usize| matches!(mentions[j].target, Target::Entity(_));
-        let after = Some(i + 1).filter(|&j| j < mentions.len() && is_entity(j)).filter(|&j| {
-            let gap = text[span.end..mentions[j].span.start].trim_start();
-            gap.is_empty() || self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
-        });
+        let after = self.complement_after(text, mentions, i).filter(|&j| is_entity(j));
         let before = i.checked_sub(1).filter(|&j| is_entity(j)).filter(|&j| {
             let gap = &text[mentions[j].span.end..span.start];
             gap == " " || self.lang.sources.owner_joiners.iter().any(|o| gap.eq_ignore_ascii_case(o))
         });
         after.or(before)
+    }
+
+    /// The mention right after mention `i`, or past "de", "of" ("du Hamas", "de Ucrania", "ukrainiens").
+    fn complement_after(&self, text: &str, mentions: &[Mention], i: usize) -> Option<usize> {
+        let end = mentions[i].span.end;
+        Some(i + 1).filter(|&j| j < mentions.len()).filter(|&j| {
+            let gap = text[end..mentions[j].span.start].trim_start();
+            gap.is_empty() || self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
+        })
     }
 
     fn institution_label(&self, text: &str, mentions: &[Mention], i: usize, k: usize, main: Option<&str>) -> String {
@@ -362,11 +373,7 @@ impl SourceFinder {
             // "las autoridades de las tres autonomías", "the authorities of the provinces": regional, whatever the country.
             return format!("regional {}", inst.name);
         }
-        // The mention right after the phrase, or past "de", "of" ("du Hamas", "de Ucrania", "ukrainiens").
-        let owner = mentions.get(i + 1).filter(|n| {
-            let gap = text[span.end..n.span.start].trim_start();
-            gap.is_empty() || self.lang.sources.place_prefixes.iter().any(|p| strip_prefix_folded(gap, p) == Some(""))
-        });
+        let owner = self.complement_after(text, mentions, i).map(|j| &mentions[j]);
         // "le ministère de la Santé du Hamas", "the Taliban government": a body of a group the lists know.
         if let Some(Target::Entity(e)) = self.owner_of(text, mentions, i).map(|j| &mentions[j].target) {
             return format!("{} {}", entities()[*e].label(), inst.name);

@@ -221,8 +221,7 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
             // own paragraph only; past it, it names no one either.
             let before = text[sentence.start..cue.start].trim_end();
             let impersonal = lang.sources.impersonal.iter().any(|m| crate::ends_with_word(before, m));
-            let breaks_before = |at: usize| found.line_breaks.partition_point(|&b| b < at);
-            let same_paragraph = |s: &&Speech| breaks_before(s.cue.start) == breaks_before(cue.start);
+            let same_paragraph = |s: &&Speech| paragraph_of(text, found, s.cue.start) == paragraph_of(text, found, cue.start);
             let last = out.last().filter(recent).filter(|s| !count_speaks && !follows && !s.anonymous);
             if let Some(last) = last.filter(|s| !impersonal || same_paragraph(s)).cloned() {
                 let covers = covered(text, &quotes, cue, cue, sentence);

@@ -135,7 +135,7 @@ impl FigureFinder {
                 // "137 of them at the scene, and that 75 of them have been identified": another reported clause.
                 Item::Word if is_one_of(text, tokens, i, self.clause_openers) && i > 0 && joiner(&tokens[i - 1]) => return None,
                 // "killing 1,200 people and taking 250 hostages": a verb of its own right before the count.
-                Item::Word if self.gerund(&text[t.start..t.end]) && tokens[i + 1..k].iter().all(qualifier) => return None,
+                Item::Word if tokens[i + 1..k].iter().all(qualifier) && self.gerund(&text[t.start..t.end]) => return None,
                 Item::Word => words += 1,
                 Item::Number(_) => return None,
                 Item::Punct('(' | ')' | ';' | '–' | '—' | ':') => joined = true,

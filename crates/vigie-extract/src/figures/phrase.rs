@@ -114,9 +114,11 @@ impl FigureFinder {
     fn aged_person(&self, text: &str, tokens: &[Token], at: usize) -> Option<usize> {
         let hyphenated = |t: &Token, before: &Token| matches!(&text[before.end..t.start], "" | "-" | " - ");
         let glued = tokens[at + 1..].iter().zip(&tokens[at..]).take_while(|(t, before)| hyphenated(t, before)).count();
+        if glued == 0 {
+            return None;
+        }
         let measure = text[tokens[at].start..tokens[at + glued].end].to_lowercase();
-        let person = glued > 0 && self.figures.aged_people.iter().any(|a| measure.ends_with(a.as_str()));
-        person.then_some(glued)
+        self.figures.aged_people.iter().any(|a| measure.ends_with(a.as_str())).then_some(glued)
     }
 
     pub(super) fn right_scan(&self, text: &str, tokens: &[Token], k: usize) -> Right {
@@ -137,6 +139,7 @@ impl FigureFinder {
         while i < tokens.len() {
             let t = &tokens[i];
             i += 1;
+            let aged = matches!(t.item, Item::Number(_)).then(|| self.aged_person(text, tokens, i - 1)).flatten();
             match t.item {
                 Item::Cue(c) if c.has(|r| r == Cue::NotImpact) => {
                     out.not_impact = true;
@@ -284,9 +287,9 @@ impl FigureFinder {
                     }
                 }
                 // "a 19-year-old was wounded", "two 17-year-olds died": an age that names a person.
-                Item::Number(_) if self.aged_person(text, tokens, i - 1).is_some() => {
+                Item::Number(_) if aged.is_some() => {
                     // Each word of the age is a word of the phrase.
-                    let glued = self.aged_person(text, tokens, i - 1).unwrap_or(0);
+                    let glued = aged.unwrap_or(0);
                     i += glued;
                     out.people = true;
                     out.words += glued;
