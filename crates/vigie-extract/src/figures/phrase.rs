@@ -31,6 +31,20 @@ const MAX_WORDS_TO_CAUSE: usize = 6;
 /// A cause is at most this long: the noun phrase, not the rest of the sentence.
 const MAX_CAUSE_BYTES: usize = 80;
 
+/// Whether the clause that opens `rest` (up to its comma) is a reporting aside: a reporting
+/// cue, no number. Gives the position of its closing comma, `None` when it runs to the end.
+fn reporting_aside(text: &str, rest: &[Token]) -> Option<Option<usize>> {
+    let closing = rest.iter().take(MAX_WORDS_IN_ASIDE).position(|t| is_comma(text, t));
+    let clause = match closing {
+        Some(comma) => &rest[..comma],
+        None if rest.len() <= MAX_WORDS_IN_ASIDE => rest,
+        None => return None,
+    };
+    let reports = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::AttributionBefore | Cue::AttributionAfter)));
+    let counts = |t: &Token| matches!(t.item, Item::Number(_));
+    (clause.iter().any(reports) && !clause.iter().any(counts)).then_some(closing)
+}
+
 /// "19 dans des frappes de l'aviation russe": the cause phrase after the
 /// figure at token `k`, up to the next punctuation.
 pub(super) fn cause_after(text: &str, tokens: &[Token], k: usize) -> Option<Range<usize>> {
@@ -241,6 +255,15 @@ impl FigureFinder {
                         // Past a comma only a noun phrase (an apposition) may come before the verb.
                         if out.group.is_none() && !out.people {
                             return out;
+                        }
+                        // "At least 12 people, police said, were killed": a reporting aside is skipped whole.
+                        // One that ends the sentence ends the phrase ("it carried 45 people, the survivors said").
+                        if let Some(closed) = reporting_aside(text, &tokens[i..]) {
+                            match closed {
+                                Some(comma) => i += comma + 1,
+                                None => return out,
+                            }
+                            continue;
                         }
                         // "a man, 45, was killed", "una mujer, de 52 años, resultó herida": an age aside, skipped whole.
                         let aside = tokens[i..].iter().take(AGE_ASIDE_TOKENS).position(|t| is_comma(text, t));
@@ -541,5 +564,16 @@ mod tests {
         assert!(got.iter().any(|f| f.0 == Killed && f.1 == 2), "{got:?}");
         let got = find("en", "The outbreak has caused 12 confirmed deaths.");
         assert!(got.iter().any(|f| f.0 == Killed && f.1 == 12), "{got:?}");
+    }
+
+    #[test]
+    fn a_reporting_aside_is_skipped_and_a_closing_one_ends_the_phrase() {
+        let values = |lang, text| find(lang, text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+        assert_eq!(values("en", "At least 14 hikers, rangers said, were killed by the rockfall."), [(Killed, 14)]);
+        assert_eq!(values("fr", "Au moins 9 ouvriers, a précisé la préfecture, ont été blessés."), [(Injured, 9)]);
+        assert_eq!(values("es", "Unas 20 personas, según los bomberos, murieron en el incendio."), [(Killed, 20)]);
+        // The reporter's noun after the comma is not the metric of the count before it.
+        assert_eq!(values("en", "The ferry carried 61 people, the survivors said."), []);
+        assert_eq!(values("es", "El autobús llevaba 33 personas, contaron los heridos."), []);
     }
 }
