@@ -71,7 +71,7 @@ enum Key {
 pub struct EntityFinder {
     known: vigie_text::Phrases,
     /// The entity of each pattern, and whether it matches only as written ("Ocha", "SANA").
-    known_of: Vec<(usize, bool)>,
+    known_of: Vec<usize>,
     lang: &'static Language,
     countries: HashMap<String, String>,
     /// Month and weekday names: "March" and "Mayo" date things, they are no places.
@@ -87,7 +87,7 @@ impl EntityFinder {
             for a in &e.aliases {
                 // Lower case, matched on a lower-cased copy of the text ("États-Unis").
                 patterns.push(a.replace('’', "'").to_lowercase());
-                known_of.push((i, crate::case_sensitive(a)));
+                known_of.push(i);
             }
         }
         let known = vigie_text::Phrases::new(&patterns);
@@ -125,10 +125,12 @@ impl EntityFinder {
             .into_iter()
             .map(|m| (m.span, m.phrase))
             .filter_map(|(r, p)| {
-                let (entity, exact) = self.known_of[p];
+                let entity = self.known_of[p];
                 // Case variants of one alias ("OCHA", "Ocha") share a match: any of them written as such will do.
-                let as_written = || entities()[entity].aliases.iter().any(|a| text[r.clone()] == *a);
-                (!exact || as_written()).then_some(Mention { span: r, key: Key::Known(entity) })
+                let span = &text[r.clone()];
+                let fold = |s: &str| s.replace('’', "'").to_lowercase();
+                let written = entities()[entity].aliases.iter().any(|a| fold(a) == fold(span) && crate::written_as(a, span));
+                written.then_some(Mention { span: r, key: Key::Known(entity) })
             })
             .collect();
         let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
@@ -468,6 +470,13 @@ mod tests {
         );
         let ovk = found.iter().find(|e| e.canonical == "OVK").unwrap();
         assert_eq!(ovk.aliases_seen, ["Observatoire des violences au Kivu", "OVK"]);
+    }
+
+    #[test]
+    fn known_names_with_capitals_are_not_lower_case_words() {
+        let found = entities_of("en", "Volunteers of Save the Children helped parents save the children of the village.");
+        let spans: Vec<[usize; 2]> = found.iter().filter(|e| e.canonical == "Save the Children").flat_map(|e| e.spans.clone()).collect();
+        assert_eq!(spans, [[14, 31]]);
     }
 
     #[test]

@@ -43,6 +43,17 @@ pub(crate) fn case_sensitive(alias: &str) -> bool {
     alias.chars().count() <= 5 && alias.chars().any(char::is_uppercase)
 }
 
+/// Whether `written`, found by a case-blind match of `alias`, is that name: a short
+/// acronym as written ("UN", not "un"), a name with capitals not in lower-case words
+/// ("Save the Children", not "to save the children").
+pub(crate) fn written_as(alias: &str, written: &str) -> bool {
+    if case_sensitive(alias) {
+        written == alias
+    } else {
+        !alias.chars().any(char::is_uppercase) || written.chars().any(char::is_uppercase)
+    }
+}
+
 use chrono::Datelike;
 use config::PREVIOUS_DATE_WORDS;
 use entities::{ArticleEntity, EntityFinder};

@@ -134,7 +134,7 @@ impl SourceFinder {
             .filter(|(r, _)| crate::whole_words(text, r.clone()))
             .filter(|(r, p)| {
                 let (pattern, _) = &self.patterns[*p];
-                !crate::case_sensitive(pattern) || &text[r.clone()] == pattern
+                crate::written_as(pattern, &text[r.clone()])
             })
             .collect();
         all.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
@@ -729,5 +729,13 @@ mod tests {
     fn short_acronyms_are_case_sensitive() {
         assert!(labels("es", "una vida sana y tranquila").is_empty());
         assert_eq!(labels("es", "según la agencia oficial SANA"), ["Sana"]);
+    }
+
+    #[test]
+    fn a_name_with_capitals_is_not_found_in_lower_case_words() {
+        assert_eq!(labels("en", "Twelve pupils died, Save the Children said."), ["Save the Children"]);
+        assert!(!labels("en", "Firefighters tried to save the children on the roof.").contains(&"Save the Children".to_string()));
+        assert_eq!(labels("fr", "Médecins sans frontières a soigné 40 blessés."), ["MSF"]);
+        assert_eq!(labels("es", "Médicos Sin Fronteras atendió a 40 heridos."), ["MSF"]);
     }
 }

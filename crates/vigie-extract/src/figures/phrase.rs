@@ -32,7 +32,7 @@ const MAX_WORDS_TO_CAUSE: usize = 6;
 const MAX_CAUSE_BYTES: usize = 80;
 
 /// Whether the clause that opens `rest` (up to its comma) is a reporting aside: a reporting
-/// cue, no number. Gives the position of its closing comma, `None` when it runs to the end.
+/// cue, no number and no metric verb. Gives the position of its closing comma, `None` when it runs to the end.
 fn reporting_aside(text: &str, rest: &[Token]) -> Option<Option<usize>> {
     let closing = rest.iter().take(MAX_WORDS_IN_ASIDE).position(|t| is_comma(text, t));
     let clause = match closing {
@@ -41,7 +41,8 @@ fn reporting_aside(text: &str, rest: &[Token]) -> Option<Option<usize>> {
         None => return None,
     };
     let reports = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::AttributionBefore | Cue::AttributionAfter)));
-    let counts = |t: &Token| matches!(t.item, Item::Number(_));
+    // A count or a metric verb makes it a clause of its own ("- según la radio local - murieron").
+    let counts = |t: &Token| matches!(t.item, Item::Number(_)) || matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
     (clause.iter().any(reports) && !clause.iter().any(counts)).then_some(closing)
 }
 
