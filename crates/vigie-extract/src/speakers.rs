@@ -844,7 +844,9 @@ fn bind<'c>(
         let leads = is_one_of(&before_name, &s.name_joiners) || is_one_of(&before_name, &s.agents);
         // After "according to" the whole phrase is the speaker's: "the country's disaster agency AFAD".
         let described = follows && !c.lone && !gap.contains(',');
-        (n <= 2 || (leads || apposition || described) && n <= SPEAKER_REACH_WORDS).then_some((*c, n))
+        // "a déclaré le vice-président turc NAME": a title and its qualifiers lead to the name.
+        let titled = c.kind == Kind::Person && !gap.contains(',') && lead_in.iter().any(|w| listed(&s.titles, w));
+        (n <= 2 || (leads || apposition || described || titled) && n <= SPEAKER_REACH_WORDS).then_some((*c, n))
     });
     if follows {
         return after.map(|(c, _)| (c, "after the cue"));
@@ -1236,6 +1238,22 @@ mod tests {
         assert_eq!(one("fr", fr, 9).as_deref(), Some("Jean-Marc Delorme"));
         let es = "Al menos 21 personas murieron, informó la gobernadora Lucía Ferrán Ortega.";
         assert_eq!(one("es", es, 21).as_deref(), Some("Lucía Ferrán Ortega"));
+    }
+
+    #[test]
+    fn a_title_and_its_qualifiers_lead_to_the_inverted_subject() {
+        let fr = "Après le séisme, « nous avons secouru 600 personnes », a déclaré le vice-président kenyan Samuel Otieno.";
+        assert_eq!(one("fr", fr, 600).as_deref(), Some("Samuel Otieno"));
+        let es = "Tras el sismo, \"hemos rescatado a 600 personas\", declaró el viceministro chileno de Interior, Andrés Molina Soto.";
+        assert_eq!(one("es", es, 600).as_deref(), Some("Andrés Molina Soto"));
+        let en = "After the quake, \"we have rescued 600 people,\" said the Kenyan deputy interior minister Samuel Otieno.";
+        assert_eq!(one("en", en, 600).as_deref(), Some("Samuel Otieno"));
+    }
+
+    #[test]
+    fn a_day_inside_a_reporting_phrase_does_not_break_it() {
+        let fr = "Dans la région, le ministère de l'Intérieur a fait état mercredi soir de 412 morts.";
+        assert_eq!(one("fr", fr, 412).as_deref(), Some("interior ministry"));
     }
 
     #[test]
