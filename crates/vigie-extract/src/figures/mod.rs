@@ -692,6 +692,13 @@ mod tests {
     use Qualifier::*;
 
     #[test]
+    fn a_toll_that_passes_a_number_names_its_metric_over_a_later_noun() {
+        assert_eq!(values("en", "Landslide death toll passes 300 as hundreds remain missing"), [(Killed, 300)]);
+        assert_eq!(values("fr", "Le bilan a dépassé 300 tandis que des centaines restent disparus."), [(Killed, 300)]);
+        assert_eq!(values("es", "El balance supera 300 mientras cientos siguen desaparecidos."), [(Killed, 300)]);
+    }
+
+    #[test]
     fn injured_people_said_to_have_died_are_no_count_of_the_injured() {
         assert_eq!(values("es", "El balance subió a 52 muertos tras el fallecimiento de un herido grave."), [(Killed, 52)]);
         assert_eq!(values("es", "Un herido del incendio de la fábrica ha sucumbido en el hospital."), []);
