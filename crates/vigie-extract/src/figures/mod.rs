@@ -450,6 +450,8 @@ impl FigureFinder {
         // "Au moins 143 soldats, 274 rebelles ainsi que 89 civils ont été tués".
         let mut pending: Vec<RawFigure> = Vec::new();
         let mut skip_until = 0;
+        // Where the metric verbs that follow their count stand: "5,300 people have been killed".
+        let mut verbs_with_subject: Vec<usize> = Vec::new();
         for k in 0..tokens.len() {
             let Item::Number(num) = tokens[k].item else { continue };
             if k < skip_until {
@@ -477,7 +479,9 @@ impl FigureFinder {
             };
             let right = right.unwrap_or_else(|| self.right(text, tokens, range.or(moved_to).map_or(k, |(_, hi_token)| hi_token)));
             let subject = (right.people || right.group.is_some()) && !right.crossed_joiner;
-            if right.not_impact || subject && self.agent_of_verb(text, tokens, &right) || injured_who_died(text, tokens, k, &right) {
+            // "a Boeing 747 which killed 520 people": a bare number before an active verb with its own count is no count either.
+            let bare = !right.people && right.group.is_none() && right.metric.is_some() && !right.crossed_joiner;
+            if right.not_impact || (subject || bare) && self.agent_of_verb(text, tokens, &right) || injured_who_died(text, tokens, k, &right) {
                 continue;
             }
             let reach = if num.kind == NumberKind::Article { MAX_WORDS_BEFORE_LAST_ONE } else { MAX_WORDS_IN_LIST };
@@ -516,10 +520,18 @@ impl FigureFinder {
             // "trapped 10,000 people and injured at least 50": past "and", a verb with a count of its own is that count's.
             let right = if right.crossed_joiner && verb_with_own_count(tokens, &right) { Right { metric: None, ..right } } else { right };
             let left = if right.metric.is_none() || right.crossed_joiner || risen && far { self.left(tokens, k, loose) } else { None };
+            // A verb whose count stands before it has no count after it: "5,300 people have been killed
+            // in the city after two dams burst". A list carries its metric on.
+            let left = left.filter(|&(_, at)| list.is_some() || !verbs_with_subject.contains(&at));
             let right = match left {
                 Some(_) if right.crossed_joiner || risen && far => Right { metric: None, ..right },
                 _ => right,
             };
+            let is_verb = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
+            let subject_of = right
+                .metric_at
+                .filter(|&(verb, _)| right.metric.is_some() && !right.crossed_joiner && left.is_none() && tokens[k..].iter().any(|t| t.start == verb && is_verb(t)))
+                .map(|(verb, _)| verb);
             let parenthesised = self.parenthesised(tokens, k, figures, first);
             let metric_before_here = tokens[..k].iter().any(is_metric);
             // Its metric comes from the list it continues, not from its own words.
@@ -667,6 +679,7 @@ impl FigureFinder {
                 skip_until = to_token + 1;
                 continue;
             }
+            verbs_with_subject.extend(subject_of);
             figures.push(figure);
         }
     }
@@ -690,6 +703,20 @@ mod tests {
     use Group::*;
     use Metric::*;
     use Qualifier::*;
+
+    #[test]
+    fn a_verb_with_its_count_before_it_counts_nothing_after_it() {
+        assert_eq!(values("en", "More than 300 people have been killed in the valley after two dams burst."), [(Killed, 300)]);
+        assert_eq!(values("fr", "Plus de 300 personnes ont été tuées dans la vallée après que deux barrages ont cédé."), [(Killed, 300)]);
+        assert_eq!(values("es", "Más de 300 personas murieron en el valle después de que dos presas cedieran."), [(Killed, 300)]);
+    }
+
+    #[test]
+    fn a_bare_number_before_an_active_verb_with_its_own_count_is_no_count() {
+        assert_eq!(values("en", "The crash of flight 2217 which killed 143 people was blamed on the crew."), [(Killed, 143)]);
+        assert_eq!(values("fr", "Le crash du vol 2217 qui a tué 143 personnes est imputé à l'équipage."), [(Killed, 143)]);
+        assert_eq!(values("es", "El accidente del vuelo 2217 que mató a 143 personas se atribuyó a la tripulación."), [(Killed, 143)]);
+    }
 
     #[test]
     fn a_toll_that_passes_a_number_names_its_metric_over_a_later_noun() {
