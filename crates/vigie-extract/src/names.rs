@@ -248,7 +248,9 @@ impl NameReader {
         let span = |from: &Word, to: &Word| from.span.start..to.span.end;
         // "Hurricane Otis", "huracán Otis" (the noun just before the run, or its first word).
         let event_before = start > 0 && self.events.contains(&words[start - 1].lower);
-        if event_before || self.events.contains(&run[0].lower) {
+        // ... but not a title that names a role after it ("Fire Chief NAME").
+        let event_first = self.events.contains(&run[0].lower) && !run.get(1).is_some_and(|w| self.is_title(&w.lower));
+        if event_before || event_first {
             return None;
         }
         // "la région voisine de Castille-La Manche", "the Bryansk region": a name a place word announces is a place.
@@ -264,7 +266,9 @@ impl NameReader {
         }
         // "the President's Office Kyrylo Tymoshenko": a person named after the body they serve.
         let after_head = run.iter().rposition(|w| self.org_heads.contains(&w.lower)).map_or(0, |h| h + 1);
-        let tail = &run[after_head..];
+        // "Columbus Police Chief NAME": the titles after the body are the person's.
+        let titles_after_head = run[after_head..].iter().take_while(|w| self.is_title(&w.lower)).count();
+        let tail = &run[after_head + titles_after_head..];
         let rare = |w: &Word| rank(w).is_none_or(|r| r >= COMMON_WORD_RANK);
         if after_head > 0 && tail.len() >= 2 && tail.iter().all(|w| rare(w) && !self.is_title(&w.lower) && !self.joiners.contains(&w.lower))
         {
@@ -291,6 +295,10 @@ impl NameReader {
         let last_title = run.iter().rposition(|w| self.is_title(&w.lower));
         let titled = titled_before || last_title.is_some();
         let mut person = &run[last_title.map_or(0, |t| t + 1)..];
+        // "Jefe de Bomberos NAME": a title's complement ends at its last joined word, then comes the name.
+        if let Some(joined) = person.iter().rposition(|w| !w.capital).filter(|&j| last_title.is_some() && person.len() - j > 2) {
+            person = &person[joined + 1..];
+        }
         // "Youssoufia et Tinghir", "Coyuca de Benítez": joined words name places and works, not people.
         if person.iter().any(|w| !w.capital) {
             return None;
@@ -460,6 +468,16 @@ mod tests {
         assert_eq!(names("es", "informó la alcaldesa Lucía Ferrán Ortega."), [(Person, "Lucía Ferrán Ortega".to_string())]);
         // A surname alone keeps its title: "Haddad" could be anyone.
         assert_eq!(names("en", "said Dr Haddad."), [(Person, "Dr Haddad".to_string())]);
+    }
+
+    #[test]
+    fn titles_after_a_body_and_after_an_event_word_are_the_persons() {
+        use NameKind::*;
+        let person = |name: &str| [(Person, name.to_string())];
+        assert_eq!(names("en", "Four died, Lakeview Police Chief Dana Whitfield said."), person("Dana Whitfield"));
+        assert_eq!(names("en", "Four died, Fire Chief Oren Maddox told reporters."), person("Oren Maddox"));
+        assert_eq!(names("es", "Cuatro murieron, dijo el Jefe de Bomberos Ramiro Ocaña."), person("Ramiro Ocaña"));
+        assert_eq!(names("fr", "Quatre morts, a dit le Commissaire de Police Hervé Lagarde."), person("Hervé Lagarde"));
     }
 
     #[test]
