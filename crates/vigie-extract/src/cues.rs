@@ -253,7 +253,15 @@ impl Cues {
         add(&f.not_counts_before, Cue::NotCountBefore);
         add(&f.accusations, Cue::Accusation);
         add(&f.clause_breaks, Cue::ClauseBreak);
-        let conjugate = |words: &[String]| with_auxiliaries(&inflected(words, &f.conjugation), &f.auxiliaries);
+        // A passive participle before its agent agrees with the subject: "confirmé par" is also "confirmés par".
+        let agreed = |words: &[String]| {
+            let passive = |p: &&String| p.rsplit_once(' ').is_some_and(|(_, agent)| lang.sources.agents.iter().any(|a| a == agent));
+            let passives: Vec<String> = words.iter().filter(passive).cloned().collect();
+            let mut all = words.to_vec();
+            all.extend(inflected(&passives, &f.agreement).into_iter().filter(|p| !words.contains(p)));
+            all
+        };
+        let conjugate = |words: &[String]| with_auxiliaries(&inflected(&agreed(words), &f.conjugation), &f.auxiliaries);
         add(&conjugate(&f.attribution_before), Cue::AttributionBefore);
         add(&conjugate(&f.attribution_after), Cue::AttributionAfter);
         add(&inflect(&f.since), Cue::Since);

@@ -38,6 +38,11 @@ pub(crate) fn starts_with_word(after: &str, w: &str) -> bool {
     after.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)) && !after[w.len()..].starts_with(char::is_alphanumeric)
 }
 
+/// Whether the lower-case `text` holds the phrase `w` as whole words.
+pub(crate) fn contains_word(text: &str, w: &str) -> bool {
+    text.match_indices(w).any(|(at, _)| whole_words(text, at..at + w.len()))
+}
+
 /// Short aliases with capitals ("OSDH", "Sana") are acronyms: they match only as written.
 pub(crate) fn case_sensitive(alias: &str) -> bool {
     alias.chars().count() <= 5 && alias.chars().any(char::is_uppercase)

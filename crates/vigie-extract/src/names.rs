@@ -203,14 +203,8 @@ impl NameReader {
         (name.kind == NameKind::Person && served && own_words).then_some((name, joiner))
     }
 
-    /// The last word of the lower-case words that continue an organisation's
-    /// name from `from`: joiners and content words, up to the first function
-    /// word, capital or clause break.
-    fn lower_case_tail<'w>(&self, words: &'w [Word], from: usize) -> Option<&'w Word> {
-        self.lower_case_words(words, from).iter().rfind(|w| !self.joiners.contains(&w.lower))
-    }
-
-    /// The lower-case words that may continue a name from `from` (see `lower_case_tail`).
+    /// The lower-case words that may continue an organisation's name from `from`:
+    /// joiners and content words, up to the first function word, capital or clause break.
     fn lower_case_words<'w>(&self, words: &'w [Word], from: usize) -> &'w [Word] {
         let mut end = from;
         for (k, w) in words.iter().enumerate().skip(from).take(MAX_TAIL_WORDS) {
@@ -278,8 +272,12 @@ impl NameReader {
         if run.iter().any(|w| self.org_heads.contains(&w.lower)) {
             let mut span = span(&run[0], &run[run.len() - 1]);
             // "Service national des situations d'urgence": a name capitalised on its first word only.
+            // It ends before a reporting verb: "Police confirmed the deaths" names the police.
             if run.len() == 1 {
-                span.end = self.lower_case_tail(words, first + 1).map_or(span.end, |w| w.span.end);
+                let tail = self.lower_case_words(words, first + 1);
+                let spoken = tail.iter().position(|w| cues.iter().any(|c| c.start < w.span.end && w.span.start < c.end));
+                let tail = &tail[..spoken.unwrap_or(tail.len())];
+                span.end = tail.iter().rfind(|w| !self.joiners.contains(&w.lower)).map_or(span.end, |w| w.span.end);
             }
             return Some(Name { label: text[span.clone()].to_string(), span, kind: NameKind::Organisation, weak: false });
         }

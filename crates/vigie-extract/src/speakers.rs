@@ -287,9 +287,15 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
             kind => (speaker.label.clone(), org, kind == Kind::Person),
         };
         let mut covers = covered(text, &quotes, cue, &speaker.span, sentence.clone());
-        // "... a confirmé cette information": the speaker vouches for the sentence before.
+        // "... a confirmé cette information": the speaker vouches for the sentence before; so does
+        // one whose sentence counts nothing and names that count ("The deaths were confirmed by the coroner").
         let after_cue = text[cue.end..sentence.end].trim_start();
-        if lang.sources.points_back.iter().any(|p| crate::starts_with_word(after_cue, p)) {
+        let counts_nothing = || !found.figures.iter().any(|f| f.number.start >= sentence.start && f.number.end <= sentence.end);
+        let names_the_count = || {
+            let clause = text[sentence.clone()].to_lowercase();
+            lang.sources.counts_named.iter().any(|p| crate::contains_word(&clause, p))
+        };
+        if lang.sources.points_back.iter().any(|p| crate::starts_with_word(after_cue, p)) || counts_nothing() && names_the_count() {
             let i = found.sentences.partition_point(|r| r.start < sentence.start);
             let same_paragraph = |r: &&Range<usize>| !text[r.start..sentence.start].contains('\n');
             if let Some(previous) = i.checked_sub(1).and_then(|p| found.sentences.get(p)).filter(same_paragraph) {
@@ -1248,6 +1254,19 @@ mod tests {
         assert_eq!(one("es", es, 600).as_deref(), Some("Andrés Molina Soto"));
         let en = "After the quake, \"we have rescued 600 people,\" said the Kenyan deputy interior minister Samuel Otieno.";
         assert_eq!(one("en", en, 600).as_deref(), Some("Samuel Otieno"));
+    }
+
+    #[test]
+    fn a_speech_that_counts_nothing_but_names_the_count_vouches_for_the_sentence_before() {
+        let en = "A fire tore through a hostel overnight. Five guests died in the blaze. Police confirmed the deaths on Friday.";
+        assert_eq!(one("en", en, 5).as_deref(), Some("police"));
+        let fr = "Un incendie a ravagé un foyer dans la nuit. Cinq résidents sont morts. Les décès ont été confirmés par la préfecture.";
+        assert_eq!(one("fr", fr, 5).as_deref(), Some("prefecture"));
+        let es = "Un incendio arrasó un albergue de madrugada. Cinco huéspedes murieron. Los decesos fueron confirmados por la policía.";
+        assert_eq!(one("es", es, 5).as_deref(), Some("police"));
+        // A speech about something else vouches for nothing.
+        let en = "A fire tore through a hostel overnight, the mayor said.\n\nFive guests died in the blaze. Police said the building had no alarms.";
+        assert_eq!(one("en", en, 5), None);
     }
 
     #[test]

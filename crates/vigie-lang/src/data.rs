@@ -489,6 +489,10 @@ pub struct Sources {
     /// Objects of a reporting verb that point back to the sentence before ("a confirmé cette information").
     #[serde(default)]
     pub points_back: Vec<String>,
+    /// Phrases naming a count already given, lower case: a speech in a sentence that counts
+    /// nothing but names one ("The deaths were confirmed by the coroner") vouches for the sentence before.
+    #[serde(default)]
+    pub counts_named: Vec<String>,
     /// Auxiliaries and adverbs that may stand between a subject and its reporting verb
     /// ("NAME avait plus tôt évoqué", "NAME had earlier said"), lower case.
     #[serde(default)]
