@@ -233,6 +233,10 @@ impl Cues {
         }
         add(&f.list_joiners, Cue::ListJoiner);
         add(&f.subsets, Cue::Subset);
+        // "parmi les survivants", "among the injured", "entre los heridos": an opener and any metric noun.
+        let nouns: Vec<String> = f.metric_nouns.values().flat_map(|words| inflect(words)).collect();
+        let opened: Vec<String> = f.subset_openers.iter().flat_map(|o| nouns.iter().map(move |n| format!("{o} {n}"))).collect();
+        add(&opened, Cue::Subset);
         add(&f.range_starts, Cue::RangeStart);
         add(&f.range_ends, Cue::RangeEnd);
         add(&inflect(&with_singulars(lang, &f.people)), Cue::People);

@@ -257,6 +257,9 @@ pub struct Figures {
     pub list_joiners: Vec<String>,
     #[serde(default)]
     pub subsets: Vec<String>,
+    /// What opens a subset with any metric noun after it: "parmi les" makes "parmi les survivants" a subset of the rescued.
+    #[serde(default)]
+    pub subset_openers: Vec<String>,
     #[serde(default)]
     pub range_starts: Vec<String>,
     #[serde(default)]

@@ -705,6 +705,21 @@ mod tests {
     use Qualifier::*;
 
     #[test]
+    fn people_who_took_shelter_are_displaced() {
+        assert_eq!(values("en", "About 4,000 villagers took shelter in schools."), [(Displaced, 4000)]);
+        assert_eq!(values("fr", "Quelque 4 000 villageois ont trouvé refuge dans des écoles."), [(Displaced, 4000)]);
+        assert_eq!(values("es", "Unos 4.000 vecinos se refugiaron en escuelas."), [(Displaced, 4000)]);
+    }
+
+    #[test]
+    fn a_subset_opener_before_any_metric_noun_names_its_metric() {
+        let groups = |lang, text| find(lang, text).into_iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>();
+        assert_eq!(groups("fr", "Le ferry a chaviré. Parmi les survivants figurent quatre enfants."), [(Rescued, 4, Children)]);
+        assert_eq!(groups("en", "The ferry capsized. Among the injured were three children."), [(Injured, 3, Children)]);
+        assert_eq!(groups("es", "El ferry volcó. Entre los heridos hay tres niños."), [(Injured, 3, Children)]);
+    }
+
+    #[test]
     fn a_verb_with_its_count_before_it_counts_nothing_after_it() {
         assert_eq!(values("en", "More than 300 people have been killed in the valley after two dams burst."), [(Killed, 300)]);
         assert_eq!(values("fr", "Plus de 300 personnes ont été tuées dans la vallée après que deux barrages ont cédé."), [(Killed, 300)]);
