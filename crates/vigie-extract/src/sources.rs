@@ -70,6 +70,11 @@ fn named_before(out: &[SourceMention]) -> bool {
     out.iter().any(|m| !m.refers_back)
 }
 
+/// Whether the word at `at` is glued by a hyphen to a word before it.
+fn prefixed(text: &str, at: usize) -> bool {
+    text[..at].strip_suffix('-').is_some_and(|before| before.ends_with(char::is_alphabetic))
+}
+
 pub struct SourceFinder {
     automaton: AhoCorasick,
     patterns: Vec<(String, Target)>,
@@ -136,6 +141,8 @@ impl SourceFinder {
                 let (pattern, _) = &self.patterns[*p];
                 crate::written_as(pattern, &text[r.clone()])
             })
+            // "sous-préfet", "vice-ministre": a role glued to a prefix is another role.
+            .filter(|(r, p)| !matches!(self.patterns[*p].1, Target::Institution(_)) || !prefixed(text, r.start))
             .collect();
         all.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
         let mut taken: Vec<Mention> = Vec::new();
@@ -729,6 +736,14 @@ mod tests {
     fn short_acronyms_are_case_sensitive() {
         assert!(labels("es", "una vida sana y tranquila").is_empty());
         assert_eq!(labels("es", "según la agencia oficial SANA"), ["Sana"]);
+    }
+
+    #[test]
+    fn a_role_glued_to_a_prefix_is_another_role() {
+        assert!(labels("fr", "Trois morts, a indiqué le sous-préfet de Lannion.").iter().all(|l| !l.starts_with("prefect")));
+        assert!(labels("fr", "Trois morts, a indiqué le préfet du Var.").iter().any(|l| l.starts_with("prefect")));
+        assert!(labels("en", "Three died, the deputy-mayor of Alton said.").iter().all(|l| !l.starts_with("mayor")));
+        assert!(labels("es", "Tres muertos, dijo el teniente-alcalde de Lorca.").iter().all(|l| !l.starts_with("mayor")));
     }
 
     #[test]
