@@ -255,6 +255,9 @@ pub struct Figures {
     pub qualifiers: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub list_joiners: Vec<String>,
+    /// Words after a count that add it to the ones before ("una más permanece desaparecida"): no list joiner there.
+    #[serde(default)]
+    pub one_more: Vec<String>,
     #[serde(default)]
     pub subsets: Vec<String>,
     /// What opens a subset with any metric noun after it: "parmi les" makes "parmi les survivants" a subset of the rescued.

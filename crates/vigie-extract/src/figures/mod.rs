@@ -705,6 +705,13 @@ mod tests {
     use Qualifier::*;
 
     #[test]
+    fn one_more_adds_a_count_and_joins_no_list() {
+        assert_eq!(values("es", "Dos personas murieron y una más permanece desaparecida."), [(Killed, 2), (Missing, 1)]);
+        assert_eq!(values("en", "Two people died and 3 more remain missing."), [(Killed, 2), (Missing, 3)]);
+        assert_eq!(values("fr", "Deux personnes sont mortes et une autre est portée disparue."), [(Killed, 2), (Missing, 1)]);
+    }
+
+    #[test]
     fn people_who_took_shelter_are_displaced() {
         assert_eq!(values("en", "About 4,000 villagers took shelter in schools."), [(Displaced, 4000)]);
         assert_eq!(values("fr", "Quelque 4 000 villageois ont trouvé refuge dans des écoles."), [(Displaced, 4000)]);

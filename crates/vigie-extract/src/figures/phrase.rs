@@ -151,6 +151,10 @@ impl FigureFinder {
         };
         let mut mixed = false;
         let mut i = k + 1;
+        // "una más permanece desaparecida": "más" adds the count to those before, it joins no list.
+        if tokens.get(i).is_some_and(|t| self.figures.one_more.iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w))) {
+            i += 1;
+        }
         while i < tokens.len() {
             let t = &tokens[i];
             i += 1;
