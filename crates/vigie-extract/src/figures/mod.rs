@@ -40,6 +40,9 @@ const MAX_WORDS_BEFORE_LAST_ONE: usize = 14;
 /// An article counts one person when its noun and its verb follow within
 /// this many words: "a young man died", "une personne a été tuée".
 const ONE_COUNTED_WORDS: usize = 2;
+
+/// Words of an age after a person: "de 7 años", "de 7 ans".
+const AGE_WORDS: usize = 3;
 /// The words after a number read for who it counts: "cuatro supuestos autores materiales".
 const THING_PHRASE_WORDS: usize = 4;
 
@@ -500,7 +503,8 @@ impl FigureFinder {
             let one_counted = one_counted || right.metric.is_some() && right.words == 1 && self.victim_verb(text, &right);
             // "25 fallecidos, entre ellos un niño", "dont un enfant": one of the total, named by its group.
             let after_subset = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Subset));
-            let one_of_them = after_subset && right.group.is_some() && right.words == 0 && list.is_some_and(|l| l.subset);
+            // Its age may follow: "entre ellos un niño de 7 años".
+            let one_of_them = after_subset && right.group.is_some() && right.words <= AGE_WORDS && list.is_some_and(|l| l.subset);
             if num.kind == NumberKind::Article
                 && !one_counted
                 && !one_of_them
@@ -905,6 +909,12 @@ mod tests {
         assert!(counts("es", "El sismo dejó 14 fallecidos, entre ellos un bebé.").contains(&(Killed, 1, Children)));
         assert!(counts("fr", "Le séisme a fait 9 morts, dont un enfant.").contains(&(Killed, 1, Children)));
         assert!(counts("en", "The quake killed 30 people, including a child.").contains(&(Killed, 1, Children)));
+        // ... also when the sentence goes on past it.
+        assert!(counts("es", "Hubo 8 muertos, entre ellos un niño, en el ataque.").contains(&(Killed, 1, Children)));
+        assert!(counts("fr", "Huit personnes sont mortes, dont un enfant, dans l'attaque.").contains(&(Killed, 1, Children)));
+        assert!(counts("en", "Eight people died, including a child, in the attack.").contains(&(Killed, 1, Children)));
+        assert!(counts("es", "Hubo 8 muertos, entre ellos un niño de 7 años, en el ataque.").contains(&(Killed, 1, Children)));
+        assert!(counts("fr", "Huit personnes sont mortes, dont un enfant de 7 ans, dans l'attaque.").contains(&(Killed, 1, Children)));
     }
 
     #[test]

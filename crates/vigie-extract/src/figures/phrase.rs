@@ -261,6 +261,14 @@ impl FigureFinder {
                         if out.group.is_none() && !out.people {
                             return out;
                         }
+                        // "8 muertos, entre ellos un niño, en el ataque": one of a subset ends at its comma
+                        // (not in "one of them a pregnant woman, were killed", where "one" counts).
+                        let subset_before = k > 1
+                            && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Subset))
+                            && !matches!(tokens[k - 2].item, Item::Number(_));
+                        if subset_before && matches!(tokens[k].item, Item::Number(n) if n.kind == NumberKind::Article) {
+                            return out;
+                        }
                         // "At least 12 people, police said, were killed": a reporting aside is skipped whole.
                         // One that ends the sentence ends the phrase ("it carried 45 people, the survivors said").
                         if let Some(closed) = reporting_aside(text, &tokens[i..]) {
