@@ -709,6 +709,15 @@ mod tests {
     use Qualifier::*;
 
     #[test]
+    fn a_separate_incident_is_another_event() {
+        let other = |lang: &str, text: &str| FigureFinder::new(Languages::get().by_code(lang).unwrap()).find(text).figures[0].other_event;
+        assert!(other("en", "In a separate incident, a cyclist was killed on the bypass."));
+        assert!(other("fr", "Dans un autre incident, un cycliste a été tué sur la rocade."));
+        assert!(other("es", "En otro incidente, un ciclista murió en la circunvalación."));
+        assert!(!other("en", "A cyclist was killed on the bypass."));
+    }
+
+    #[test]
     fn one_more_adds_a_count_and_joins_no_list() {
         assert_eq!(values("es", "Dos personas murieron y una más permanece desaparecida."), [(Killed, 2), (Missing, 1)]);
         assert_eq!(values("en", "Two people died and 3 more remain missing."), [(Killed, 2), (Missing, 3)]);
