@@ -484,7 +484,10 @@ impl FigureFinder {
             let subject = (right.people || right.group.is_some()) && !right.crossed_joiner;
             // "a Boeing 747 which killed 520 people": a bare number before an active verb with its own count is no count either.
             let bare = !right.people && right.group.is_none() && right.metric.is_some() && !right.crossed_joiner;
-            if right.not_impact || (subject || bare) && self.agent_of_verb(text, tokens, &right) || injured_who_died(text, tokens, k, &right) {
+            if right.not_impact
+                || (subject || bare) && self.agent_of_verb(text, tokens, &right)
+                || injured_who_died(text, tokens, k, &right)
+            {
                 continue;
             }
             let reach = if num.kind == NumberKind::Article { MAX_WORDS_BEFORE_LAST_ONE } else { MAX_WORDS_IN_LIST };
@@ -534,7 +537,12 @@ impl FigureFinder {
             let is_verb = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
             let subject_of = right
                 .metric_at
-                .filter(|&(verb, _)| right.metric.is_some() && !right.crossed_joiner && left.is_none() && tokens[k..].iter().any(|t| t.start == verb && is_verb(t)))
+                .filter(|&(verb, _)| {
+                    right.metric.is_some()
+                        && !right.crossed_joiner
+                        && left.is_none()
+                        && tokens[k..].iter().any(|t| t.start == verb && is_verb(t))
+                })
                 .map(|(verb, _)| verb);
             let parenthesised = self.parenthesised(tokens, k, figures, first);
             let metric_before_here = tokens[..k].iter().any(is_metric);

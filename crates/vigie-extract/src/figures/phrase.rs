@@ -42,7 +42,8 @@ fn reporting_aside(text: &str, rest: &[Token]) -> Option<Option<usize>> {
     };
     let reports = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::AttributionBefore | Cue::AttributionAfter)));
     // A count or a metric verb makes it a clause of its own ("- según la radio local - murieron").
-    let counts = |t: &Token| matches!(t.item, Item::Number(_)) || matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
+    let counts =
+        |t: &Token| matches!(t.item, Item::Number(_)) || matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
     (clause.iter().any(reports) && !clause.iter().any(counts)).then_some(closing)
 }
 
