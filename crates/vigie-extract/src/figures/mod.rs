@@ -609,7 +609,10 @@ impl FigureFinder {
             let other_metric = |l: &ListLink| metric.is_some_and(|m| m != figures[l.index].metric);
             if qualifier.is_none() {
                 if let Some(l) = inherited.filter(|l| !(l.subset || l.verb_between || l.loose && other_metric(l))) {
-                    qualifier = Some(figures[l.index].qualifier).filter(|q| *q != Qualifier::Range);
+                    // "20 muertos y otra treintena": a collective is no exact count, whatever the list says.
+                    let collective = num.kind == NumberKind::Collective;
+                    qualifier =
+                        Some(figures[l.index].qualifier).filter(|q| *q != Qualifier::Range && !(collective && *q == Qualifier::Exact));
                 }
             }
             let qualified = qualifier.is_some();
@@ -1044,6 +1047,14 @@ mod tests {
         );
         let got = find("es", "La dana dejó al menos 95 muertos y cinco desaparecidos en Valencia.");
         assert_eq!(got.iter().map(|f| (f.0, f.1, f.2)).collect::<Vec<_>>(), [(Killed, 95, AtLeast), (Missing, 5, AtLeast)]);
+    }
+
+    #[test]
+    fn a_collective_after_an_exact_count_stays_about() {
+        let q = |lang, text| find(lang, text).into_iter().map(|f| (f.1, f.2)).collect::<Vec<_>>();
+        assert_eq!(q("es", "Murieron 20 personas y otra treintena siguen desaparecidas."), [(20, Exact), (30, About)]);
+        assert_eq!(q("fr", "On compte 20 morts et une trentaine de disparus."), [(20, Exact), (30, About)]);
+        assert_eq!(q("en", "Twenty people died and a dozen others are missing."), [(20, Exact), (12, About)]);
     }
 
     #[test]
