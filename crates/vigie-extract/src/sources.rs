@@ -254,10 +254,12 @@ impl SourceFinder {
                     continue;
                 }
                 Target::Anaphora(what) => {
+                    // A name that publishes no figure (a wire agency the text was told to) is no antecedent.
+                    let speaking = || out.iter().rev().filter(|m| !m.silent);
                     let previous = match what.as_str() {
-                        ANY => out.iter().rev().find(|m| m.named && !m.refers_back).or(out.iter().rev().find(|m| !m.refers_back)),
+                        ANY => speaking().find(|m| m.named && !m.refers_back).or(speaking().find(|m| !m.refers_back)),
                         "NGO" => ngos.last().map(|&i| &out[i]).or_else(|| out.iter().rev().find(|m| m.label == UNNAMED_NGO)),
-                        word => out.iter().rev().find(|m| m.label.contains(word)),
+                        word => speaking().find(|m| m.label.contains(word)),
                     };
                     // Nothing named before: "la préfecture de Mayotte" names the institution itself.
                     let institution = || self.lang.sources.institutions.iter().position(|inst| inst.name == *what);

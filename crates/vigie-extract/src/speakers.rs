@@ -1090,7 +1090,9 @@ fn subject_descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence:
     // "the Goma-based group said": the noun of a phrase that refers back ("the group") refers back,
     // unless an indefinite article makes it new ("a hospital source").
     let indefinite = first.checked_sub(1).is_some_and(|a| listed(&lang.numbers.articles, &words[a].lower));
-    let refers_back = !indefinite && s.anaphora.keys().any(|a| a.rsplit(' ').next() == Some(head.lower.as_str()));
+    // Common words before the head make it a body of its own: "the provincial disaster agency said".
+    let modified = words[first..words.len() - 1].iter().any(|w| !w.capital);
+    let refers_back = !indefinite && !modified && s.anaphora.keys().any(|a| a.rsplit(' ').next() == Some(head.lower.as_str()));
     (speaks && !refers_back).then(|| words[first].span.start..head.span.end)
 }
 
@@ -1267,6 +1269,20 @@ mod tests {
         // A speech about something else vouches for nothing.
         let en = "A fire tore through a hostel overnight, the mayor said.\n\nFive guests died in the blaze. Police said the building had no alarms.";
         assert_eq!(one("en", en, 5), None);
+    }
+
+    #[test]
+    fn a_modified_noun_that_could_refer_back_is_a_body_of_its_own() {
+        let en = "Mudslides hit the valley, Amara Okafor told AFP. The regional disaster agency said 12 people were injured.";
+        assert_eq!(one("en", en, 12).as_deref(), Some("regional disaster agency"));
+        // Bare, it refers back, but never to an agency the text was told to.
+        let en = "Mudslides hit the valley, Amara Okafor told AFP. The agency said 12 people were injured.";
+        assert_eq!(one("en", en, 12).as_deref(), Some("Amara Okafor"));
+        let fr =
+            "Des coulées de boue ont frappé la vallée, a dit Amara Okafor à l'AFP. L'agence a indiqué que 12 personnes étaient blessées.";
+        assert_eq!(one("fr", fr, 12).as_deref(), Some("Amara Okafor"));
+        let es = "Los aludes golpearon el valle, dijo Amara Okafor a la AFP. La agencia informó que 12 personas resultaron heridas.";
+        assert_eq!(one("es", es, 12).as_deref(), Some("Amara Okafor"));
     }
 
     #[test]
