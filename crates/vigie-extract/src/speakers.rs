@@ -1091,7 +1091,10 @@ fn subject_descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence:
     // unless an indefinite article makes it new ("a hospital source").
     let indefinite = first.checked_sub(1).is_some_and(|a| listed(&lang.numbers.articles, &words[a].lower));
     // Common words before the head make it a body of its own: "the provincial disaster agency said".
-    let modified = words[first..words.len() - 1].iter().any(|w| !w.capital);
+    // ("the Goma-based group" still refers back: its word opens with a capital).
+    let modified = words[first..words.len() - 1]
+        .iter()
+        .any(|w| !text[w.span.clone()].starts_with(char::is_uppercase) && !listed(&s.name_joiners, &w.lower));
     let refers_back = !indefinite && !modified && s.anaphora.keys().any(|a| a.rsplit(' ').next() == Some(head.lower.as_str()));
     (speaks && !refers_back).then(|| words[first].span.start..head.span.end)
 }
