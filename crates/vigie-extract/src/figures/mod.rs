@@ -428,7 +428,11 @@ impl FigureFinder {
     fn counts_a_thing(&self, text: &str, tokens: &[Token], k: usize) -> bool {
         let Some(next) = tokens.get(k + 1) else { return false };
         let word = &text[next.start..next.end];
-        let content_word = matches!(next.item, Item::Word) && word.starts_with(char::is_lowercase) && word.chars().count() > 3;
+        // "25 000 cas": a word of three letters counts things too, unless it is a function word ("des", "are").
+        let letters = word.chars().count();
+        let function = || self.lexicon.rank(&word.to_lowercase()).is_some_and(|r| r < crate::config::FUNCTION_WORD_RANK);
+        let content_word =
+            matches!(next.item, Item::Word) && word.starts_with(char::is_lowercase) && (letters > 3 || letters == 3 && !function());
         let people = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::People | Cue::Group(_) | Cue::MetricNoun(_) | Cue::Victims(_))));
         let phrase = tokens[k + 1..].iter().take(THING_PHRASE_WORDS).take_while(|t| !matches!(t.item, Item::Punct(_)));
         let article = matches!(tokens[k].item, Item::Number(n) if n.kind == NumberKind::Article);
@@ -718,6 +722,13 @@ mod tests {
     use Group::*;
     use Metric::*;
     use Qualifier::*;
+
+    #[test]
+    fn a_short_noun_in_a_list_counts_things() {
+        assert_eq!(values("fr", "On compte 54 décès et plus de 25 000 cas de coups de chaleur."), [(Killed, 54)]);
+        assert_eq!(values("en", "There were 54 deaths and over 25,000 flu cases."), [(Killed, 54)]);
+        assert_eq!(values("es", "Hubo 54 muertos y más de 25.000 casos de golpe de calor."), [(Killed, 54)]);
+    }
 
     #[test]
     fn a_separate_incident_is_another_event() {
