@@ -129,7 +129,8 @@ impl EntityFinder {
                 // Case variants of one alias ("OCHA", "Ocha") share a match: any of them written as such will do.
                 let span = &text[r.clone()];
                 let fold = |s: &str| s.replace('’', "'").to_lowercase();
-                let written = entities()[entity].aliases.iter().any(|a| fold(a) == fold(span) && crate::written_as(a, span));
+                let folded = fold(span);
+                let written = entities()[entity].aliases.iter().any(|a| fold(a) == folded && crate::written_as(a, span));
                 written.then_some(Mention { span: r, key: Key::Known(entity) })
             })
             .collect();

@@ -275,7 +275,9 @@ impl NameReader {
             // It ends before a reporting verb: "Police confirmed the deaths" names the police.
             if run.len() == 1 {
                 let tail = self.lower_case_words(words, first + 1);
-                let spoken = tail.iter().position(|w| cues.iter().any(|c| c.start < w.span.end && w.span.start < c.end));
+                // The cues are in text order: the first one that ends past a word is the only one it may stand in.
+                let in_cue = |w: &Word| cues.get(cues.partition_point(|c| c.end <= w.span.start)).is_some_and(|c| c.start < w.span.end);
+                let spoken = tail.iter().position(in_cue);
                 let tail = &tail[..spoken.unwrap_or(tail.len())];
                 span.end = tail.iter().rfind(|w| !self.joiners.contains(&w.lower)).map_or(span.end, |w| w.span.end);
             }

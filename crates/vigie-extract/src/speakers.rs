@@ -290,7 +290,7 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
         // "... a confirmé cette information": the speaker vouches for the sentence before; so does
         // one whose sentence counts nothing and names that count ("The deaths were confirmed by the coroner").
         let after_cue = text[cue.end..sentence.end].trim_start();
-        let counts_nothing = || !found.figures.iter().any(|f| f.number.start >= sentence.start && f.number.end <= sentence.end);
+        let counts_nothing = || !counts_in(found, &sentence);
         let names_the_count = || {
             let clause = text[sentence.clone()].to_lowercase();
             lang.sources.counts_named.iter().any(|p| crate::contains_word(&clause, p))

@@ -280,6 +280,12 @@ fn injured_who_died(text: &str, tokens: &[Token], k: usize, right: &Right) -> bo
         .any(|t| killed(t, true))
 }
 
+/// Whether a metric verb's token starts at byte `at` ("killed", not the noun "dead").
+fn metric_verb_at(tokens: &[Token], at: usize) -> bool {
+    let t = tokens.get(tokens.partition_point(|t| t.start < at));
+    t.is_some_and(|t| t.start == at && matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_)))))
+}
+
 fn is_comma(text: &str, t: &Token) -> bool {
     &text[t.start..t.end] == ","
 }
@@ -373,9 +379,7 @@ impl FigureFinder {
         let Some((from, to)) = right.metric_at else { return false };
         // "a police officer shot him dead", "un policía lo mató": an object pronoun right before the verb
         // (not an article before a noun: "70 de los fallecidos").
-        let at = tokens.partition_point(|t| t.start < from);
-        let verb =
-            tokens.get(at).is_some_and(|t| t.start == from && matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_)))));
+        let verb = metric_verb_at(tokens, from);
         // "12 of them in critical condition": a state said with a preposition takes no object.
         let state = self.figures.locatives.iter().any(|l| crate::starts_with_word(&text[from..to], l));
         if verb && !state && self.figures.object_pronouns.iter().any(|p| crate::ends_with_word(text[..from].trim_end(), p)) {
@@ -498,14 +502,11 @@ impl FigureFinder {
             let list = self.list_head(text, tokens, k, figures, first, reach);
             // "un mort", "une personne a été tuée": an article counts one when its noun and verb follow it closely.
             // Past other words the metric is a verb's ("a resident who lives nearby" counts no death).
-            let verb_at = |(from, _): (usize, usize)| {
-                tokens
-                    .get(tokens.partition_point(|t| t.start < from))
-                    .is_some_and(|t| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_)))))
-            };
             let one_counted = right.metric.is_some()
                 && (right.words == 0
-                    || (right.people || right.group.is_some()) && right.words <= ONE_COUNTED_WORDS && right.metric_at.is_some_and(verb_at));
+                    || (right.people || right.group.is_some())
+                        && right.words <= ONE_COUNTED_WORDS
+                        && right.metric_at.is_some_and(|(from, _)| metric_verb_at(tokens, from)));
             // "un randonneur a été retrouvé mort", "a hiker died": one noun, then a verb whose subject is its victim.
             let one_counted = one_counted || right.metric.is_some() && right.words == 1 && self.victim_verb(text, &right);
             // "25 fallecidos, entre ellos un niño", "dont un enfant": one of the total, named by its group.
@@ -538,16 +539,10 @@ impl FigureFinder {
                 Some(_) if right.crossed_joiner || risen && far => Right { metric: None, ..right },
                 _ => right,
             };
-            let is_verb = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
             let subject_of = right
                 .metric_at
-                .filter(|&(verb, _)| {
-                    right.metric.is_some()
-                        && !right.crossed_joiner
-                        && left.is_none()
-                        && tokens[k..].iter().any(|t| t.start == verb && is_verb(t))
-                })
-                .map(|(verb, _)| verb);
+                .map(|(verb, _)| verb)
+                .filter(|&verb| right.metric.is_some() && !right.crossed_joiner && left.is_none() && metric_verb_at(tokens, verb));
             let parenthesised = self.parenthesised(tokens, k, figures, first);
             let metric_before_here = tokens[..k].iter().any(is_metric);
             // Its metric comes from the list it continues, not from its own words.
