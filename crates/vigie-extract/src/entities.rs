@@ -243,12 +243,20 @@ impl EntityFinder {
             let first = mentions.partition_point(|m| m.span.end <= n.span.start);
             let end = mentions.partition_point(|m| m.span.start < n.span.end);
             let overlapping = first..end.max(first);
-            if mentions[overlapping.clone()].iter().any(|m| matches!(m.key, Key::Known(_) | Key::Introduced(_))) {
+            // A hazard's name inside a person's is the person's ("Dana Whitfield", "Boris Novak").
+            let hazard_in_person = |m: &Mention| {
+                kind == "person"
+                    && inside(&m.span, &n.span)
+                    && m.span != n.span
+                    && matches!(m.key, Key::Known(e) if entities()[e].kind == EntityType::Event)
+            };
+            if mentions[overlapping.clone()].iter().any(|m| matches!(m.key, Key::Known(_) | Key::Introduced(_)) && !hazard_in_person(m)) {
                 continue;
             }
             for i in overlapping.clone() {
                 removed[i] |= match mentions[i].key {
                     Key::Unknown(_) => true,
+                    Key::Known(_) => hazard_in_person(&mentions[i]),
                     Key::Place(_) => kind == "person" && inside(&mentions[i].span, &n.span),
                     _ => false,
                 };

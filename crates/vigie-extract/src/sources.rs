@@ -141,6 +141,11 @@ impl SourceFinder {
                 let (pattern, _) = &self.patterns[*p];
                 crate::written_as(pattern, &text[r.clone()])
             })
+            // "Dana Whitfield": a hazard's name before another capitalised word is a person's first name.
+            .filter(|(r, p)| {
+                let hazard = matches!(self.patterns[*p].1, Target::Entity(e) if entities()[e].kind == vigie_lang::world::EntityType::Event);
+                !hazard || !text[r.end..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase))
+            })
             // "sous-préfet", "vice-ministre": a role glued to a prefix is another role.
             .filter(|(r, p)| !matches!(self.patterns[*p].1, Target::Institution(_)) || !prefixed(text, r.start))
             .collect();

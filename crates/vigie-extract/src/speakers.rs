@@ -769,6 +769,20 @@ fn whole_words_of<'a>(text: &'a str, folded: &'a vigie_text::Folded, phrase: &'a
 
 /// How many words stand in `gap`, or `None` when it ends a clause (a stop,
 /// a colon, a quotation mark; a comma too unless `commas` may stand there).
+/// `gap` without the dots of abbreviated titles ("according to Lt. NAME", "dijo el Dr. NAME"),
+/// which end no sentence.
+fn without_title_dots(lang: &Language, gap: &str) -> String {
+    let mut out = String::with_capacity(gap.len());
+    for (i, c) in gap.char_indices() {
+        let word = gap[..i].rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+        if c == '.' && !word.is_empty() && listed(&lang.sources.titles, word) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn words_in(gap: &str, commas: bool) -> Option<usize> {
     if gap.contains(['.', ';', ':', '!', '?', '"', '\n', '(', ')']) || !commas && gap.contains(',') {
         return None;
@@ -830,7 +844,7 @@ fn bind<'c>(
         owned.is_some_and(|r| here.iter().any(|o| o.span.start == c.span.end + (rest.len() - r.len()) && o.kind != Kind::Pronoun))
     };
     let after = here.iter().filter(|c| c.span.start >= spoken_from && !tells && !possessor(c)).find_map(|c| {
-        let gap = &text[spoken_from..c.span.start];
+        let gap = &without_title_dots(lang, &text[spoken_from..c.span.start]);
         // "a annoncé le chef de l'administration de X, NAME": a role, then the name in apposition.
         let apposition = gap.trim_end().ends_with(',') && gap.matches(',').count() == 1;
         let n = words_in(gap, apposition)?;
@@ -1851,5 +1865,24 @@ mod tests {
         let en = "A boat capsized. A trawler pulled 31 people from the water, the agency said. \
                   Twelve people are still missing. According to the NGO Caminando Fronteras, 35 people died.";
         assert_eq!(one("en", en, 12), None);
+    }
+
+    #[test]
+    fn an_abbreviated_title_leads_to_its_name() {
+        let en = "Two people were killed, according to Sgt. Ruth Amadi of the county police.";
+        assert_eq!(one("en", en, 2).as_deref(), Some("Ruth Amadi"));
+        let es = "Dos personas murieron, según el Dr. Tomás Ibarguen, director del hospital.";
+        assert_eq!(one("es", es, 2).as_deref(), Some("Tomás Ibarguen"));
+        let fr = "Deux personnes sont mortes, selon le Dr. Hélène Barbaroux, médecin urgentiste.";
+        assert_eq!(one("fr", fr, 2).as_deref(), Some("Hélène Barbaroux"));
+    }
+
+    #[test]
+    fn a_hazard_s_name_before_a_surname_is_a_person_s() {
+        // "Dana" also names a Spanish storm.
+        let en = "Three people died in the blaze, Dana Ferreira, the fire chief, said.";
+        assert_eq!(one("en", en, 3).as_deref(), Some("Dana Ferreira"));
+        let es = "Tres personas murieron en el incendio, dijo Dana Ferreira, jefa de bomberos.";
+        assert_eq!(one("es", es, 3).as_deref(), Some("Dana Ferreira"));
     }
 }

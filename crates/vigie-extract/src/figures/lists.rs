@@ -25,7 +25,16 @@ impl FigureFinder {
     /// Whether the tokens between two counts only join them into one list.
     pub(super) fn listed(&self, text: &str, tokens: &[Token], from: usize, k: usize) -> bool {
         let mut words = 0;
-        for t in tokens[..k].iter().filter(|t| t.start >= from) {
+        let mut i = tokens.partition_point(|t| t.start < from);
+        while i < k {
+            let t = &tokens[i];
+            // "a 31-year-old man and a 24-year-old woman", "un homme de 31 ans et": an age is a word of the list.
+            if let Some(glued) = matches!(t.item, Item::Number(_)).then(|| self.measure_after(text, tokens, i)).flatten() {
+                i += glued + 1;
+                words += 1;
+                continue;
+            }
+            i += 1;
             match t.item {
                 Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_) | Cue::Toll(_) | Cue::AttributionBefore)) => return false,
                 Item::Cue(c) if is_comma(text, t) || c.has(|r| matches!(r, Cue::ListJoiner | Cue::Group(_) | Cue::People)) => {}
@@ -49,6 +58,45 @@ impl FigureFinder {
         let ending = self.figures.gerund_endings.iter().any(|e| lower.ends_with(e.as_str()));
         let function = self.lexicon.rank(&lower).is_some_and(|r| r < GERUND_FUNCTION_RANK);
         ending && lower.chars().count() >= MIN_GERUND_CHARS && !function
+    }
+
+    /// Whether the count at `k` opens a list whose metric comes with a later count
+    /// ("two men and three women were killed"): it waits for that metric.
+    pub(super) fn metric_later_in_list(&self, text: &str, tokens: &[Token], k: usize) -> bool {
+        let mut from = tokens[k].end;
+        for j in k + 1..tokens.len() {
+            // Ages are words of the list ("a 24-year-old woman").
+            if !matches!(tokens[j].item, Item::Number(_)) || self.measure_after(text, tokens, j).is_some() {
+                continue;
+            }
+            if !self.listed(text, tokens, from, j) {
+                return false;
+            }
+            let right = self.right(text, tokens, j);
+            if right.metric.is_some() && !right.crossed_joiner {
+                return true;
+            }
+            from = tokens[j].end;
+        }
+        false
+    }
+
+    /// "A man and a woman were killed", "un homme et deux femmes ont été tués": an article
+    /// and its group head a list of counts whose metric comes at the end.
+    pub(super) fn article_heads_list(&self, text: &str, tokens: &[Token], right: &Right) -> bool {
+        if right.metric.is_some() || right.group.is_none() || !right.crossed_joiner {
+            return false;
+        }
+        let mut after = tokens.partition_point(|t| t.start < right.end);
+        // "un homme de 31 ans et": past the person's age.
+        let preposition = matches!(tokens.get(after).map(|t| t.item), Some(Item::Word | Item::Cue(_)));
+        let aged = matches!(tokens.get(after + 1).map(|t| t.item), Some(Item::Number(_)));
+        if let Some(unit) = (preposition && aged).then(|| self.measure_after(text, tokens, after + 1)).flatten() {
+            after += 2 + unit;
+        }
+        let joiner = |t: &Token| is_comma(text, t) || matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner));
+        let joiners = tokens.iter().skip(after).take_while(|t| joiner(t)).count();
+        (1..=2).contains(&joiners) && matches!(tokens.get(after + joiners).map(|t| t.item), Some(Item::Number(_)))
     }
 
     /// An article-like "un" inside a list of counts: by place ("deux autres décès ... et un en
@@ -150,7 +198,7 @@ impl FigureFinder {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::find;
+    use super::super::tests::{find, values};
     use vigie_model::Group::*;
     use vigie_model::Metric::*;
     use vigie_model::Qualifier::*;
@@ -268,5 +316,26 @@ mod tests {
         assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 2), (Killed, 3)], "{got:?}");
         let got = find("es", "Por el derrumbe murieron, uno en el mercado y cuatro en la escuela.");
         assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 1), (Killed, 4)], "{got:?}");
+    }
+
+    #[test]
+    fn one_person_and_their_group_may_open_a_list() {
+        let en = "A 40-year-old man and a 19-year-old woman were killed in the crash.";
+        assert_eq!(find("en", en).iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Killed, 1, Men), (Killed, 1, Women)]);
+        let fr = "Un homme de 40 ans et deux enfants ont été tués dans la collision.";
+        assert_eq!(find("fr", fr).iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Killed, 1, Men), (Killed, 2, Children)]);
+        let es = "Un hombre y una mujer murieron en el choque.";
+        assert_eq!(find("es", es).iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Killed, 1, Men), (Killed, 1, Women)]);
+        // Alone before its verb, one person is counted as before; "and his son" opens no list of counts.
+        assert_eq!(values("en", "A man and his son were found alive under the rubble."), []);
+    }
+
+    #[test]
+    fn a_list_whose_metric_comes_at_its_end_breaks_down_no_earlier_total() {
+        let en = "Three people were hurt on Friday. Two men and a woman were killed on Saturday.";
+        assert_eq!(
+            find("en", en).iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(),
+            [(Injured, 3, Total), (Killed, 2, Men), (Killed, 1, Women)]
+        );
     }
 }

@@ -517,6 +517,7 @@ impl FigureFinder {
                 && !one_counted
                 && !one_of_them
                 && !self.article_in_list(text, tokens, k, list, &right)
+                && !self.article_heads_list(text, tokens, &right)
                 && !self.article_by_place(text, tokens, k)
             {
                 continue;
@@ -585,7 +586,8 @@ impl FigureFinder {
                                 && figures[b].group == Group::Total
                                 // A part is no bigger than its whole: "six disparus. ... 263 étrangers se trouvaient dans le port".
                                 && value <= figures[b].value
-                                && !self.other_predicate(tokens, &right) =>
+                                && !self.other_predicate(tokens, &right)
+                                && !self.metric_later_in_list(text, tokens, k) =>
                         {
                             (Some(figures[b].metric), Some(b), num.start, None, "breaks down the previous sentence's total")
                         }

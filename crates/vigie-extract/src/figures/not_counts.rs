@@ -133,6 +133,12 @@ impl FigureFinder {
         }
         let year_like = num.kind == NumberKind::Digits && (1900..=2100).contains(&value) && num.end - num.start == 4;
         if year_like {
+            // "a blaze in 2019 killed 70 people", "depuis 2015": after "in" or "since", a year whatever follows.
+            let dated =
+                k > 0 && (is_one_of(text, tokens, k - 1, &self.figures.locatives) || is_one_of(text, tokens, k - 1, &self.figures.since));
+            if dated {
+                return true;
+            }
             let counted = next.is_some_and(
                 |t| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::Group(_) | Cue::People))),
             );
@@ -324,5 +330,12 @@ mod tests {
         assert_eq!(values("fr", "Après la crue, 14 personnes n'ont pas été localisées."), [(Missing, 14)]);
         assert_eq!(values("es", "Tras la riada, 9 personas siguen sin localizar."), [(Missing, 9)]);
         assert_eq!(values("en", "After the flood, 7 people have not been located."), [(Missing, 7)]);
+    }
+
+    #[test]
+    fn a_year_after_in_or_since_counts_no_one() {
+        assert_eq!(values("en", "A landslide in 2014 killed 43 people in the same valley."), [(Killed, 43)]);
+        assert_eq!(values("fr", "Depuis 2015 plus de 300 personnes ont péri sur cette route."), [(Killed, 300)]);
+        assert_eq!(values("es", "Un incendio en 2019 mató a 12 personas en el mismo barrio."), [(Killed, 12)]);
     }
 }

@@ -137,6 +137,13 @@ impl FigureFinder {
         self.figures.aged_people.iter().any(|a| measure.ends_with(a.as_str())).then_some(glued)
     }
 
+    /// How many tokens after the number at `at` make it a measure of a person, not a
+    /// count: an age glued to it ("19-year-old") or a unit after it ("31 ans", "24 años").
+    pub(super) fn measure_after(&self, text: &str, tokens: &[Token], at: usize) -> Option<usize> {
+        let unit = || matches!(tokens.get(at + 1).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::NotCount)).then_some(1);
+        self.aged_person(text, tokens, at).or_else(unit)
+    }
+
     pub(super) fn right_scan(&self, text: &str, tokens: &[Token], k: usize) -> Right {
         let mut out = Right {
             metric: None,
