@@ -356,7 +356,11 @@ impl Extractor {
         for f in raw.iter() {
             if let Some(a) = speakers::attribute(&article.text, &found, &speeches, f) {
                 let best = best_source.entry((f.metric, f.value, f.group)).or_insert_with(|| a.clone());
-                if a.evidence > best.evidence {
+                // Equally evidenced, a name says more than a description of a body: "the local authorities",
+                // then the governor by name (a role, "the mayor", is one person already).
+                let named = |a: &speakers::Attribution| a.label.chars().any(char::is_uppercase);
+                let role = |a: &speakers::Attribution| a.label.split(' ').any(|w| finders.names.is_title(w));
+                if a.evidence > best.evidence || a.evidence == best.evidence && named(&a) && !named(best) && !role(best) {
                     *best = a;
                 }
             }
@@ -669,6 +673,19 @@ mod tests {
         let source = |v: u64| f.iter().find(|f| f.value == v).unwrap().source.clone();
         assert_eq!(source(57).as_deref(), Some("emergency services"));
         assert_eq!(source(12), None, "the outlet's own background");
+    }
+
+    #[test]
+    fn a_count_said_by_a_body_then_by_a_named_speaker_is_the_named_speaker_s() {
+        for (lang, text) in [
+            ("fr", "Cinq personnes ont été tuées dans la frappe, a-t-on appris auprès des autorités locales.\n\n« Il y a cinq morts », a annoncé le gouverneur Piotr Lassenko."),
+            ("en", "Five people were killed in the strike, local authorities said.\n\n\"There are five dead,\" governor Piotr Lassenko said."),
+            ("es", "Cinco personas murieron en el ataque, informaron las autoridades locales.\n\n\"Hay cinco muertos\", dijo el gobernador Piotr Lassenko."),
+        ] {
+            let f = figures_of(lang, "2030-01-10", text);
+            let five = f.iter().find(|f| f.value == 5).unwrap_or_else(|| panic!("no 5 in {lang}"));
+            assert_eq!(five.source.as_deref(), Some("Piotr Lassenko"), "{lang}");
+        }
     }
 
     #[test]

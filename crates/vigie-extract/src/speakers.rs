@@ -1885,4 +1885,12 @@ mod tests {
         let es = "Tres personas murieron en el incendio, dijo Dana Ferreira, jefa de bomberos.";
         assert_eq!(one("es", es, 3).as_deref(), Some("Dana Ferreira"));
     }
+
+    #[test]
+    fn what_one_learnt_from_a_source_is_that_source_s() {
+        let fr = "Deux hommes ont été tués vendredi, a-t-on appris samedi de source policière.";
+        assert_eq!(one("fr", fr, 2).as_deref(), Some("police"));
+        let fr = "Deux hommes ont été tués vendredi, apprend-on auprès des pompiers.";
+        assert_eq!(one("fr", fr, 2).as_deref(), Some("emergency services"));
+    }
 }

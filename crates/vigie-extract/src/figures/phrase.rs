@@ -10,6 +10,8 @@ use vigie_model::{Group, Metric, Qualifier};
 
 /// Words that may stand between a number and its metric phrase ("62 morts").
 const MAX_WORDS_AFTER: usize = 5;
+/// The most words between an article and the noun it counts ("un autre jeune homme").
+const MAX_WORDS_BEFORE_NOUN: usize = 2;
 /// Tokens between a toll and the one it moved to: its noun and its day ("de 900 morts mercredi à").
 const MOVE_GAP_TOKENS: usize = 5;
 
@@ -158,6 +160,9 @@ impl FigureFinder {
             metric_at: None,
         };
         let mut mixed = false;
+        let article = matches!(tokens[k].item, Item::Number(n) if n.kind == NumberKind::Article);
+        // "un autre homme", "a third man": the words between an article and its noun are the noun's.
+        let noun_after_article = |out: &Right| article && out.group.is_none() && !out.people && out.words <= MAX_WORDS_BEFORE_NOUN;
         let mut i = k + 1;
         // "una más permanece desaparecida": "más" adds the count to those before, it joins no list.
         if tokens.get(i).is_some_and(|t| self.figures.one_more.iter().any(|w| text[t.start..t.end].eq_ignore_ascii_case(w))) {
@@ -212,6 +217,9 @@ impl FigureFinder {
                         return out;
                     }
                     if let Some(g) = c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None }) {
+                        if noun_after_article(&out) {
+                            out.words = 0;
+                        }
                         // "soldats syriens et combattants jihadistes": two groups joined count as a total.
                         mixed |= out.crossed_joiner && out.group.is_some_and(|first| first != g);
                         out.group.get_or_insert(g);
@@ -233,6 +241,9 @@ impl FigureFinder {
                         continue;
                     }
                     if c.has(|r| r == Cue::People) {
+                        if noun_after_article(&out) {
+                            out.words = 0;
+                        }
                         out.people = true;
                         if out.words <= MAX_WORDS_AFTER {
                             out.end = t.end;
@@ -279,7 +290,10 @@ impl FigureFinder {
                         }
                         // "At least 12 people, police said, were killed": a reporting aside is skipped whole.
                         // One that ends the sentence ends the phrase ("it carried 45 people, the survivors said").
-                        if let Some(closed) = reporting_aside(text, &tokens[i..]) {
+                        // A quotation closed at the comma ends the phrase: "a kind man,'' said NAME, who was detained".
+                        let quote_marks = ['"', '”', '\'', '»', '’'];
+                        let closes_quote = text[t.end..].starts_with(quote_marks) || text[..t.start].ends_with(quote_marks);
+                        if let Some(closed) = reporting_aside(text, &tokens[i..]).filter(|_| !closes_quote) {
                             match closed {
                                 Some(comma) => i += comma + 1,
                                 None => return out,
@@ -596,5 +610,21 @@ mod tests {
         // The reporter's noun after the comma is not the metric of the count before it.
         assert_eq!(values("en", "The ferry carried 61 people, the survivors said."), []);
         assert_eq!(values("es", "El autobús llevaba 33 personas, contaron los heridos."), []);
+    }
+
+    #[test]
+    fn words_between_an_article_and_its_noun_are_the_noun_s() {
+        let one = |lang: &str, text: &str| find(lang, text).iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>();
+        assert_eq!(one("fr", "Un autre homme a été grièvement blessé."), [(Injured, 1, Men)]);
+        assert_eq!(one("en", "Another young woman was seriously injured."), [(Injured, 1, Women)]);
+        assert_eq!(one("es", "Otra joven mujer resultó herida de gravedad."), [(Injured, 1, Women)]);
+        // Without a noun for people the words stay words: a thing did it.
+        assert_eq!(one("en", "A stray car killed nobody."), []);
+    }
+
+    #[test]
+    fn a_quotation_closed_before_a_reporting_aside_ends_the_phrase() {
+        let en = "\"He was a kind man,\" said Oren Valdes, who was briefly detained on Friday.";
+        assert!(find("en", en).is_empty());
     }
 }
