@@ -976,15 +976,29 @@ fn descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence: &Range<
     if !follows && i == 0 && !words.first().is_some_and(|w| is(w, &s.speaker_heads)) {
         return None;
     }
+    // "selon un nouveau bilan": an article before the report.
+    let article = |w: &crate::names::Word| lang.lexicon.rank(&w.lower).is_some_and(|r| r < DESCRIPTOR_FUNCTION_RANK);
+    if follows && words.get(i).is_some_and(article) && words.get(i + 1).is_some_and(|w| is(w, &s.reports)) {
+        i += 1;
+    }
     // "selon les dernières données du ministère", "according to the latest figures from the agency": whose report it is.
     if follows && words.get(i).is_some_and(|w| is(w, &s.reports)) {
         let mut j = i;
         while j < words.len() && j - i < MAX_REPORT_WORDS && (is(&words[j], &s.reports) || is(&words[j], &s.name_joiners)) {
             j += 1;
         }
+        // "selon un nouveau bilan publié vendredi par le ministère": a participle, maybe a day, then its agent.
+        let agent_at = (j + 1..(j + 3).min(words.len()))
+            .find(|&a| is(&words[a], &s.agents))
+            .filter(|&a| !words[j].capital && words[j + 1..a].iter().all(|w| calendar(w)) && !is(&words[j], &s.name_joiners));
         let owned = words.get(j).is_some_and(|w| is(w, &s.not_speaker_after))
+            || agent_at.is_some()
             || j > i && is(&words[j - 1], &s.name_joiners) && !is(&words[j - 1], &s.reports);
-        let owner_at = if words.get(j).is_some_and(|w| is(w, &s.not_speaker_after)) { j + 1 } else { j };
+        let owner_at = match agent_at {
+            Some(a) => a + 1,
+            None if words.get(j).is_some_and(|w| is(w, &s.not_speaker_after)) => j + 1,
+            None => j,
+        };
         if !owned {
             return None;
         }
@@ -1892,5 +1906,13 @@ mod tests {
         assert_eq!(one("fr", fr, 2).as_deref(), Some("police"));
         let fr = "Deux hommes ont été tués vendredi, apprend-on auprès des pompiers.";
         assert_eq!(one("fr", fr, 2).as_deref(), Some("emergency services"));
+    }
+
+    #[test]
+    fn a_report_published_by_a_body_is_that_body_s() {
+        let fr = "Les pluies ont fait 61 morts, selon un nouveau bilan publié vendredi par le ministère de l'Action sociale.";
+        assert_eq!(one("fr", fr, 61).as_deref(), Some("ministère de l'Action sociale"));
+        let en = "The rains have killed 61 people, according to a new toll released on Friday by the Office for Social Action.";
+        assert_eq!(one("en", en, 61).as_deref(), Some("Office for Social Action"));
     }
 }
