@@ -990,7 +990,7 @@ fn descriptor(lang: &Language, text: &str, cue: &Range<usize>, sentence: &Range<
         // "selon un nouveau bilan publié vendredi par le ministère": a participle, maybe a day, then its agent.
         let agent_at = (j + 1..(j + 3).min(words.len()))
             .find(|&a| is(&words[a], &s.agents))
-            .filter(|&a| !words[j].capital && words[j + 1..a].iter().all(|w| calendar(w)) && !is(&words[j], &s.name_joiners));
+            .filter(|&a| !words[j].capital && words[j + 1..a].iter().all(calendar) && !is(&words[j], &s.name_joiners));
         let owned = words.get(j).is_some_and(|w| is(w, &s.not_speaker_after))
             || agent_at.is_some()
             || j > i && is(&words[j - 1], &s.name_joiners) && !is(&words[j - 1], &s.reports);
