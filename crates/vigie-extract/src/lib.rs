@@ -353,13 +353,13 @@ impl Extractor {
                 stated_day.entry((f.metric, f.value, f.group)).or_insert(date);
             }
         }
+        // Equally evidenced, a name says more than a description of a body: "the local authorities",
+        // then the governor by name (a role, "the mayor", is one person already).
+        let named = |a: &speakers::Attribution| a.label.chars().any(char::is_uppercase);
+        let role = |a: &speakers::Attribution| a.label.split(' ').any(|w| finders.names.is_title(w));
         for f in raw.iter() {
             if let Some(a) = speakers::attribute(&article.text, &found, &speeches, f) {
                 let best = best_source.entry((f.metric, f.value, f.group)).or_insert_with(|| a.clone());
-                // Equally evidenced, a name says more than a description of a body: "the local authorities",
-                // then the governor by name (a role, "the mayor", is one person already).
-                let named = |a: &speakers::Attribution| a.label.chars().any(char::is_uppercase);
-                let role = |a: &speakers::Attribution| a.label.split(' ').any(|w| finders.names.is_title(w));
                 if a.evidence > best.evidence || a.evidence == best.evidence && named(&a) && !named(best) && !role(best) {
                     *best = a;
                 }

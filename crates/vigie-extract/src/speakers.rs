@@ -767,22 +767,29 @@ fn whole_words_of<'a>(text: &'a str, folded: &'a vigie_text::Folded, phrase: &'a
         .filter(move |span| crate::whole_words(text, span.clone()))
 }
 
-/// How many words stand in `gap`, or `None` when it ends a clause (a stop,
-/// a colon, a quotation mark; a comma too unless `commas` may stand there).
 /// `gap` without the dots of abbreviated titles ("according to Lt. NAME", "dijo el Dr. NAME"),
-/// which end no sentence.
-fn without_title_dots(lang: &Language, gap: &str) -> String {
+/// which end no sentence. A gap without a dot is returned as it is.
+fn without_title_dots<'g>(lang: &Language, gap: &'g str) -> std::borrow::Cow<'g, str> {
+    if !gap.contains('.') {
+        return std::borrow::Cow::Borrowed(gap);
+    }
     let mut out = String::with_capacity(gap.len());
+    let mut word_start = 0;
     for (i, c) in gap.char_indices() {
-        let word = gap[..i].rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+        let word = &gap[word_start..i];
+        if !c.is_alphanumeric() {
+            word_start = i + c.len_utf8();
+        }
         if c == '.' && !word.is_empty() && listed(&lang.sources.titles, word) {
             continue;
         }
         out.push(c);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
+/// How many words stand in `gap`, or `None` when it ends a clause (a stop,
+/// a colon, a quotation mark; a comma too unless `commas` may stand there).
 fn words_in(gap: &str, commas: bool) -> Option<usize> {
     if gap.contains(['.', ';', ':', '!', '?', '"', '\n', '(', ')']) || !commas && gap.contains(',') {
         return None;
