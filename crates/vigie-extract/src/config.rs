@@ -8,6 +8,10 @@ pub const SPEAKER_REACH_WORDS: usize = 10;
 /// "NAME, head of the emergency team of the province of X, said".
 pub const APPOSITION_REACH_WORDS: usize = 16;
 
+/// The most lower-case words between a complement's "of" and the body it names,
+/// when that body qualifies a named one before it: "Office of X of the county government".
+pub const COMPLEMENT_MODIFIER_WORDS: usize = 2;
+
 /// A reporting verb with no subject of its own ("..., precisó.") goes on with
 /// the last speaker if that one spoke at most this many sentences before.
 pub const SUBJECTLESS_REACH_SENTENCES: usize = 3;

@@ -22,7 +22,7 @@ const COMMON_WORD_RANK: u32 = 3000;
 
 /// Marks after which a capital opens a clause, as at a sentence's start: quotations, a colon, a bracket, a dash.
 const CLAUSE_OPENERS: [char; 8] = ['"', '«', '“', '\'', ':', '(', '—', '–'];
-/// The most words a name may have.
+/// The most capitalised words a name may have.
 const MAX_NAME_WORDS: usize = 8;
 /// The most lower-case words that may continue an organisation's name ("Comité d'enquêtes russe").
 const MAX_TAIL_WORDS: usize = 5;
@@ -167,7 +167,8 @@ impl NameReader {
         }
         let mut end = i + 1;
         loop {
-            if end >= words.len() || end - i >= MAX_NAME_WORDS {
+            // Joiners are free: "Secretaría de Gestión Integral de Riesgos y Protección Civil".
+            if end >= words.len() || words[i..end].iter().filter(|w| w.capital).count() >= MAX_NAME_WORDS {
                 break;
             }
             let glued = |a: &Word, b: &Word| {

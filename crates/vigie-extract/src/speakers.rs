@@ -15,8 +15,8 @@
 //! said to give is the outlet's own.
 
 use crate::config::{
-    APPOSITION_REACH_WORDS, CARRY_PARAGRAPHS, LEDE_GAP_SENTENCES, MEDIUM_WORDS, ROLE_PLACE_WORDS, SPEAKER_REACH_WORDS,
-    SUBJECTLESS_REACH_SENTENCES, TITLE_PERSONS_BACK, TITLE_REACH_WORDS,
+    APPOSITION_REACH_WORDS, CARRY_PARAGRAPHS, COMPLEMENT_MODIFIER_WORDS, LEDE_GAP_SENTENCES, MEDIUM_WORDS, ROLE_PLACE_WORDS,
+    SPEAKER_REACH_WORDS, SUBJECTLESS_REACH_SENTENCES, TITLE_PERSONS_BACK, TITLE_REACH_WORDS,
 };
 use crate::figures::{Found, RawFigure};
 use crate::names::{Name, NameKind};
@@ -267,6 +267,14 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
             let start = people.then(|| modifiers_before(lang, text, chosen.span.start, from)).flatten()?;
             Some(as_label(text, &(start..chosen.span.end), sentence.start))
         });
+        // A body the lists do not know keeps the complement that qualifies it, as written.
+        let written = written.or_else(|| {
+            let as_written = text[chosen.span.clone()] == chosen.label;
+            (how == SUBJECT_QUALIFIED_BY_COMPLEMENT && as_written).then(|| {
+                let phrase = text[chosen.span.start..cue.start].split(',').next().unwrap_or_default().trim_end();
+                as_label(text, &(chosen.span.start..chosen.span.start + phrase.len()), sentence.start)
+            })
+        });
         let (label, org, person) = match speaker.kind {
             // "he said", "a-t-il précisé": the last person who spoke, else the last speaker named outright.
             Kind::Pronoun => {
@@ -284,7 +292,7 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
                 Some(s) => (s.label.clone(), s.org.clone(), s.person),
                 None => (written.unwrap_or_else(|| speaker.label.clone()), org, false),
             },
-            kind => (speaker.label.clone(), org, kind == Kind::Person),
+            kind => (written.unwrap_or_else(|| speaker.label.clone()), org, kind == Kind::Person),
         };
         let mut covers = covered(text, &quotes, cue, &speaker.span, sentence.clone());
         // "... a confirmé cette information": the speaker vouches for the sentence before; so does
@@ -922,17 +930,52 @@ fn bind<'c>(
         let most = if apposition || complement { SPEAKER_REACH_WORDS } else { 2 };
         words_in(&gap, bare || apposition || complement).filter(|&n| n <= most).map(|n| (*c, n.min(2), complement && !bare))
     });
+    // "la Secretaría de Protección Civil del gobierno del estado reportó": the body nearest the
+    // verb is the complement of a named body before it, which speaks.
+    let head_of = |c: &'c Candidate| {
+        let mut at = c;
+        while let Some(h) = qualified_by(lang, text, &here, sentence.start, at) {
+            at = h;
+        }
+        at
+    };
+    let subject = |c: &'c Candidate, how: &'static str| {
+        let head = head_of(c);
+        Some(if head.span == c.span { (c, how) } else { (head, SUBJECT_QUALIFIED_BY_COMPLEMENT) })
+    };
     match (after, before) {
         (Some((c, n)), _) if n <= 1 => Some((c, "inverted subject")),
-        (_, Some((c, n, _))) if n <= 1 => Some((c, "subject")),
+        (_, Some((c, n, _))) if n <= 1 => subject(c, "subject"),
         (Some((c, _)), _) => Some((c, "inverted subject")),
-        (None, Some((c, _, true))) => Some((c, SUBJECT_WITH_COMPLEMENT)),
-        (None, Some((c, _, false))) => Some((c, "subject")),
+        (None, Some((c, _, true))) => subject(c, SUBJECT_WITH_COMPLEMENT),
+        (None, Some((c, _, false))) => subject(c, "subject"),
         (None, None) => None,
     }
 }
 
+/// The named body that `c` is the complement of ("Dirección de Protección Civil del gobierno"):
+/// it ends right before an "of" that opens `c`.
+fn qualified_by<'c>(lang: &Language, text: &str, here: &[&'c Candidate], sentence_start: usize, c: &Candidate) -> Option<&'c Candidate> {
+    if !matches!(c.kind, Kind::Organisation | Kind::Role) {
+        return None;
+    }
+    // "of the county government": a few lower-case words may qualify the body after its "of".
+    let mut before = &text[sentence_start..c.span.start];
+    for _ in 0..=COMPLEMENT_MODIFIER_WORDS {
+        if let Some(prefix) = lang.sources.place_prefixes.iter().find(|p| crate::ends_with_word(before, p)) {
+            let trimmed = before.trim_end();
+            let head_end = sentence_start + trimmed[..trimmed.len() - prefix.trim_end().len()].trim_end().len();
+            return here.iter().copied().find(|h| h.span.end == head_end && h.kind == Kind::Organisation && !h.lone);
+        }
+        let trimmed = before.trim_end_matches(' ');
+        let word = trimmed.rsplit(' ').next().filter(|w| !w.is_empty() && w.chars().all(char::is_lowercase))?;
+        before = &trimmed[..trimmed.len() - word.len()];
+    }
+    None
+}
+
 const SUBJECT_PAST_APPOSITION: &str = "subject past its apposition";
+const SUBJECT_QUALIFIED_BY_COMPLEMENT: &str = "subject qualified by its complement";
 const DESCRIPTOR_AFTER_CUE: &str = "a descriptor after the cue";
 const DESCRIPTOR_BEFORE_VERB: &str = "a descriptor before the verb";
 
@@ -1274,6 +1317,23 @@ mod tests {
 
     fn one(lang: &str, text: &str, value: u64) -> Option<String> {
         sources(lang, text).into_iter().find(|(v, _)| *v == value).unwrap_or_else(|| panic!("no figure {value} in {text:?}")).1
+    }
+
+    #[test]
+    fn a_body_qualified_by_the_body_after_it_speaks_with_its_complement() {
+        assert_eq!(
+            one("es", "La Coordinación Estatal de Protección Civil del gobierno de Oaxaca reportó la muerte de 14 personas.", 14)
+                .as_deref(),
+            Some("Coordinación Estatal de Protección Civil del gobierno de Oaxaca")
+        );
+        assert_eq!(
+            one("fr", "La Direction de la Sécurité Civile du gouvernement régional a annoncé la mort de 12 personnes.", 12).as_deref(),
+            Some("Direction de la Sécurité Civile du gouvernement régional")
+        );
+        assert_eq!(
+            one("en", "The Office of Emergency Management of the county government said 9 people died.", 9).as_deref(),
+            Some("Office of Emergency Management of the county government")
+        );
     }
 
     #[test]

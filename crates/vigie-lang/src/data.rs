@@ -103,6 +103,12 @@ pub struct Dates {
     /// Words that close a period opened by the date before them ("du 1er février jusqu'à mardi"): that date counts nothing.
     #[serde(default)]
     pub period_ends: Vec<String>,
+    /// Words between the first and last day of a range ("du 7 au 15 octobre"), lower case.
+    #[serde(default)]
+    pub day_range_joiners: Vec<String>,
+    /// Words that open a range of days ("from 7 to 15 October"), lower case.
+    #[serde(default)]
+    pub day_range_openers: Vec<String>,
 }
 
 /// `numbers.toml`: how numbers are written in words. Keys are lower case;

@@ -69,6 +69,29 @@ pub(super) fn breakdown_after_colon(text: &str, figures: &mut [RawFigure], offse
     }
 }
 
+/// "cinco niños (uno en estado grave)", "five children (one critically)": a count that
+/// opens a bracket right after another count's phrase is a part of it, and counts the
+/// same people unless it names its own group. `offset` is the index of the sentence's
+/// first figure.
+pub(super) fn breakdown_in_brackets(text: &str, figures: &mut [RawFigure], offset: usize) {
+    for t in 0..figures.len().saturating_sub(1) {
+        let (total, part) = (&figures[t], &figures[t + 1]);
+        let Some(inside) = text[total.span.end..].trim_start().strip_prefix('(') else { continue };
+        let opening = text.len() - inside.len();
+        // The part is the bracket's first count: nothing but words before it.
+        let first = part.number.start >= opening && !text[opening..part.number.start].contains(|c: char| c.is_ascii_digit() || c == ')');
+        if !first || part.metric != total.metric || part.value >= total.value || part.part_of.is_some() {
+            continue;
+        }
+        let group = total.group;
+        let part = &mut figures[t + 1];
+        part.part_of = Some(offset + t);
+        if part.group == Group::Total {
+            part.group = group;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::FigureFinder;
@@ -101,6 +124,20 @@ mod tests {
             ("en", "More than 370 people are missing. Among the victims are three firefighters."),
         ] {
             assert_eq!(metric_and_whole(lang, text, 3), (vigie_model::Metric::Killed, None), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_count_in_brackets_after_a_count_is_a_part_of_the_same_people() {
+        for (lang, text) in [
+            ("es", "Hay 40 heridos: 36 adultos y cuatro niños (dos en estado grave)."),
+            ("fr", "On compte 40 blessés : 36 adultes et quatre enfants (deux dans un état grave)."),
+            ("en", "There are 40 injured: 36 adults and four children (two in serious condition)."),
+        ] {
+            let found = FigureFinder::new(Languages::get().by_code(lang).unwrap()).find(text);
+            let two = found.figures.iter().find(|f| f.value == 2).unwrap_or_else(|| panic!("no 2 in {text:?}"));
+            let four = found.figures.iter().position(|f| f.value == 4);
+            assert_eq!((two.group, two.part_of), (Children, four), "{text}");
         }
     }
 

@@ -104,6 +104,24 @@ impl FigureFinder {
         None
     }
 
+    /// Where the range of days that ends with the date at token `first` starts: "from 7 to
+    /// 15 October" starts at "from", so what stands before the range (the event verb of
+    /// "the quakes that struck the province from 7 to 15 October") decides what the date is.
+    fn day_range_start(&self, text: &str, tokens: &[Token], first: usize) -> usize {
+        let day = |i: usize| matches!(tokens[i].item, Item::Number(n) if n.integer().is_some_and(|d| (1..=31).contains(&d)));
+        let joined = first >= 2 && is_one_of(text, tokens, first - 1, &self.dates.day_range_joiners) && day(first - 2);
+        // "March 3 to 5" is a date of its own, then a day.
+        if !joined || first >= 3 && month_of(tokens, first - 3).is_some() {
+            return first;
+        }
+        let start = first - 2;
+        if start > 0 && is_one_of(text, tokens, start - 1, &self.dates.day_range_openers) {
+            start - 1
+        } else {
+            start
+        }
+    }
+
     /// Attribution phrases and date expressions of one sentence.
     pub(super) fn context(&self, text: &str, tokens: &[Token], s: usize, found: &mut Found) {
         // "depuis mercredi", "the quake that rocked Al Haouz late on Friday": back
@@ -171,7 +189,9 @@ impl FigureFinder {
                 // "balayée par le cyclone, samedi 14 décembre,": the weekday that labels a date starts it.
                 let labelled = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Weekday(_))));
                 let first = if labelled { k - 1 } else { k };
-                let since = since_before(first) || self.qualifies_event(text, tokens, first, k) || self.opens_period(text, t.end);
+                let since = since_before(self.day_range_start(text, tokens, first))
+                    || self.qualifies_event(text, tokens, first, k)
+                    || self.opens_period(text, t.end);
                 found.dates.push(DateMention { at: t.start, sentence: s, when, since });
             }
         }
@@ -261,6 +281,21 @@ mod tests {
         assert_eq!(dates("es", "La riada fue hace dos semanas."), [When::Relative(-14)]);
         assert_eq!(dates("en", "The flood came 4 days ago."), [When::Relative(-4)]);
         assert_eq!(dates("en", "The flood lasted 4 days."), []);
+    }
+
+    #[test]
+    fn a_range_of_days_after_an_event_verb_dates_the_event() {
+        let since = |lang: &str, text: &str| {
+            let finder = FigureFinder::new(Languages::get().by_code(lang).unwrap());
+            finder.find(text).dates.iter().map(|d| d.since).collect::<Vec<_>>()
+        };
+        assert_eq!(since("en", "The tremors that struck the valley from 3 to 9 May affected 80,000 people."), [true]);
+        assert_eq!(since("fr", "Les crues qui ont frappé la vallée du 3 au 9 mai ont fait 40 morts."), [true]);
+        assert_eq!(since("es", "Las lluvias que golpearon la sierra del 3 al 9 de mayo dejaron 40 muertos."), [true]);
+        // The range of the count itself ends on the count's day.
+        assert_eq!(since("en", "Some 30 people died from 3 to 9 May."), [false]);
+        assert_eq!(since("fr", "Au moins 30 personnes sont mortes du 3 au 9 mai."), [false]);
+        assert_eq!(since("es", "Murieron 30 personas del 3 al 9 de mayo."), [false]);
     }
 
     #[test]

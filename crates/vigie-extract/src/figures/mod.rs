@@ -23,7 +23,7 @@ mod phrase;
 
 use crate::cues::{Cue, CueMatch, Cues};
 use crate::numbers::{NumberKind, NumberMatch, NumberReader};
-use breakdowns::{breakdown_after_colon, breakdown_by_sum};
+use breakdowns::{breakdown_after_colon, breakdown_by_sum, breakdown_in_brackets};
 use lists::ListLink;
 use phrase::{cause_after, Right};
 use std::ops::Range;
@@ -323,6 +323,7 @@ impl FigureFinder {
             let first_of_sentence = found.figures.len();
             self.sentence(text, &tokens[begin..t], s, &mut found.figures, first_of_sentence);
             breakdown_after_colon(text, &mut found.figures[first_of_sentence..], first_of_sentence);
+            breakdown_in_brackets(text, &mut found.figures[first_of_sentence..], first_of_sentence);
             breakdown_by_sum(&mut found.figures, first_of_sentence);
             self.context(text, &tokens[begin..t], s, &mut found);
         }
