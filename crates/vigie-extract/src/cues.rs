@@ -78,6 +78,24 @@ fn ending_of<'a>(part: &str, agreement: &'a [Vec<String>]) -> Option<(&'a str, &
 
 /// Every phrase of `words` with each of its auxiliaries in every other form of
 /// its set: "a indiqué" gives "ont indiqué", "avait indiqué", "avaient indiqué".
+/// The compound tenses of the phrases that open with a verb in the simple past, with
+/// auxiliary `aux`: "cifró en" gives "ha cifrado en", "añadió" gives "ha añadido".
+fn compound_tenses(words: &[String], participles: &[(String, String)], aux: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for phrase in words {
+        let (verb, rest) = phrase.split_once(' ').map_or((phrase.as_str(), ""), |(v, r)| (v, r));
+        for (past, participle) in participles {
+            if let Some(stem) = verb.strip_suffix(past.as_str()).filter(|s| !s.is_empty()) {
+                let variant = format!("{aux} {stem}{participle} {rest}").trim_end().to_string();
+                if !out.contains(&variant) {
+                    out.push(variant);
+                }
+            }
+        }
+    }
+    out
+}
+
 fn with_auxiliaries(words: &[String], sets: &[Vec<String>]) -> Vec<String> {
     let mut out: Vec<String> = words.to_vec();
     for phrase in words {
@@ -265,7 +283,11 @@ impl Cues {
             all.extend(inflected(&passives, &f.agreement).into_iter().filter(|p| !words.contains(p)));
             all
         };
-        let conjugate = |words: &[String]| with_auxiliaries(&inflected(&agreed(words), &f.conjugation), &f.auxiliaries);
+        let conjugate = |words: &[String]| {
+            let simple = inflected(&agreed(words), &f.conjugation);
+            let compound = f.auxiliaries.first().and_then(|set| set.first()).map(|aux| compound_tenses(words, &f.participles, aux));
+            with_auxiliaries(&[simple, compound.unwrap_or_default()].concat(), &f.auxiliaries)
+        };
         add(&conjugate(&f.attribution_before), Cue::AttributionBefore);
         add(&conjugate(&f.attribution_after), Cue::AttributionAfter);
         add(&inflect(&f.since), Cue::Since);
@@ -369,6 +391,18 @@ mod tests {
         let auxiliaries = vec![vec!["a".to_string(), "ont".into(), "avait".into()]];
         let forms = with_auxiliaries(&["a dit".to_string()], &auxiliaries);
         assert_eq!(forms, ["a dit", "ont dit", "avait dit"]);
+    }
+
+    #[test]
+    fn a_reporting_verb_listed_in_the_simple_past_matches_in_its_compound_tenses() {
+        let es = Cues::new(Languages::get().by_code("es").unwrap());
+        let cue =
+            |text: &str| es.find_all(text).iter().find(|c| c.has(|r| r == Cue::AttributionAfter)).map(|c| text[c.start..c.end].to_string());
+        assert_eq!(cue("los bomberos habían reportado 12 muertos").as_deref(), Some("habían reportado"));
+        assert_eq!(cue("la alcaldía ha precisado que").as_deref(), Some("ha precisado"));
+        let participles = [("ó".to_string(), "ado".to_string()), ("ió".to_string(), "ido".to_string())];
+        let forms = compound_tenses(&["cifró en".to_string(), "añadió".to_string()], &participles, "ha");
+        assert!(forms.contains(&"ha cifrado en".to_string()) && forms.contains(&"ha añadido".to_string()), "{forms:?}");
     }
 
     #[test]

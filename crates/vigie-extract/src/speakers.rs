@@ -872,8 +872,9 @@ fn bind<'c>(
         if lead_in.iter().rev().take(2).any(|w| listed(&s.not_speaker_after, w)) {
             return None;
         }
-        // "manifestó que el hospital del IMSS ...": past "que" stands what was said.
-        if lead_in.first().is_some_and(|w| listed(&s.reported_clause, w)) {
+        // "manifestó que el hospital del IMSS ...", "se habían reportado dos muertos y que el hospital":
+        // past "que" stands what was said.
+        if lead_in.iter().any(|w| listed(&s.reported_clause, w)) {
             return None;
         }
         let leads = is_one_of(&before_name, &s.name_joiners) || is_one_of(&before_name, &s.agents);
@@ -928,7 +929,9 @@ fn bind<'c>(
             && s.place_prefixes.iter().any(|p| gap.trim_start().starts_with(p.as_str()))
             && (!gap.contains(',') || gap.trim_end().ends_with(',') && gap.matches(',').count() == 2);
         let most = if apposition || complement { SPEAKER_REACH_WORDS } else { 2 };
-        words_in(&gap, bare || apposition || complement).filter(|&n| n <= most).map(|n| (*c, n.min(2), complement && !bare))
+        // "sur l'île de X, ont annoncé les secouristes": a lone comma parts no subject from its verb.
+        let n_of = |n: usize| if bare && gap.contains(',') { 2 } else { n.min(2) };
+        words_in(&gap, bare || apposition || complement).filter(|&n| n <= most).map(|n| (*c, n_of(n), complement && !bare))
     });
     // "la Secretaría de Protección Civil del gobierno del estado reportó": the body nearest the
     // verb is the complement of a named body before it, which speaks.
@@ -944,6 +947,8 @@ fn bind<'c>(
         Some(if head.span == c.span { (c, how) } else { (head, SUBJECT_QUALIFIED_BY_COMPLEMENT) })
     };
     match (after, before) {
+        // "The governor said rescuers had found 9": a subject right before its verb is no inverted one's object.
+        (_, Some((c, 0, _))) if !follows => subject(c, "subject"),
         (Some((c, n)), _) if n <= 1 => Some((c, "inverted subject")),
         (_, Some((c, n, _))) if n <= 1 => subject(c, "subject"),
         (Some((c, _)), _) => Some((c, "inverted subject")),
@@ -1460,6 +1465,11 @@ mod tests {
         assert_eq!(one("es", es, 90).as_deref(), Some("mayor"));
         let en = "The governor warned that the Coastal Rescue Service had found 14 bodies.";
         assert_eq!(one("en", en, 14).as_deref(), Some("governor"));
+        // The reported clause may open past a first count.
+        let es = "La Cruz Roja dijo que se habían reportado tres muertos y que el Hospital General de Tula recibió a 40 heridos.";
+        assert_eq!(one("es", es, 40).as_deref(), Some("Red Cross"));
+        let fr = "La Croix-Rouge a indiqué avoir recensé trois morts et que l'Hôpital Central de Tula a reçu 40 blessés.";
+        assert_eq!(one("fr", fr, 40).as_deref(), Some("Red Cross"));
     }
 
     #[test]

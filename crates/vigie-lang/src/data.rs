@@ -250,6 +250,11 @@ pub struct Figures {
     /// "avait", "avaient"): a reporting phrase listed with one matches with each.
     #[serde(default)]
     pub auxiliaries: Vec<Vec<String>>,
+    /// Simple-past endings and the participle endings they give ("ó", "ado"): a reporting
+    /// verb listed in the simple past also matches in its compound tenses, with the first
+    /// auxiliary of the first set and then every other ("informó": "habían informado").
+    #[serde(default)]
+    pub participles: Vec<(String, String)>,
     /// Verbs and phrases tying a number to a metric from either side.
     #[serde(default)]
     pub metric_verbs: BTreeMap<String, Vec<String>>,

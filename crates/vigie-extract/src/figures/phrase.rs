@@ -146,6 +146,21 @@ impl FigureFinder {
         self.aged_person(text, tokens, at).or_else(unit)
     }
 
+    /// The group after the comma that stands for a verb left out ("y tres, mujeres", "et trois,
+    /// des femmes"): the count at `k` joins a list, and the group, past one article at most,
+    /// ends its clause. `i` is the token after the comma.
+    fn gapped_group(&self, text: &str, tokens: &[Token], k: usize, i: usize) -> Option<(Group, usize)> {
+        let joined = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner));
+        let group = |t: &Token| match t.item {
+            Item::Cue(c) => c.find(|r| if let Cue::Group(g) = r { Some(g) } else { None }),
+            _ => None,
+        };
+        let at = if tokens.get(i).is_some_and(|t| matches!(t.item, Item::Word)) { i + 1 } else { i };
+        let g = tokens.get(at).and_then(group).filter(|_| joined && at - i <= 1)?;
+        let closes = tokens.get(at + 1).is_none_or(|t| matches!(t.item, Item::Punct(_)) || is_comma(text, t));
+        closes.then_some((g, tokens[at].end))
+    }
+
     pub(super) fn right_scan(&self, text: &str, tokens: &[Token], k: usize) -> Right {
         let mut out = Right {
             metric: None,
@@ -276,6 +291,15 @@ impl FigureFinder {
                     }
                     out.crossed_joiner |= c.has(|r| r == Cue::ListJoiner);
                     if is_comma(text, t) {
+                        // "nueve eran hombres y tres, mujeres": in a list, a comma right after the count
+                        // stands for the verb left out, and the group follows it.
+                        if out.words == 0 && out.group.is_none() && !out.people {
+                            if let Some((g, end)) = self.gapped_group(text, tokens, k, i) {
+                                out.group = Some(g);
+                                out.end = end;
+                            }
+                            return out;
+                        }
                         // Past a comma only a noun phrase (an apposition) may come before the verb.
                         if out.group.is_none() && !out.people {
                             return out;
@@ -525,6 +549,20 @@ mod tests {
     fn a_rise_before_the_number_names_its_metric() {
         let got = find("en", "Floods: death toll climbs to 37 as search for missing goes on");
         assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 37)]);
+    }
+
+    #[test]
+    fn a_comma_that_stands_for_a_verb_left_out_leads_to_the_group() {
+        for (lang, text) in [
+            ("es", "Murieron 15 personas: diez eran hombres y cinco, mujeres."),
+            ("fr", "Quinze personnes sont mortes : dix étaient des hommes et cinq, des femmes."),
+        ] {
+            let got = find(lang, text);
+            assert!(got.iter().any(|f| f.1 == 5 && f.3 == Women), "{got:?}");
+        }
+        // A comma that ends the list's clause names no group.
+        let got = find("es", "Murieron diez hombres y cinco, informó la policía.");
+        assert!(got.iter().any(|f| f.1 == 5 && f.3 == Men), "{got:?}");
     }
 
     #[test]
