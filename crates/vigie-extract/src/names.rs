@@ -26,6 +26,10 @@ const CLAUSE_OPENERS: [char; 8] = ['"', '«', '“', '\'', ':', '(', '—', '–
 const MAX_NAME_WORDS: usize = 8;
 /// The most lower-case words that may continue an organisation's name ("Comité d'enquêtes russe").
 const MAX_TAIL_WORDS: usize = 5;
+/// ... when its acronym follows in brackets ("Institut national de gestion des risques de catastrophes (INGD)").
+const MAX_TAIL_WORDS_TO_ACRONYM: usize = 10;
+/// The most letters of an acronym in brackets after a name.
+const MAX_ACRONYM_LETTERS: usize = 10;
 /// How many words (the joiner included) may stand between a place word and the name it announces ("région voisine de").
 const PLACE_WORD_REACH: usize = 2;
 /// How many letters a sentence written in capitals needs to be read as a headline in capitals (not "UN").
@@ -136,6 +140,12 @@ impl NameReader {
                 i = end;
             }
         }
+        // "Policía Nacional Civil (PNC)": an organisation goes by the acronym given with it.
+        for n in out.iter_mut().filter(|n| n.kind == NameKind::Organisation) {
+            if let Some(acronym) = acronym_after(text, n.span.end) {
+                n.label = text[acronym].to_string();
+            }
+        }
         resolve_surnames(&mut out, |w| self.is_title(w));
         out.retain(|n| !n.weak);
         out
@@ -207,8 +217,13 @@ impl NameReader {
     /// The lower-case words that may continue an organisation's name from `from`:
     /// joiners and content words, up to the first function word, capital or clause break.
     fn lower_case_words<'w>(&self, words: &'w [Word], from: usize) -> &'w [Word] {
+        self.lower_case_words_within(words, from, MAX_TAIL_WORDS)
+    }
+
+    /// `lower_case_words`, at most `most` of them.
+    fn lower_case_words_within<'w>(&self, words: &'w [Word], from: usize, most: usize) -> &'w [Word] {
         let mut end = from;
-        for (k, w) in words.iter().enumerate().skip(from).take(MAX_TAIL_WORDS) {
+        for (k, w) in words.iter().enumerate().skip(from).take(most) {
             let glued = words[k - 1].span.end + 1 >= w.span.start;
             let function = self.lang.lexicon.rank(&w.lower).is_some_and(|r| r < FUNCTION_WORD_RANK);
             if w.capital || !glued || function && !self.joiners.contains(&w.lower) {
@@ -275,7 +290,10 @@ impl NameReader {
             // "Service national des situations d'urgence": a name capitalised on its first word only.
             // It ends before a reporting verb: "Police confirmed the deaths" names the police.
             if run.len() == 1 {
-                let tail = self.lower_case_words(words, first + 1);
+                // "Institut national de gestion des risques de catastrophes (INGD)": a name its acronym follows runs to it.
+                let long = self.lower_case_words_within(words, first + 1, MAX_TAIL_WORDS_TO_ACRONYM);
+                let to_acronym = long.last().is_some_and(|w| acronym_after(text, w.span.end).is_some());
+                let tail = if to_acronym { long } else { self.lower_case_words(words, first + 1) };
                 // The cues are in text order: the first one that ends past a word is the only one it may stand in.
                 let in_cue = |w: &Word| cues.get(cues.partition_point(|c| c.end <= w.span.start)).is_some_and(|c| c.start < w.span.end);
                 let spoken = tail.iter().position(in_cue);
@@ -383,6 +401,16 @@ impl NameReader {
         }
         Some(Name { span, kind, label: name.to_string(), weak })
     }
+}
+
+/// The acronym in brackets right after `end`, if one stands there: "(INGD)", "(UNGRD)".
+pub(crate) fn acronym_after(text: &str, end: usize) -> Option<Range<usize>> {
+    let rest = &text[end..];
+    let inside = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('('))?;
+    let close = inside.find(')')?;
+    let word = &inside[..close];
+    let start = end + (rest.len() - inside.len());
+    (word.len() <= MAX_ACRONYM_LETTERS && word.chars().all(char::is_alphanumeric) && is_acronym(word)).then(|| start..start + close)
 }
 
 /// "FSB", "EFE", "OCHA": two capitals or more.

@@ -176,6 +176,12 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
                     });
                     continue;
                 }
+                if let Some(body) = named_again(lang, text, candidates, &span) {
+                    let (label, span) = (body.label.clone(), span.clone());
+                    let how = "the head noun of a body named before";
+                    out.push(Speech { cue: cue.clone(), label, org: None, span, covers, how, anonymous: false, person: false });
+                    continue;
+                }
                 if let Some(person) = titled_person(lang, text, candidates, &span) {
                     let (label, span) = (person.label.clone(), person.span.clone());
                     let how = "a bare title: the person last named with it";
@@ -198,7 +204,7 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
             // "The state railway company said": a common noun phrase before the verb, kept as written.
             if let Some(span) = (!follows).then(|| subject_descriptor(lang, text, cue, &sentence)).flatten().filter(|d| !named_there(d)) {
                 let covers = covered(text, &quotes, cue, &span, sentence.clone());
-                let label = as_label(text, &span, sentence.start);
+                let label = named_again(lang, text, candidates, &span).map_or_else(|| as_label(text, &span, sentence.start), |c| c.label.clone());
                 out.push(Speech {
                     cue: cue.clone(),
                     label,
@@ -313,6 +319,22 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
         out.push(Speech { cue: cue.clone(), label, org, span: speaker.span.clone(), covers, how, anonymous: false, person });
     }
     out
+}
+
+/// "a précisé l'institut" after "l'Institut national de gestion des risques (INGD)", "the
+/// service said" after "the Mountain Rescue Service": a descriptor that is only the head
+/// word of an organisation named before stands for it.
+fn named_again<'c>(lang: &Language, text: &str, candidates: &'c [Candidate], span: &Range<usize>) -> Option<&'c Candidate> {
+    let noun = text[span.clone()].to_lowercase();
+    if !listed(&lang.sources.org_heads, &noun) {
+        return None;
+    }
+    let before = &candidates[..candidates.partition_point(|c| c.span.start < span.start)];
+    before
+        .iter()
+        .rev()
+        .filter(|c| c.kind == Kind::Organisation)
+        .find(|c| text[c.span.clone()].split(|ch: char| !ch.is_alphanumeric()).any(|w| w.to_lowercase() == noun))
 }
 
 /// "según el ministro", "according to the minister's toll": a descriptor that is only a
@@ -1339,6 +1361,19 @@ mod tests {
             one("en", "The Office of Emergency Management of the county government said 9 people died.", 9).as_deref(),
             Some("Office of Emergency Management of the county government")
         );
+    }
+
+    #[test]
+    fn an_organisation_goes_by_its_acronym_and_its_head_noun_names_it_again() {
+        let fr = "Selon l'Institut national de prévention des risques naturels (INPRN), 14 personnes sont mortes. \
+                  Plus de 3 000 familles ont été déplacées, a précisé l'institut.";
+        assert_eq!(one("fr", fr, 14).as_deref(), Some("INPRN"));
+        assert_eq!(one("fr", fr, 3000).as_deref(), Some("INPRN"));
+        let es = "Según la Coordinación Nacional de Rescate Alpino (CNRA), murieron 6 excursionistas. \
+                  La coordinación informó que 9 personas fueron evacuadas.";
+        assert_eq!(one("es", es, 9).as_deref(), Some("CNRA"));
+        let en = "The Mountain Rescue Service (MRS) said 6 hikers died. Another 9 people were evacuated, the service said.";
+        assert_eq!(one("en", en, 9).as_deref(), Some("MRS"));
     }
 
     #[test]
