@@ -130,7 +130,7 @@ impl<'a> Glue<'a> {
             } else {
                 let Some(left) = rank(&lower[..p]) else { continue };
                 let prefix = lang.cleaning.glue_prefixes.iter().any(|x| x == &lower[..p]);
-                if prefix || left.min(right) > MAX_FUNCTION_RANK {
+                if prefix || left.min(right) > MAX_FUNCTION_RANK || names_a_place(&token[..p]) {
                     continue;
                 }
                 (left as u64 + 1) * (right as u64 + 1)
@@ -141,6 +141,14 @@ impl<'a> Glue<'a> {
         }
         best.map(|(_, p)| p)
     }
+}
+
+/// Whether a lower-case `left` is a place's name: "malawite", "congolaise" derive from a
+/// country, and a place glued to the next word would have kept its capital.
+fn names_a_place(left: &str) -> bool {
+    let mut chars = left.chars();
+    let capitalised: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+    !gazetteer().lookup(&capitalised).is_empty()
 }
 
 /// Whether `lower` is another agreement or number of a word of the lexicon ("abattues" of "abattu",
@@ -197,6 +205,8 @@ mod tests {
         // "abattues" is "abattu" agreeing, not "abattu" + "es"; "defunciones" opens with a prefix, not with "de".
         assert!(points("Des pluies se sont abattues sur la ville.", "fr", "abattues").is_empty());
         assert!(points("Hubo 40 defunciones en la costa.", "es", "defunciones").is_empty());
+        // "malawite" derives from "Malawi": no "malawi" + "te".
+        assert!(points("Selon le gouvernement malawite, 190 morts.", "fr", "malawite").is_empty());
         // "taliban" is the singular of "talibans", not "ta" + "liban".
         assert!(points("selon le gouvernement taliban", "fr", "taliban").is_empty());
         // Two words glued by scraping are still parted.
