@@ -204,7 +204,8 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
             // "The state railway company said": a common noun phrase before the verb, kept as written.
             if let Some(span) = (!follows).then(|| subject_descriptor(lang, text, cue, &sentence)).flatten().filter(|d| !named_there(d)) {
                 let covers = covered(text, &quotes, cue, &span, sentence.clone());
-                let label = named_again(lang, text, candidates, &span).map_or_else(|| as_label(text, &span, sentence.start), |c| c.label.clone());
+                let label =
+                    named_again(lang, text, candidates, &span).map_or_else(|| as_label(text, &span, sentence.start), |c| c.label.clone());
                 out.push(Speech {
                     cue: cue.clone(),
                     label,

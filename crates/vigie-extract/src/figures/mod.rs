@@ -650,7 +650,11 @@ impl FigureFinder {
                 estimate,
                 // "2.000 muertos el martes, frente a 1.500 el lunes": right after "from", an earlier toll, listed or not.
                 previous: previous_before(k) || moved_to.is_some() || rule == MOVED_FROM || after_from(k) && figures.len() > first,
-                other_event: tokens[..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::OtherEvent))),
+                // "in that disaster, 300 died", "2,250 died on the route last year": before the count, or in its clause after it.
+                other_event: tokens[..k]
+                    .iter()
+                    .chain(tokens[k + 1..].iter().take_while(|t| !is_comma(text, t) && !matches!(t.item, Item::Number(_))))
+                    .any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::OtherEvent))),
                 cause: cause_after(text, tokens, k),
                 listed: metric_from_list,
                 rule,
@@ -735,6 +739,11 @@ mod tests {
         assert!(other("fr", "Dans un autre incident, un cycliste a été tué sur la rocade."));
         assert!(other("es", "En otro incidente, un ciclista murió en la circunvalación."));
         assert!(!other("en", "A cyclist was killed on the bypass."));
+        // The period of the count's own clause, after it.
+        assert!(other("en", "More than 900 people drowned on that crossing last year."));
+        assert!(other("fr", "Plus de 900 personnes se sont noyées sur cette route l'an dernier."));
+        assert!(other("es", "Más de 900 personas murieron en esa ruta el año pasado."));
+        assert!(!other("en", "At least 40 people drowned on Monday, more than last year."));
     }
 
     #[test]
