@@ -250,6 +250,10 @@ pub struct Figures {
     /// "avait", "avaient"): a reporting phrase listed with one matches with each.
     #[serde(default)]
     pub auxiliaries: Vec<Vec<String>>,
+    /// Words that mark a verb's object before it ("mató a un hombre"): they stand between
+    /// a metric verb and the one it counts.
+    #[serde(default)]
+    pub object_markers: Vec<String>,
     /// Simple-past endings and the participle endings they give ("ó", "ado"): a reporting
     /// verb listed in the simple past also matches in its compound tenses, with the first
     /// auxiliary of the first set and then every other ("informó": "habían informado").

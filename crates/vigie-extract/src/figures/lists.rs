@@ -7,6 +7,9 @@ use super::{is_comma, is_one_of, FigureFinder, Item, RawFigure, Token, MAX_WORDS
 use crate::cues::Cue;
 use vigie_model::{Group, Metric};
 
+/// The most words between an article and the noun of the one it counts: an age ("a 19-year-old man").
+const WORDS_BEFORE_ONE_S_NOUN: usize = 4;
+
 /// Words this frequent are function words, whatever their ending ("during", "pendant").
 const GERUND_FUNCTION_RANK: u32 = 300;
 /// The shortest gerund ("taking"): shorter words ending so are other words ("sing", "avant").
@@ -112,6 +115,25 @@ impl FigureFinder {
         list.is_some() && (joined && located || grouped)
     }
 
+    /// "a crash that killed a woman", "a tué un passant", "mató a un hombre": one, right after
+    /// the word that counts it, named by its people or group noun.
+    pub(super) fn article_after_metric(&self, text: &str, tokens: &[Token], k: usize, right: &Right) -> bool {
+        if right.metric.is_some() || !(right.people || right.group.is_some()) || right.words > WORDS_BEFORE_ONE_S_NOUN {
+            return false;
+        }
+        // "killing a still-disputed number of protesters": the article's noun is what the people are counted by.
+        let mut noun_phrase = (k + 1..tokens.len()).take_while(|&i| tokens[i].start < right.end);
+        if noun_phrase.any(|i| is_one_of(text, tokens, i, &self.figures.partitives)) {
+            return false;
+        }
+        let before = k.checked_sub(1);
+        let before = match before.filter(|&p| is_one_of(text, tokens, p, &self.figures.object_markers)) {
+            Some(marker) => marker.checked_sub(1),
+            None => before,
+        };
+        before.is_some_and(|p| matches!(tokens[p].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_) | Cue::MetricNoun(_)))))
+    }
+
     /// "fallecieron, uno en la colonia X": one, by place, right after the verb of its list.
     pub(super) fn article_by_place(&self, text: &str, tokens: &[Token], k: usize) -> bool {
         let verb = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_))));
@@ -202,6 +224,17 @@ mod tests {
     use vigie_model::Group::*;
     use vigie_model::Metric::*;
     use vigie_model::Qualifier::*;
+
+    #[test]
+    fn one_person_right_after_the_verb_that_counts_them_is_a_count() {
+        assert_eq!(values("en", "The truck killed a cyclist near the school."), [(Killed, 1)]);
+        assert_eq!(values("fr", "Le camion a tué un cycliste près de l'école."), [(Killed, 1)]);
+        assert_eq!(values("es", "El camión mató a un ciclista cerca de la escuela."), [(Killed, 1)]);
+        assert_eq!(values("en", "The gunman wounded a 19-year-old man before fleeing."), [(Injured, 1)]);
+        // What the verb reaches must be people: "injured a leg", "a number of protesters" count no one.
+        assert!(values("en", "The cyclist injured a leg near the school.").is_empty());
+        assert!(values("en", "The police killed a large number of protesters.").is_empty());
+    }
 
     #[test]
     fn a_list_does_not_go_on_past_a_contrasting_clause() {

@@ -520,6 +520,7 @@ impl FigureFinder {
                 && !self.article_in_list(text, tokens, k, list, &right)
                 && !self.article_heads_list(text, tokens, &right)
                 && !self.article_by_place(text, tokens, k)
+                && !self.article_after_metric(text, tokens, k, &right)
             {
                 continue;
             }
