@@ -111,19 +111,14 @@ impl FigureFinder {
         // "una más en", "un autre à": one word may stand between the article and its place.
         let word_between = tokens.get(k + 1).is_some_and(|t| !matches!(t.item, Item::Punct(_)) && !is_comma(text, t));
         let located = cue(k + 1, Cue::Locative) || word_between && cue(k + 2, Cue::Locative);
-        let grouped = right.group.is_some() && right.words <= 1 && right.metric.is_none();
+        let grouped = right.group.is_some() && right.metric.is_none() && self.one_named(text, tokens, k, right);
         list.is_some() && (joined && located || grouped)
     }
 
     /// "a crash that killed a woman", "a tué un passant", "mató a un hombre": one, right after
     /// the word that counts it, named by its people or group noun.
     pub(super) fn article_after_metric(&self, text: &str, tokens: &[Token], k: usize, right: &Right) -> bool {
-        if right.metric.is_some() || !(right.people || right.group.is_some()) || right.words > WORDS_BEFORE_ONE_S_NOUN {
-            return false;
-        }
-        // "killing a still-disputed number of protesters": the article's noun is what the people are counted by.
-        let mut noun_phrase = (k + 1..tokens.len()).take_while(|&i| tokens[i].start < right.end);
-        if noun_phrase.any(|i| is_one_of(text, tokens, i, &self.figures.partitives)) {
+        if right.metric.is_some() || !self.one_named(text, tokens, k, right) {
             return false;
         }
         let before = k.checked_sub(1);
@@ -131,7 +126,31 @@ impl FigureFinder {
             Some(marker) => marker.checked_sub(1),
             None => before,
         };
-        before.is_some_and(|p| matches!(tokens[p].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricVerb(_) | Cue::MetricNoun(_)))))
+        let cue = |i: usize, role: fn(Cue) -> bool| matches!(tokens[i].item, Item::Cue(c) if c.has(role));
+        let counts = |p: usize| cue(p, |r| matches!(r, Cue::MetricVerb(_) | Cue::MetricNoun(_)));
+        // "charged with killing a teenager": what the accused did, told in court, is no toll.
+        let accused = |p: usize| p > 0 && cue(p - 1, |r| r == Cue::Accusation);
+        before.is_some_and(|p| counts(p) && !accused(p))
+    }
+
+    /// Whether the article at `k` is one person its noun names: "a woman", "a 4-year-old girl",
+    /// not "a number of protesters" (the people are counted by another noun).
+    fn one_named(&self, text: &str, tokens: &[Token], k: usize, right: &Right) -> bool {
+        if !(right.people || right.group.is_some()) || right.words > WORDS_BEFORE_ONE_S_NOUN {
+            return false;
+        }
+        // Two words may qualify the noun ("a third co-worker"), or an age ("a 19-year-old man"), but
+        // no joiner stands before it ("a single bullet each and critically wounded").
+        let aged = matches!(tokens.get(k + 1).map(|t| t.item), Some(Item::Number(_))) && self.measure_after(text, tokens, k + 1).is_some();
+        let most = if aged { WORDS_BEFORE_ONE_S_NOUN } else { 2 };
+        let noun = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::People | Cue::Group(_) | Cue::Victims(_))));
+        let Some(at) = tokens[k + 1..].iter().position(noun) else { return false };
+        let before_noun = &tokens[k + 1..k + 1 + at];
+        let joined = before_noun.iter().any(|t| is_comma(text, t) || matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner)));
+        let words = before_noun.iter().filter(|t| matches!(t.item, Item::Word | Item::Cue(_))).count();
+        // "killing a still-disputed number of protesters": the people are counted by another noun.
+        let partitive = (k + 1..k + 1 + at).any(|i| is_one_of(text, tokens, i, &self.figures.partitives));
+        !joined && !partitive && (aged || words <= most)
     }
 
     /// "fallecieron, uno en la colonia X": one, by place, right after the verb of its list.
