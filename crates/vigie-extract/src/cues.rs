@@ -318,6 +318,19 @@ impl Cues {
                 roles.push(Cue::SubsetOf(m));
             }
         }
+        // "critically injured": a group phrase that holds a metric word says that metric too.
+        let metric_words: HashMap<String, Metric> = phrases
+            .iter()
+            .filter(|(p, _)| !p.contains(' '))
+            .filter_map(|(p, roles)| roles.iter().find_map(|r| if let Cue::MetricNoun(m) = r { Some((p.clone(), *m)) } else { None }))
+            .collect();
+        for (phrase, roles) in phrases.iter_mut() {
+            let grouped = roles.iter().any(|r| matches!(r, Cue::Group(_)));
+            let counted = roles.iter().any(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_)));
+            if let Some(&m) = phrase.split(' ').find_map(|w| metric_words.get(w)).filter(|_| grouped && !counted && phrase.contains(' ')) {
+                roles.push(Cue::MetricNoun(m));
+            }
+        }
         let mut entries: Vec<(String, Vec<Cue>)> = phrases.into_iter().collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let phrases = vigie_text::Phrases::new(entries.iter().map(|(p, _)| p));

@@ -354,11 +354,19 @@ impl FigureFinder {
 
     /// Whether the metric a count found on its right is said by a verb whose
     /// subject is its victim: its lead opens the metric's phrase or stands
-    /// right before it ("a été retrouvé mort", "a third was wounded").
-    fn victim_verb(&self, text: &str, right: &Right) -> bool {
-        let Some((from, to)) = right.metric_at else { return false };
+    /// right before it ("a été retrouvé mort", "a third was wounded"). Gives
+    /// how many words of the lead stand before the phrase.
+    fn victim_verb(&self, text: &str, right: &Right) -> Option<usize> {
+        let (from, to) = right.metric_at?;
         let (verb, before) = (&text[from..to], text[..from].trim_end());
-        self.figures.victim_verb_leads.iter().any(|lead| crate::starts_with_word(verb, lead) || crate::ends_with_word(before, lead))
+        let leads = &self.figures.victim_verb_leads;
+        // The words of a lead before the metric phrase ("a été" in "a été grièvement blessée") are the verb's, not the noun's.
+        let words = |lead: &String| lead.split(' ').count();
+        leads
+            .iter()
+            .find(|lead| crate::ends_with_word(before, lead))
+            .map(words)
+            .or_else(|| leads.iter().any(|lead| crate::starts_with_word(verb, lead)).then_some(0))
     }
 
     /// Whether the metric a count found on its right is an active verb with
@@ -387,7 +395,7 @@ impl FigureFinder {
             return true;
         }
         let active = self.figures.agent_verbs.iter().any(|v| crate::ends_with_word(&text[..to], v));
-        if !active || self.victim_verb(text, right) {
+        if !active || self.victim_verb(text, right).is_some() {
             return false;
         }
         let next = tokens.partition_point(|t| t.start < to);
@@ -509,7 +517,8 @@ impl FigureFinder {
                         && right.words <= ONE_COUNTED_WORDS
                         && right.metric_at.is_some_and(|(from, _)| metric_verb_at(tokens, from)));
             // "un randonneur a été retrouvé mort", "a hiker died": one noun, then a verb whose subject is its victim.
-            let one_counted = one_counted || right.metric.is_some() && right.words == 1 && self.victim_verb(text, &right);
+            let one_counted = one_counted
+                || right.metric.is_some() && self.victim_verb(text, &right).is_some_and(|lead| (1..=1 + lead).contains(&right.words));
             // "25 fallecidos, entre ellos un niño", "dont un enfant": one of the total, named by its group.
             let after_subset = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Subset));
             // Its age may follow: "entre ellos un niño de 7 años".

@@ -602,6 +602,19 @@ mod tests {
         assert!(critical("es", "De los heridos, 4 están en estado crítico.", 4));
         // Serious alone stays with the wounded at large.
         assert!(find("es", "Hay 12 heridos en estado grave.").iter().any(|f| f.1 == 12 && f.3 == Total));
+        // A group phrase that holds a metric word says that metric: "critically injured" after a death.
+        assert!(critical("en", "One worker died and another was critically injured.", 1));
+    }
+
+    #[test]
+    fn one_more_victim_after_a_compound_verb_is_counted() {
+        for (lang, text) in [
+            ("fr", "Un ouvrier est mort et un autre a été grièvement blessé."),
+            ("en", "One worker died and another has been badly hurt."),
+            ("es", "Un obrero murió y otro fue gravemente herido."),
+        ] {
+            assert!(find(lang, text).iter().any(|f| f.1 == 1 && f.0 == Injured), "{text}: {:?}", find(lang, text));
+        }
     }
 
     #[test]
