@@ -866,6 +866,8 @@ fn bind<'c>(
         let at = rest.find(name)? + name.len();
         Some(cue.end + at)
     };
+    // "de acuerdo con el Servicio de Salud": after a cue whose speaker follows, its last word is no medium's preposition.
+    let medium = || if follows { None } else { medium() };
     let spoken_from = addressee.map(|c| c.span.end).or_else(medium).unwrap_or(cue.end);
     // The relayed outlet right before the cue: from where its relay phrase starts to where the outlet ends.
     let relay = here
@@ -1375,6 +1377,14 @@ mod tests {
         assert_eq!(one("es", es, 9).as_deref(), Some("CNRA"));
         let en = "The Mountain Rescue Service (MRS) said 6 hikers died. Another 9 people were evacuated, the service said.";
         assert_eq!(one("en", en, 9).as_deref(), Some("MRS"));
+    }
+
+    #[test]
+    fn the_last_word_of_a_cue_whose_speaker_follows_opens_no_medium() {
+        let es = "Cuatro personas resultaron heridas, de acuerdo con el Servicio Riojano de Salud.";
+        assert_eq!(one("es", es, 4).as_deref(), Some("Servicio Riojano de Salud"));
+        let es = "Según ha informado en un comunicado la Consejería de Sanidad de Murcia, murieron 3 personas.";
+        assert_eq!(one("es", es, 3).as_deref(), Some("Consejería de Sanidad de Murcia"));
     }
 
     #[test]
