@@ -123,10 +123,10 @@ impl FigureFinder {
                 }
             }
         }
-        // "which housed about 1,700": past a qualifier too.
+        // "which housed about 1,700", "none of the roughly 300 passengers": past a qualifier too.
         if k > 1 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Qualifier(_)))) {
             if let Item::Cue(c) = tokens[k - 2].item {
-                if c.has(|r| r == Cue::NotCountBefore) {
+                if c.has(|r| matches!(r, Cue::NotCountBefore | Cue::Negation)) {
                     return true;
                 }
             }
@@ -155,6 +155,13 @@ mod tests {
     use super::super::tests::{find, values};
     use vigie_model::Metric::{Affected, Arrested, Injured, Killed, Missing};
     use vigie_model::Qualifier::Range;
+
+    #[test]
+    fn none_of_a_count_is_hurt() {
+        assert!(find("en", "None of the roughly 300 passengers aboard were hurt.").is_empty());
+        assert!(find("fr", "Aucun des quelque 300 passagers n'a été blessé.").is_empty());
+        assert!(find("es", "Ninguno de los 300 pasajeros resultó herido.").is_empty());
+    }
 
     #[test]
     fn the_accused_are_not_their_victims() {
