@@ -64,9 +64,9 @@ impl PlaceReader {
     pub fn place(&self, text: &str, sentence: Range<usize>, number: Range<usize>) -> Option<Range<usize>> {
         let mut clause = clause_of(text, sentence.clone(), number.clone());
         // "en Acapulco, donde 43 personas murieron": a relative clause takes the place it follows.
-        let opens_relative = words(text, clause.clone()).first().is_some_and(|w| self.relatives.contains(&w.lower));
+        let opens_relative = self.relatives.iter().any(|r| crate::starts_with_word(&text[clause.clone()], r));
         if opens_relative && clause.start > sentence.start {
-            clause.start = clause_of(text, sentence, clause.start - 1..clause.start - 1).start;
+            clause.start = clause_of(text, sentence.clone(), clause.start - 1..clause.start - 1).start;
         }
         let words = words(text, clause);
         let mut candidates: Vec<Range<usize>> = Vec::new();
@@ -83,7 +83,27 @@ impl PlaceReader {
         // The nearest after the number, else the nearest before it.
         let after = candidates.iter().filter(|c| c.start >= number.end).min_by_key(|c| c.start);
         let before = || candidates.iter().filter(|c| c.end <= number.start).max_by_key(|c| c.end);
-        after.or_else(before).cloned()
+        after.or_else(before).cloned().or_else(|| self.opening_place(text, sentence, number))
+    }
+
+    /// "En la región de Piura, la más afectada, murieron nueve personas", "In the district of X,
+    /// rescuers found 12 bodies": clauses that open the sentence with a preposition of place,
+    /// before the count's own and counting nothing themselves, restrict what follows.
+    fn opening_place(&self, text: &str, sentence: Range<usize>, number: Range<usize>) -> Option<Range<usize>> {
+        let mut place = None;
+        let mut at = sentence.start;
+        while at < number.start {
+            let clause = clause_of(text, sentence.clone(), at..at);
+            if clause.end >= number.start || text[clause.clone()].contains(|c: char| c.is_ascii_digit()) {
+                break;
+            }
+            let words = words(text, clause.clone());
+            if words.first().is_some_and(|w| self.locatives.contains(&w.lower)) {
+                place = self.place_after(text, &words, 1, false).or(place);
+            }
+            at = clause.end + 1;
+        }
+        place
     }
 
     /// A place named from word `i` on: "la province de Herat", "Paktika province", "Acapulco";
@@ -237,10 +257,24 @@ mod tests {
     }
 
     #[test]
+    fn a_place_that_opens_the_sentence_restricts_its_counts() {
+        assert_eq!(place("es", "En la región de Piura, la más afectada, murieron nueve personas.", "nueve").as_deref(), Some("región de Piura"));
+        assert_eq!(place("fr", "Dans la province de Kandahar, 12 personnes ont été tuées.", "12").as_deref(), Some("province de Kandahar"));
+        assert_eq!(place("en", "In Lorca district, rescuers found 7 bodies.", "7").as_deref(), Some("Lorca district"));
+        // A clause that counts is another count's, and a country is no sub-area.
+        assert_eq!(place("en", "In Chad, 40 people died, and 30 were hurt.", "30"), None);
+    }
+
+    #[test]
     fn a_relative_clause_takes_the_place_it_follows() {
         assert_eq!(place("es", "La crecida golpeó sobre todo a Lorca, donde 14 personas murieron.", "14"), None, "after 'a', no place");
         assert_eq!(place("es", "Los daños se concentran en Lorca, donde 14 personas murieron.", "14").as_deref(), Some("Lorca"));
         assert_eq!(place("fr", "Le bilan est lourd à Kherson, où 9 personnes sont mortes.", "9").as_deref(), Some("Kherson"));
+        // A relative of several words: "en el que", "in which", "lors duquel".
+        let es = "Un misil cayó en la región de Jersón, en el que 3 personas resultaron heridas.";
+        assert_eq!(place("es", es, "3").as_deref(), Some("región de Jersón"));
+        let en = "A missile hit a market in Lorca district, in which 3 people were hurt.";
+        assert_eq!(place("en", en, "3").as_deref(), Some("Lorca district"));
     }
 
     #[test]
