@@ -258,7 +258,10 @@ mod tests {
 
     #[test]
     fn a_place_that_opens_the_sentence_restricts_its_counts() {
-        assert_eq!(place("es", "En la región de Piura, la más afectada, murieron nueve personas.", "nueve").as_deref(), Some("región de Piura"));
+        assert_eq!(
+            place("es", "En la región de Piura, la más afectada, murieron nueve personas.", "nueve").as_deref(),
+            Some("región de Piura")
+        );
         assert_eq!(place("fr", "Dans la province de Kandahar, 12 personnes ont été tuées.", "12").as_deref(), Some("province de Kandahar"));
         assert_eq!(place("en", "In Lorca district, rescuers found 7 bodies.", "7").as_deref(), Some("Lorca district"));
         // A clause that counts is another count's, and a country is no sub-area.

@@ -250,6 +250,10 @@ pub struct Figures {
     /// "avait", "avaient"): a reporting phrase listed with one matches with each.
     #[serde(default)]
     pub auxiliaries: Vec<Vec<String>>,
+    /// Singular nouns of one person that a headline writes without their article ("Man killed
+    /// in shooting"), lower case.
+    #[serde(default)]
+    pub singular_people: Vec<String>,
     /// Words that mark a verb's object before it ("mató a un hombre"): they stand between
     /// a metric verb and the one it counts.
     #[serde(default)]

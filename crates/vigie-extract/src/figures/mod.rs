@@ -311,8 +311,11 @@ impl FigureFinder {
     /// The figures of `text` (clean text) in order of appearance, with the
     /// sentences, attribution phrases and dates around them.
     pub fn find(&self, text: &str) -> Found {
-        let tokens = tokenize(text, self.numbers.find_all(text), self.cues.find_all(text));
+        let mut tokens = tokenize(text, self.numbers.find_all(text), self.cues.find_all(text));
         let sentences = vigie_text::sentences(text, &self.abbreviations);
+        if let Some(headline) = sentences.first() {
+            self.count_headline_nouns(text, headline, &mut tokens);
+        }
         let mut found = Found::default();
         let mut t = 0;
         for (s, sentence) in sentences.iter().enumerate() {
@@ -339,6 +342,32 @@ impl FigureFinder {
         found.sentences = sentences;
         found.line_breaks = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
         found
+    }
+
+    /// "Man killed in shooting", "Muere un hombre", "Femme tuée à Lyon": a headline drops the
+    /// article, so a singular noun of a person that opens it, right before its metric (past an
+    /// age in commas: "Boy, 12, shot"), counts one. An article of no width stands before it.
+    fn count_headline_nouns(&self, text: &str, headline: &Range<usize>, tokens: &mut Vec<Token>) {
+        let line = &text[headline.clone()];
+        if line.trim_end().ends_with(['.', '!', '?', ':']) || !text[headline.end..].starts_with(['\n', '\r']) && headline.end < text.len() {
+            return;
+        }
+        let end = tokens.partition_point(|t| t.start < headline.end);
+        let metric = |t: Option<&Token>| matches!(t.map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_))));
+        let at = (0..end).find(|&j| {
+            let opens = j == 0 || matches!(tokens[j - 1].item, Item::Punct(':' | '|' | '-' | '–' | '—'));
+            let noun = text[tokens[j].start..tokens[j].end].to_lowercase();
+            let aged = is_comma(text, &tokens.get(j + 1).copied().unwrap_or(tokens[j]))
+                && matches!(tokens.get(j + 2).map(|t| t.item), Some(Item::Number(_)))
+                && tokens.get(j + 3).is_some_and(|t| is_comma(text, t))
+                && metric(tokens.get(j + 4));
+            opens && self.figures.singular_people.contains(&noun) && (metric(tokens.get(j + 1)) || aged)
+        });
+        if let Some(j) = at {
+            let start = tokens[j].start;
+            let one = NumberMatch { start, end: start, value: 1.0, kind: NumberKind::Article };
+            tokens.insert(j, Token { start, end: start, item: Item::Number(one) });
+        }
     }
 
     /// Whether the people a group names are said to do or undergo something
@@ -740,6 +769,17 @@ mod tests {
         assert_eq!(values("fr", "On compte 54 décès et plus de 25 000 cas de coups de chaleur."), [(Killed, 54)]);
         assert_eq!(values("en", "There were 54 deaths and over 25,000 flu cases."), [(Killed, 54)]);
         assert_eq!(values("es", "Hubo 54 muertos y más de 25.000 casos de golpe de calor."), [(Killed, 54)]);
+    }
+
+    #[test]
+    fn a_headline_without_its_article_counts_one_person() {
+        assert_eq!(values("en", "Cyclist killed in crash on ring road\nThe road was closed for hours."), [(Killed, 1)]);
+        assert_eq!(values("fr", "Piéton tué sur la rocade\nLa route a été fermée."), [(Killed, 1)]);
+        assert_eq!(values("es", "Ciclista muere en la carretera\nLa vía fue cerrada."), [(Killed, 1)]);
+        assert_eq!(values("en", "Boy, 9, hurt by falling branch\nHe was treated in hospital."), [(Injured, 1)]);
+        // A sentence of the body is no headline, and a plural counts no one.
+        assert!(values("en", "The road was closed.\nCyclist killed in crash.").is_empty());
+        assert!(values("en", "Cyclists killed in crash on ring road\nThe road was closed.").is_empty());
     }
 
     #[test]
