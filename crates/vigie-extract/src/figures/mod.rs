@@ -546,8 +546,14 @@ impl FigureFinder {
                         && right.words <= ONE_COUNTED_WORDS
                         && right.metric_at.is_some_and(|(from, _)| metric_verb_at(tokens, from)));
             // "un randonneur a été retrouvé mort", "a hiker died": one noun, then a verb whose subject is its victim.
+            // "in a police raid has been found dead": a cause's noun ("raid") is no victim.
+            let cause_before_metric = right.metric_at.is_some_and(|(at, _)| {
+                tokens[k + 1..].iter().take_while(|t| t.start < at).any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Cause)))
+            });
             let one_counted = one_counted
-                || right.metric.is_some() && self.victim_verb(text, &right).is_some_and(|lead| (1..=1 + lead).contains(&right.words));
+                || right.metric.is_some()
+                    && !cause_before_metric
+                    && self.victim_verb(text, &right).is_some_and(|lead| (1..=1 + lead).contains(&right.words));
             // "25 fallecidos, entre ellos un niño", "dont un enfant": one of the total, named by its group.
             let after_subset = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Subset));
             // Its age may follow: "entre ellos un niño de 7 años".
