@@ -64,9 +64,6 @@ pub enum Cue {
     RelativeDay(i8),
 }
 
-/// Every phrase of `words` with each of its words in every form that agrees
-/// with it: "tué" gives "tuée", "tués", "tuées" when `agreement` holds that
-/// set of endings. Words shorter than three letters ("de", "a") stay as they are.
 /// The longest agreement ending of `part`, with its set.
 fn ending_of<'a>(part: &str, agreement: &'a [Vec<String>]) -> Option<(&'a str, &'a Vec<String>)> {
     agreement.iter().find_map(|set| {
@@ -76,8 +73,6 @@ fn ending_of<'a>(part: &str, agreement: &'a [Vec<String>]) -> Option<(&'a str, &
     })
 }
 
-/// Every phrase of `words` with each of its auxiliaries in every other form of
-/// its set: "a indiqué" gives "ont indiqué", "avait indiqué", "avaient indiqué".
 /// The compound tenses of the phrases that open with a verb in the simple past, with
 /// auxiliary `aux`: "cifró en" gives "ha cifrado en", "añadió" gives "ha añadido".
 fn compound_tenses(words: &[String], participles: &[(String, String)], aux: &str) -> Vec<String> {
@@ -96,6 +91,8 @@ fn compound_tenses(words: &[String], participles: &[(String, String)], aux: &str
     out
 }
 
+/// Every phrase of `words` with each of its auxiliaries in every other form of
+/// its set: "a indiqué" gives "ont indiqué", "avait indiqué", "avaient indiqué".
 fn with_auxiliaries(words: &[String], sets: &[Vec<String>]) -> Vec<String> {
     let mut out: Vec<String> = words.to_vec();
     for phrase in words {
@@ -151,6 +148,9 @@ fn pluralised(nouns: &[String], plurals: &[(String, String)]) -> Vec<String> {
     out
 }
 
+/// Every phrase of `words` with each of its words in every form that agrees
+/// with it: "tué" gives "tuée", "tués", "tuées" when `agreement` holds that
+/// set of endings. Words shorter than three letters ("de", "a") stay as they are.
 fn inflected(words: &[String], agreement: &[Vec<String>]) -> Vec<String> {
     let mut out: Vec<String> = words.to_vec();
     for phrase in words {

@@ -261,8 +261,11 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
             None if chosen.kind == Kind::Person => (chosen, title_of(text, &here, chosen).map(|r| r.label.clone()), how),
             None => (chosen, None, how),
         };
-        // "the mayor of the resort city said": a role the lists could tie to no place or country keeps its complement as written.
-        let written = (how == SUBJECT_WITH_COMPLEMENT && !chosen.label.contains(char::is_uppercase)).then(|| {
+        // "the mayor of the resort city said": a role the lists could tie to no place or country keeps its complement
+        // as written; so does a body the lists do not know ("Dirección de Protección Civil del gobierno del estado").
+        let unplaced_role = how == SUBJECT_WITH_COMPLEMENT && !chosen.label.contains(char::is_uppercase);
+        let unlisted_body = how == SUBJECT_QUALIFIED_BY_COMPLEMENT && text[chosen.span.clone()] == chosen.label;
+        let written = (unplaced_role || unlisted_body).then(|| {
             let phrase = text[chosen.span.start..cue.start].split(',').next().unwrap_or_default().trim_end();
             as_label(text, &(chosen.span.start..chosen.span.start + phrase.len()), sentence.start)
         });
@@ -273,14 +276,6 @@ fn speeches_of(lang: &Language, text: &str, found: &Found, candidates: &[Candida
             let from = if chosen.span.start >= cue.end { cue.end } else { sentence.start };
             let start = people.then(|| modifiers_before(lang, text, chosen.span.start, from)).flatten()?;
             Some(as_label(text, &(start..chosen.span.end), sentence.start))
-        });
-        // A body the lists do not know keeps the complement that qualifies it, as written.
-        let written = written.or_else(|| {
-            let as_written = text[chosen.span.clone()] == chosen.label;
-            (how == SUBJECT_QUALIFIED_BY_COMPLEMENT && as_written).then(|| {
-                let phrase = text[chosen.span.start..cue.start].split(',').next().unwrap_or_default().trim_end();
-                as_label(text, &(chosen.span.start..chosen.span.start + phrase.len()), sentence.start)
-            })
         });
         let (label, org, person) = match speaker.kind {
             // "he said", "a-t-il précisé": the last person who spoke, else the last speaker named outright.
@@ -852,7 +847,11 @@ fn bind<'c>(
         is_one_of(&first, &s.not_speaker_after) && words_in(gap, false).is_some_and(|n| n <= 3)
     });
     // "a précisé sur la messagerie Telegram NAME": the medium spoken on, a capitalised name after "on", "sur", "en".
+    // "de acuerdo con el Servicio de Salud": after a cue whose speaker follows, its last word is no medium's preposition.
     let medium = || {
+        if follows {
+            return None;
+        }
         let rest = &text[cue.end..sentence.end];
         let mut words = rest.split_whitespace();
         // The preposition may close the cue itself ("wrote on").
@@ -866,8 +865,6 @@ fn bind<'c>(
         let at = rest.find(name)? + name.len();
         Some(cue.end + at)
     };
-    // "de acuerdo con el Servicio de Salud": after a cue whose speaker follows, its last word is no medium's preposition.
-    let medium = || if follows { None } else { medium() };
     let spoken_from = addressee.map(|c| c.span.end).or_else(medium).unwrap_or(cue.end);
     // The relayed outlet right before the cue: from where its relay phrase starts to where the outlet ends.
     let relay = here
@@ -935,7 +932,7 @@ fn bind<'c>(
         let before = &text[sentence.start..c.span.start];
         let prefix = s.place_prefixes.iter().find(|p| crate::ends_with_word(before, p));
         let of_person = prefix.is_some_and(|p| {
-            let head = before.trim_end()[..before.trim_end().len() - p.trim_end().len()].trim_end();
+            let head = before_prefix(before, p);
             here.iter().any(|o| o.kind == Kind::Person && o.span.end == sentence.start + head.len())
         });
         is_one_of(&last_word(before), &s.agents) || prefix.is_some() && c.kind == Kind::Person || of_person
@@ -993,8 +990,7 @@ fn qualified_by<'c>(lang: &Language, text: &str, here: &[&'c Candidate], sentenc
     let mut before = &text[sentence_start..c.span.start];
     for _ in 0..=COMPLEMENT_MODIFIER_WORDS {
         if let Some(prefix) = lang.sources.place_prefixes.iter().find(|p| crate::ends_with_word(before, p)) {
-            let trimmed = before.trim_end();
-            let head_end = sentence_start + trimmed[..trimmed.len() - prefix.trim_end().len()].trim_end().len();
+            let head_end = sentence_start + before_prefix(before, prefix).len();
             return here.iter().copied().find(|h| h.span.end == head_end && h.kind == Kind::Organisation && !h.lone);
         }
         let trimmed = before.trim_end_matches(' ');
@@ -1005,6 +1001,12 @@ fn qualified_by<'c>(lang: &Language, text: &str, here: &[&'c Candidate], sentenc
 }
 
 const SUBJECT_PAST_APPOSITION: &str = "subject past its apposition";
+/// What stands before the "of" that ends `before` ("... Civil del " gives "... Civil"), trimmed.
+fn before_prefix<'b>(before: &'b str, prefix: &str) -> &'b str {
+    let trimmed = before.trim_end();
+    trimmed[..trimmed.len() - prefix.trim_end().len()].trim_end()
+}
+
 const SUBJECT_QUALIFIED_BY_COMPLEMENT: &str = "subject qualified by its complement";
 const DESCRIPTOR_AFTER_CUE: &str = "a descriptor after the cue";
 const DESCRIPTOR_BEFORE_VERB: &str = "a descriptor before the verb";

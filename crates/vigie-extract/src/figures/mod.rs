@@ -344,7 +344,7 @@ impl FigureFinder {
         found
     }
 
-    /// "Man killed in shooting", "Muere un hombre", "Femme tuée à Lyon": a headline drops the
+    /// "Man killed in shooting", "Ciclista muere en la carretera", "Femme tuée à Lyon": a headline drops the
     /// article, so a singular noun of a person that opens it, right before its metric (past an
     /// age in commas: "Boy, 12, shot"), counts one. An article of no width stands before it.
     fn count_headline_nouns(&self, text: &str, headline: &Range<usize>, tokens: &mut Vec<Token>) {
@@ -357,7 +357,7 @@ impl FigureFinder {
         let at = (0..end).find(|&j| {
             let opens = j == 0 || matches!(tokens[j - 1].item, Item::Punct(':' | '|' | '-' | '–' | '—'));
             let noun = text[tokens[j].start..tokens[j].end].to_lowercase();
-            let aged = is_comma(text, &tokens.get(j + 1).copied().unwrap_or(tokens[j]))
+            let aged = tokens.get(j + 1).is_some_and(|t| is_comma(text, t))
                 && matches!(tokens.get(j + 2).map(|t| t.item), Some(Item::Number(_)))
                 && tokens.get(j + 3).is_some_and(|t| is_comma(text, t))
                 && metric(tokens.get(j + 4));
