@@ -254,6 +254,14 @@ pub struct Figures {
     /// in shooting"), lower case.
     #[serde(default)]
     pub singular_people: Vec<String>,
+    /// Possessives that stand for an article before a singular noun of a person ("killed a
+    /// woman and her daughter"), lower case.
+    #[serde(default)]
+    pub possessives: Vec<String>,
+    /// Metric nouns that are also verbs ("lives"): after a person's noun they are the verb
+    /// ("his wife lives in"), so they count only right after their number, lower case.
+    #[serde(default)]
+    pub verb_homographs: Vec<String>,
     /// Words that mark a verb's object before it ("mató a un hombre"): they stand between
     /// a metric verb and the one it counts.
     #[serde(default)]

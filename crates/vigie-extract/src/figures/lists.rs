@@ -86,8 +86,8 @@ impl FigureFinder {
 
     /// "A man and a woman were killed", "un homme et deux femmes ont été tués": an article
     /// and its group head a list of counts whose metric comes at the end.
-    pub(super) fn article_heads_list(&self, text: &str, tokens: &[Token], right: &Right) -> bool {
-        if right.metric.is_some() || right.group.is_none() || !right.crossed_joiner {
+    pub(super) fn article_heads_list(&self, text: &str, tokens: &[Token], k: usize, right: &Right) -> bool {
+        if right.metric.is_some() || !right.crossed_joiner || !self.one_named(text, tokens, k, right) {
             return false;
         }
         let mut after = tokens.partition_point(|t| t.start < right.end);
@@ -104,14 +104,15 @@ impl FigureFinder {
 
     /// An article-like "un" inside a list of counts: by place ("deux autres décès ... et un en
     /// Andalousie", "siete en el club, una más en la colonia X") or by the group right after it
-    /// ("35 hombres y 10 mujeres, así como de una mujer y dos niños").
+    /// or people right after it ("35 hombres y 10 mujeres, así como de una mujer y dos niños",
+    /// "a woman and her daughter").
     pub(super) fn article_in_list(&self, text: &str, tokens: &[Token], k: usize, list: Option<ListLink>, right: &Right) -> bool {
         let cue = |i: usize, role: Cue| matches!(tokens.get(i).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == role));
         let joined = k > 0 && (cue(k - 1, Cue::ListJoiner) || is_comma(text, &tokens[k - 1]));
         // "una más en", "un autre à": one word may stand between the article and its place.
         let word_between = tokens.get(k + 1).is_some_and(|t| !matches!(t.item, Item::Punct(_)) && !is_comma(text, t));
         let located = cue(k + 1, Cue::Locative) || word_between && cue(k + 2, Cue::Locative);
-        let grouped = right.group.is_some() && right.metric.is_none() && self.one_named(text, tokens, k, right);
+        let grouped = (right.group.is_some() || right.people) && right.metric.is_none() && self.one_named(text, tokens, k, right);
         list.is_some() && (joined && located || grouped)
     }
 
@@ -380,6 +381,23 @@ mod tests {
         assert_eq!(find("es", es).iter().map(|f| (f.0, f.1, f.3)).collect::<Vec<_>>(), [(Killed, 1, Men), (Killed, 1, Women)]);
         // Alone before its verb, one person is counted as before; "and his son" opens no list of counts.
         assert_eq!(values("en", "A man and his son were found alive under the rubble."), []);
+    }
+
+    #[test]
+    fn a_possessive_before_one_person_counts_them_like_an_article() {
+        let en = "The blaze killed a nurse and her 6-year-old son on Tuesday.";
+        assert_eq!(find("en", en).iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 1), (Killed, 1)]);
+        let fr = "L'éboulement a tué un homme et son neveu.";
+        assert_eq!(find("fr", fr).iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 1), (Killed, 1)]);
+        let es = "La crecida mató a un pescador y a su sobrino.";
+        assert_eq!(find("es", es).iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 1), (Killed, 1)]);
+        // Two people of one list are two figures, even with the same count and group.
+        let en = "A cyclist and his younger sister were injured at the junction.";
+        assert_eq!(find("en", en).iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Injured, 1), (Injured, 1)]);
+        assert_eq!(values("es", "Su abuelo murió en el derrumbe del puente."), [(Killed, 1)]);
+        // A plural after the possessive is no one person; a vague amount heads no list.
+        assert!(values("en", "Their children were hurt in the crash.").is_empty());
+        assert_eq!(find("en", "Nobody was hurt although a handful of people, including three pupils, were inside.").len(), 0);
     }
 
     #[test]

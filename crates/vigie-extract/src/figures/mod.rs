@@ -41,6 +41,9 @@ const MAX_WORDS_BEFORE_LAST_ONE: usize = 14;
 /// this many words: "a young man died", "une personne a été tuée".
 const ONE_COUNTED_WORDS: usize = 2;
 
+/// The tokens a possessive may stand before its noun: "her 4-year-old daughter".
+const POSSESSED_NOUN_TOKENS: usize = 5;
+
 /// Words of an age after a person: "de 7 años", "de 7 ans".
 const AGE_WORDS: usize = 3;
 /// The words after a number read for who it counts: "cuatro supuestos autores materiales".
@@ -85,7 +88,8 @@ pub struct RawFigure {
     pub other_event: bool,
     /// What caused these deaths, as said right after the figure, in clean text.
     pub cause: Option<Range<usize>>,
-    /// It takes its metric from a list of counts begun by an earlier figure of its sentence.
+    /// It continues a list of counts begun by an earlier figure of its sentence: it takes its
+    /// metric from the list, or gives it to the counts before it ("a man and his son died").
     pub listed: bool,
     /// The rule that made the number a figure, for `--explain`.
     pub rule: &'static str,
@@ -316,6 +320,7 @@ impl FigureFinder {
         if let Some(headline) = sentences.first() {
             self.count_headline_nouns(text, headline, &mut tokens);
         }
+        self.count_possessed(text, &mut tokens);
         let mut found = Found::default();
         let mut t = 0;
         for (s, sentence) in sentences.iter().enumerate() {
@@ -367,6 +372,24 @@ impl FigureFinder {
             let start = tokens[j].start;
             let one = NumberMatch { start, end: start, value: 1.0, kind: NumberKind::Article };
             tokens.insert(j, Token { start, end: start, item: Item::Number(one) });
+        }
+    }
+
+    /// "killed a woman and her daughter", "sa fille", "su hija": a possessive before a singular
+    /// noun of a person (past an age or a qualifier: "his younger brother") stands for its
+    /// article, one person whom the rules of articles may count.
+    fn count_possessed(&self, text: &str, tokens: &mut [Token]) {
+        for j in 0..tokens.len() {
+            if !matches!(tokens[j].item, Item::Word) || !is_one_of(text, tokens, j, &self.figures.possessives) {
+                continue;
+            }
+            let within = tokens[j + 1..].iter().take(POSSESSED_NOUN_TOKENS);
+            let mut before_noun = within.take_while(|t| !matches!(t.item, Item::Punct(_)) && !is_comma(text, t));
+            let singular = |t: &Token| self.figures.singular_people.iter().any(|w| text[t.start..t.end].to_lowercase() == *w);
+            if before_noun.any(|t| singular(t)) {
+                let one = NumberMatch { start: tokens[j].start, end: tokens[j].end, value: 1.0, kind: NumberKind::Article };
+                tokens[j].item = Item::Number(one);
+            }
         }
     }
 
@@ -562,7 +585,7 @@ impl FigureFinder {
                 && !one_counted
                 && !one_of_them
                 && !self.article_in_list(text, tokens, k, list, &right)
-                && !self.article_heads_list(text, tokens, &right)
+                && !self.article_heads_list(text, tokens, k, &right)
                 && !self.article_by_place(text, tokens, k)
                 && !self.article_after_metric(text, tokens, k, &right)
             {
@@ -724,6 +747,7 @@ impl FigureFinder {
                         }
                         figures.push(p);
                     }
+                    figure.listed = true;
                     if head_qualified && !qualified && figure.qualifier == Qualifier::Exact {
                         figure.qualifier = head_qualifier;
                     }

@@ -13,6 +13,21 @@ const MAX_AGE: u64 = 115;
 const DEATH_TO_AGE_TOKENS: usize = 3;
 
 impl FigureFinder {
+    /// Whether the number at `k` stands in a list of bare ages between commas right after
+    /// a noun of people: "a man, 45, was", "two brothers, 17 and 22, were", "tres niños, 4, 7 y 9,".
+    fn ages_in_apposition(&self, text: &str, tokens: &[Token], k: usize) -> bool {
+        let joiner = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner));
+        let age = |t: &Token| matches!(t.item, Item::Number(n) if n.kind == NumberKind::Digits && n.value <= MAX_AGE as f64);
+        let inside = |t: &Token| age(t) || joiner(t) || is_comma(text, t);
+        // The apposition opens at the first comma of the run before `k`, closes at the last comma after it.
+        let start = k - tokens[..k].iter().rev().take_while(|t| inside(t)).count();
+        let end = k + 1 + tokens[k + 1..].iter().take_while(|t| inside(t)).count();
+        let people = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::People | Cue::Group(_))));
+        let opens = start >= 1 && is_comma(text, &tokens[start]) && people(&tokens[start - 1]);
+        let closes = end > k + 1 && is_comma(text, &tokens[end - 1]);
+        opens && closes
+    }
+
     /// Years, times, dates, percentages, distances: numbers that count no one.
     pub(super) fn not_a_count(&self, text: &str, tokens: &[Token], k: usize, value: u64, num: NumberMatch) -> bool {
         let next = tokens.get(k + 1);
@@ -68,10 +83,8 @@ impl FigureFinder {
         if joined_measure {
             return true;
         }
-        // "a man, 45, was killed": an age in apposition to the person.
-        let group_before =
-            k >= 2 && is_comma(text, &tokens[k - 1]) && matches!(tokens[k - 2].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Group(_))));
-        if group_before && next.is_some_and(|t| is_comma(text, t)) {
+        // "a man, 45, was killed", "two brothers, 17 and 22, were arrested": ages in apposition to the people.
+        if value <= MAX_AGE && self.ages_in_apposition(text, tokens, k) {
             return true;
         }
         // "Amara Okafor, 34, was": an age in apposition to a full name.
@@ -221,7 +234,7 @@ mod tests {
         assert!(find("en", "He said it was one person and that he would name that person after his death.").is_empty());
         assert!(find("fr", "Il a dit que c'était une personne et qu'il la nommerait après sa mort.").is_empty());
         assert!(find("es", "Dijo que era una persona y que la nombraría después de su muerte.").is_empty());
-        assert_eq!(values("en", "Five people and their driver were killed."), [(Killed, 5)]);
+        assert_eq!(values("en", "Five people and their driver were killed."), [(Killed, 5), (Killed, 1)]);
     }
 
     #[test]
@@ -254,6 +267,11 @@ mod tests {
         assert_eq!(values("en", "The mother of a boy killed by a stray bullet spoke."), [(Killed, 1)]);
         assert!(find("en", "Amara Okafor, 34, was shot outside her home, police said.").iter().all(|f| f.1 != 34));
         assert!(find("en", "Nadia Colt died at the age of 85 in her Dublin home.").is_empty());
+        assert_eq!(values("en", "Two cousins, 19 and 23, were detained near the border."), [(Arrested, 2)]);
+        assert_eq!(values("fr", "Deux randonneurs, 61 et 64, ont été blessés."), [(Injured, 2)]);
+        assert_eq!(values("es", "Dos trabajadores, 20 y 31, fueron heridos."), [(Injured, 2)]);
+        // A list of counts after a count is no list of ages.
+        assert_eq!(values("en", "The raid killed 30 fighters, 12 civilians and 3 children."), [(Killed, 30), (Killed, 12), (Killed, 3)]);
         assert!(find("en", "A mother of 3 was killed in the crash.").iter().all(|f| f.1 != 3));
         assert!(find("fr", "Une mère de trois enfants a été tuée dans l'accident.").iter().all(|f| f.1 != 3));
         assert!(find("fr", "Le chanteur est mort à l'âge de 85 ans.").is_empty());

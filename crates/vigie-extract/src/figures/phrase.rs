@@ -119,6 +119,13 @@ impl FigureFinder {
     /// "Au moins 11 civils, dont cinq enfants, ont été tués".
     pub(super) fn right(&self, text: &str, tokens: &[Token], k: usize) -> Right {
         let mut out = self.right_scan(text, tokens, k);
+        // "his wife lives in New York": after a person's noun, a metric noun that is also a verb is the verb.
+        let verb_form =
+            out.metric_at.is_some_and(|(from, to)| self.figures.verb_homographs.iter().any(|w| text[from..to].eq_ignore_ascii_case(w)));
+        if verb_form && (out.people || out.group.is_some()) {
+            out.metric = None;
+            out.metric_at = None;
+        }
         // "80 victims": killed, unless their clause says what happened to them ("remain in hospital").
         // Victims are affected by definition: "affected" there describes something else ("la région la plus affectée").
         if let Some(default) = out.victims.filter(|_| out.metric.is_none_or(|m| m == Metric::Affected)) {
@@ -530,6 +537,13 @@ mod tests {
     use vigie_lang::Languages;
     use vigie_model::Group::*;
     use vigie_model::Metric::*;
+
+    #[test]
+    fn a_metric_noun_that_is_also_a_verb_counts_only_right_after_its_number() {
+        assert_eq!(find("en", "The landslide cost 14 lives.").iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 14)]);
+        assert!(find("en", "The mayor said a woman lives alone in the house.").is_empty());
+        assert!(find("en", "He stayed because his daughter lives nearby.").is_empty());
+    }
 
     #[test]
     fn a_toll_named_right_after_the_number_gives_its_metric() {
