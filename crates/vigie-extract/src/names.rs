@@ -352,9 +352,11 @@ impl NameReader {
             return None;
         }
         // "Elm Avenue", "rue Victor-Hugo": a street is where, not who.
+        // "Highway Patrol", "Road Safety Authority": a name that ends with a body's head is a body.
         let street = |w: &str| self.lang.figures.streets.iter().any(|s| s == w);
+        let body = person.last().is_some_and(|w| self.lang.sources.org_heads.iter().any(|h| *h == w.lower));
         if person.last().is_some_and(|w| street(&w.lower))
-            || person.first().is_some_and(|w| street(&w.lower))
+            || person.first().is_some_and(|w| street(&w.lower)) && !body
             || before_run.is_some_and(street)
         {
             return None;
@@ -507,6 +509,13 @@ mod tests {
         assert_eq!(names("en", "Four died, Fire Chief Oren Maddox told reporters."), person("Oren Maddox"));
         assert_eq!(names("es", "Cuatro murieron, dijo el Jefe de Bomberos Ramiro Ocaña."), person("Ramiro Ocaña"));
         assert_eq!(names("fr", "Quatre morts, a dit le Commissaire de Police Hervé Lagarde."), person("Hervé Lagarde"));
+    }
+
+    #[test]
+    fn a_street_word_that_opens_a_body_s_name_is_no_street() {
+        use NameKind::*;
+        assert_eq!(names("en", "Two died, the Highway Patrol said."), [(Organisation, "Highway Patrol".to_string())]);
+        assert_eq!(names("en", "Two died, the Avenue Church said."), []);
     }
 
     #[test]

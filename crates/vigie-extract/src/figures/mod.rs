@@ -251,9 +251,11 @@ fn named_whole(figures: &[RawFigure], first: usize, s: usize, metric: Metric) ->
 
 /// Whether the metric word a count found on its right has a count right after
 /// it, maybe past a qualifier ("injured at least 50"): that count is its own.
-fn verb_with_own_count(tokens: &[Token], right: &Right) -> bool {
+fn verb_with_own_count(text: &str, tokens: &[Token], right: &Right, object_markers: &[String]) -> bool {
     let Some((_, to)) = right.metric_at else { return false };
     let next = tokens.partition_point(|t| t.start < to);
+    // "e hirieron a al menos 50": past the mark of a person object.
+    let next = if is_one_of(text, tokens, next, object_markers) { next + 1 } else { next };
     let qualifier = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Qualifier(_))));
     let at = if tokens.get(next).is_some_and(qualifier) { next + 1 } else { next };
     matches!(tokens.get(at).map(|t| t.item), Some(Item::Number(n)) if n.kind != NumberKind::Article)
@@ -359,19 +361,34 @@ impl FigureFinder {
         }
         let end = tokens.partition_point(|t| t.start < headline.end);
         let metric = |t: Option<&Token>| matches!(t.map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_))));
-        let at = (0..end).find(|&j| {
+        let singular =
+            |j: usize| tokens.get(j).is_some_and(|t| self.figures.singular_people.contains(&text[t.start..t.end].to_lowercase()));
+        let joiner = |j: usize| matches!(tokens.get(j).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::ListJoiner));
+        // "Mother and son killed": nouns joined before one metric, each of them one person.
+        let nouns = |j: usize| {
+            let mut last = j;
+            while joiner(last + 1) && singular(last + 2) {
+                last += 2;
+            }
+            last
+        };
+        let at = (0..end).find_map(|j| {
             let opens = j == 0 || matches!(tokens[j - 1].item, Item::Punct(':' | '|' | '-' | '–' | '—'));
-            let noun = text[tokens[j].start..tokens[j].end].to_lowercase();
-            let aged = tokens.get(j + 1).is_some_and(|t| is_comma(text, t))
+            let last = nouns(j);
+            let aged = last == j
+                && tokens.get(j + 1).is_some_and(|t| is_comma(text, t))
                 && matches!(tokens.get(j + 2).map(|t| t.item), Some(Item::Number(_)))
                 && tokens.get(j + 3).is_some_and(|t| is_comma(text, t))
                 && metric(tokens.get(j + 4));
-            opens && self.figures.singular_people.contains(&noun) && (metric(tokens.get(j + 1)) || aged)
+            (opens && singular(j) && (metric(tokens.get(last + 1)) || aged)).then_some((j, last))
         });
-        if let Some(j) = at {
-            let start = tokens[j].start;
-            let one = NumberMatch { start, end: start, value: 1.0, kind: NumberKind::Article };
-            tokens.insert(j, Token { start, end: start, item: Item::Number(one) });
+        if let Some((first, last)) = at {
+            // From the last noun back, so that the indices before it stay true.
+            for j in (first..=last).rev().step_by(2) {
+                let start = tokens[j].start;
+                let one = NumberMatch { start, end: start, value: 1.0, kind: NumberKind::Article };
+                tokens.insert(j, Token { start, end: start, item: Item::Number(one) });
+            }
         }
     }
 
@@ -600,7 +617,11 @@ impl FigureFinder {
             let risen = tokens[k.saturating_sub(2)..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Rise)));
             let far = right.metric.is_some() && right.words > 0;
             // "trapped 10,000 people and injured at least 50": past "and", a verb with a count of its own is that count's.
-            let right = if right.crossed_joiner && verb_with_own_count(tokens, &right) { Right { metric: None, ..right } } else { right };
+            let right = if right.crossed_joiner && verb_with_own_count(text, tokens, &right, &self.figures.object_markers) {
+                Right { metric: None, ..right }
+            } else {
+                right
+            };
             let left = if right.metric.is_none() || right.crossed_joiner || risen && far { self.left(tokens, k, loose) } else { None };
             // A verb whose count stands before it has no count after it: "5,300 people have been killed
             // in the city after two dams burst". A list carries its metric on.
@@ -810,6 +831,11 @@ mod tests {
         // A sentence of the body is no headline, and a plural counts no one.
         assert!(values("en", "The road was closed.\nCyclist killed in crash.").is_empty());
         assert!(values("en", "Cyclists killed in crash on ring road\nThe road was closed.").is_empty());
+        // Joined nouns before one metric are one person each.
+        let got = find("en", "Father and daughter hurt in crash\nThe report follows.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Injured, 1), (Injured, 1)]);
+        let got = find("es", "Madre e hijo mueren en incendio\nSigue la nota.");
+        assert_eq!(got.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Killed, 1), (Killed, 1)]);
     }
 
     #[test]

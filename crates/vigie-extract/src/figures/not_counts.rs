@@ -9,6 +9,9 @@ use vigie_model::Metric;
 /// The oldest age a bare number after a name or a death is read as.
 const MAX_AGE: u64 = 115;
 
+/// The most capitals a name hyphened to a number has ("COVID-19").
+const MAX_NAME_CAPITALS: usize = 5;
+
 /// How many tokens may stand between a death and the "at" of an age ("died on Thursday at 91").
 const DEATH_TO_AGE_TOKENS: usize = 3;
 
@@ -81,6 +84,14 @@ impl FigureFinder {
             && matches!(tokens.get(k + 2).map(|t| t.item), Some(Item::Number(_)))
             && matches!(tokens.get(k + 3), Some(t) if matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::NotCount)) && t.start - tokens[k + 2].end <= 1);
         if joined_measure {
+            return true;
+        }
+        // "I-40", "A-7", "F-16", "COVID-19": a number hyphened to a few capitals is part of a name.
+        let named = k > 0 && matches!(tokens[k - 1].item, Item::Word) && &text[tokens[k - 1].end..num.start] == "-" && {
+            let word = &text[tokens[k - 1].start..tokens[k - 1].end];
+            word.len() <= MAX_NAME_CAPITALS && word.chars().all(|c| c.is_ascii_uppercase())
+        };
+        if named {
             return true;
         }
         // "a man, 45, was killed", "two brothers, 17 and 22, were arrested": ages in apposition to the people.
@@ -270,6 +281,10 @@ mod tests {
         assert_eq!(values("en", "Two cousins, 19 and 23, were detained near the border."), [(Arrested, 2)]);
         assert_eq!(values("fr", "Deux randonneurs, 61 et 64, ont été blessés."), [(Injured, 2)]);
         assert_eq!(values("es", "Dos trabajadores, 20 y 31, fueron heridos."), [(Injured, 2)]);
+        assert!(find("en", "A wrong-way driver killed a man on I-40.").iter().all(|f| f.1 != 40));
+        assert!(find("en", "Two people died in a crash on Interstate 75 on Sunday.").iter().all(|f| f.1 != 75));
+        assert!(find("fr", "Deux morts dans un accident sur l'autoroute A-7.").iter().all(|f| f.1 != 7));
+        assert!(find("es", "Un muerto en un choque en la carretera 45.").iter().all(|f| f.1 != 45));
         // A list of counts after a count is no list of ages.
         assert_eq!(values("en", "The raid killed 30 fighters, 12 civilians and 3 children."), [(Killed, 30), (Killed, 12), (Killed, 3)]);
         assert!(find("en", "A mother of 3 was killed in the crash.").iter().all(|f| f.1 != 3));

@@ -15,6 +15,8 @@ const MAX_WORDS_BEFORE_NOUN: usize = 2;
 /// Tokens between a toll and the one it moved to: its noun and its day ("de 900 morts mercredi à").
 const MOVE_GAP_TOKENS: usize = 5;
 
+/// The most tokens of the people victims are, between commas after them: ", a 31-year-old woman and a 22-year-old man,".
+const VICTIMS_APPOSITION_TOKENS: usize = 16;
 /// The most tokens of an age between commas after a person: ", de 52 años,".
 const AGE_ASIDE_TOKENS: usize = 4;
 
@@ -341,6 +343,15 @@ impl FigureFinder {
                             i += a + 1;
                             continue;
                         }
+                        // "the two victims, a 31-year-old woman and her son, were taken to hospital": who the
+                        // victims are, between commas; their verb comes after.
+                        let closing = tokens[i..].iter().take(VICTIMS_APPOSITION_TOKENS).position(|t| is_comma(text, t));
+                        let who = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::Group(_) | Cue::People)));
+                        let named = |a: usize| matches!(tokens[i].item, Item::Number(_)) && tokens[i..i + a].iter().any(who);
+                        if let Some(a) = closing.filter(|&a| out.victims.is_some() && named(a)) {
+                            i += a + 1;
+                            continue;
+                        }
                         // The victims' own verb stands in their clause: "207 victimes, dont 204 ..., la plus affectée" is the region.
                         let subset_next = matches!(tokens.get(i).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::Subset));
                         if out.victims.is_some() && !subset_next {
@@ -537,6 +548,17 @@ mod tests {
     use vigie_lang::Languages;
     use vigie_model::Group::*;
     use vigie_model::Metric::*;
+
+    #[test]
+    fn victims_named_between_commas_take_the_verb_after_them() {
+        let metrics = |lang: &str, text: &str| find(lang, text).iter().map(|f| f.0).collect::<Vec<_>>();
+        let en = "The two victims, a 60-year-old man and his wife, were taken to a hospital in stable condition.";
+        assert!(metrics("en", en).iter().all(|m| *m == Injured) && !metrics("en", en).is_empty());
+        let fr = "Les trois victimes, deux hommes et une femme, ont été transportées à l'hôpital.";
+        assert!(metrics("fr", fr).iter().all(|m| *m == Injured) && !metrics("fr", fr).is_empty());
+        let es = "Las dos víctimas, un anciano y su nieta, fueron trasladadas al hospital.";
+        assert!(metrics("es", es).iter().all(|m| *m == Injured) && !metrics("es", es).is_empty());
+    }
 
     #[test]
     fn a_metric_noun_that_is_also_a_verb_counts_only_right_after_its_number() {
