@@ -258,6 +258,9 @@ pub struct Figures {
     /// woman and her daughter"), lower case.
     #[serde(default)]
     pub possessives: Vec<String>,
+    /// The "of" of a noun's complement ("the death of a man"), lower case.
+    #[serde(default)]
+    pub of_words: Vec<String>,
     /// Metric nouns that are also verbs ("lives"): after a person's noun they are the verb
     /// ("his wife lives in"), so they count only right after their number, lower case.
     #[serde(default)]

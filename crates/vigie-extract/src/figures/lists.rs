@@ -123,7 +123,10 @@ impl FigureFinder {
             return false;
         }
         let before = k.checked_sub(1);
-        let before = match before.filter(|&p| is_one_of(text, tokens, p, &self.figures.object_markers)) {
+        // "mató a un hombre", "the stabbing death of a man", "la mort d'un passant": past the mark of the object.
+        let marks =
+            |p: &usize| is_one_of(text, tokens, *p, &self.figures.object_markers) || is_one_of(text, tokens, *p, &self.figures.of_words);
+        let before = match before.filter(marks) {
             Some(marker) => marker.checked_sub(1),
             None => before,
         };
@@ -254,6 +257,10 @@ mod tests {
         // What the verb reaches must be people: "injured a leg", "a number of protesters" count no one.
         assert!(values("en", "The cyclist injured a leg near the school.").is_empty());
         assert!(values("en", "The police killed a large number of protesters.").is_empty());
+        // Past "of": the death of one person.
+        assert_eq!(values("en", "Police are investigating the shooting death of a teenager."), [(Killed, 1)]);
+        assert_eq!(values("fr", "L'enquête porte sur la mort d'un adolescent."), [(Killed, 1)]);
+        assert_eq!(values("es", "La fiscalía investiga la muerte de un joven."), [(Killed, 1)]);
     }
 
     #[test]
@@ -264,6 +271,13 @@ mod tests {
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [47, 59]);
         let got = find("fr", "On compte 47 morts et 59 disparus, alors que les refuges accueillent 1 815 personnes.");
         assert_eq!(got.iter().map(|f| f.1).collect::<Vec<_>>(), [47, 59]);
+    }
+
+    #[test]
+    fn a_list_does_not_go_on_into_a_relative_clause() {
+        assert_eq!(values("en", "They mourned the death of a nurse, who had three children."), [(Killed, 1)]);
+        assert_eq!(values("fr", "Une infirmière est morte, qui avait trois enfants."), [(Killed, 1)]);
+        assert_eq!(values("es", "Murió una enfermera, quien tenía tres hijos."), [(Killed, 1)]);
     }
 
     #[test]

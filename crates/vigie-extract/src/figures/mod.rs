@@ -611,7 +611,12 @@ impl FigureFinder {
             // "a tué au moins 31 personnes et blessé 1 373 autres": a verb right
             // before the number beats one found past "et".
             // "Del número total de fallecidos, 104 eran mayores": a breakdown takes the noun before it.
-            let loose = num.kind == NumberKind::Collective || (right.copula && right.group.is_some());
+            // "the stabbing death of a man": one person, after the noun of what happened to them.
+            let noun_of_one = num.kind == NumberKind::Article
+                && k >= 2
+                && is_one_of(text, tokens, k - 1, &self.figures.of_words)
+                && matches!(tokens[k - 2].item, Item::Cue(c) if c.has(|r| matches!(r, Cue::MetricNoun(_))));
+            let loose = num.kind == NumberKind::Collective || (right.copula && right.group.is_some()) || noun_of_one;
             // "death toll climbs to 37 as search for missing goes on": a rise right before the
             // number names its metric, whatever noun comes later.
             let risen = tokens[k.saturating_sub(2)..k].iter().any(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Rise)));
