@@ -258,6 +258,8 @@ impl Cues {
         add(&f.range_starts, Cue::RangeStart);
         add(&f.range_ends, Cue::RangeEnd);
         add(&inflect(&with_singulars(lang, &f.people)), Cue::People);
+        // "un motard a perdu la vie": a singular noun of one person counts people too.
+        add(&inflect(&f.singular_people), Cue::People);
         for (name, words) in &f.victims {
             add(&inflect(words), Cue::Victims(name.parse().unwrap_or_else(|e| panic!("{}: {e}", parse("victims", name)))));
         }

@@ -254,13 +254,17 @@ pub struct Figures {
     /// in shooting"), lower case.
     #[serde(default)]
     pub singular_people: Vec<String>,
-    /// Possessives that stand for an article before a singular noun of a person ("killed a
-    /// woman and her daughter"), lower case.
+    /// Possessives, lower case: before a singular noun of a person they stand for its article
+    /// ("killed a woman and her daughter"); any may open the next count of a list ("her two sons").
     #[serde(default)]
     pub possessives: Vec<String>,
     /// The "of" of a noun's complement ("the death of a man"), lower case.
     #[serde(default)]
     pub of_words: Vec<String>,
+    /// Metric phrases of missing people that tell of a search ("searching for"): they count
+    /// the missing, never one person an article names (the searcher, or a job to fill).
+    #[serde(default)]
+    pub searches: Vec<String>,
     /// Metric nouns that are also verbs ("lives"): after a person's noun they are the verb
     /// ("his wife lives in"), so they count only right after their number, lower case.
     #[serde(default)]

@@ -99,7 +99,11 @@ impl FigureFinder {
         }
         let joiner = |t: &Token| is_comma(text, t) || matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::ListJoiner));
         let joiners = tokens.iter().skip(after).take_while(|t| joiner(t)).count();
-        (1..=2).contains(&joiners) && matches!(tokens.get(after + joiners).map(|t| t.item), Some(Item::Number(_)))
+        // "une femme et ses deux enfants": a possessive may stand before the next count.
+        let next = after + joiners;
+        let counted = matches!(tokens.get(next).map(|t| t.item), Some(Item::Number(_)));
+        let next = if !counted && is_one_of(text, tokens, next, &self.figures.possessives) { next + 1 } else { next };
+        (1..=2).contains(&joiners) && matches!(tokens.get(next).map(|t| t.item), Some(Item::Number(_)))
     }
 
     /// An article-like "un" inside a list of counts: by place ("deux autres décès ... et un en
@@ -131,7 +135,9 @@ impl FigureFinder {
             None => before,
         };
         let cue = |i: usize, role: fn(Cue) -> bool| matches!(tokens[i].item, Item::Cue(c) if c.has(role));
-        let counts = |p: usize| cue(p, |r| matches!(r, Cue::MetricVerb(_) | Cue::MetricNoun(_)));
+        // "the search for a chief executive": a search counts no one an article names.
+        let search = |p: usize| self.figures.searches.iter().any(|w| text[tokens[p].start..tokens[p].end].eq_ignore_ascii_case(w));
+        let counts = |p: usize| cue(p, |r| matches!(r, Cue::MetricVerb(_) | Cue::MetricNoun(_))) && !search(p);
         // "charged with killing a teenager": what the accused did, told in court, is no toll.
         let accused = |p: usize| p > 0 && cue(p - 1, |r| r == Cue::Accusation);
         before.is_some_and(|p| counts(p) && !accused(p))
@@ -257,6 +263,9 @@ mod tests {
         // What the verb reaches must be people: "injured a leg", "a number of protesters" count no one.
         assert!(values("en", "The cyclist injured a leg near the school.").is_empty());
         assert!(values("en", "The police killed a large number of protesters.").is_empty());
+        assert!(values("en", "The board began the search for a chief operating officer.").is_empty());
+        assert!(values("es", "La empresa busca a un director financiero.").is_empty());
+        assert_eq!(values("en", "Divers are searching for 12 people."), [(Missing, 12)]);
         // Past "of": the death of one person.
         assert_eq!(values("en", "Police are investigating the shooting death of a teenager."), [(Killed, 1)]);
         assert_eq!(values("fr", "L'enquête porte sur la mort d'un adolescent."), [(Killed, 1)]);
@@ -409,6 +418,12 @@ mod tests {
         let en = "A cyclist and his younger sister were injured at the junction.";
         assert_eq!(find("en", en).iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(Injured, 1), (Injured, 1)]);
         assert_eq!(values("es", "Su abuelo murió en el derrumbe del puente."), [(Killed, 1)]);
+        // Any possessive may open the next count of the list.
+        assert_eq!(values("en", "A woman and her two sons were killed in the blaze."), [(Killed, 1), (Killed, 2)]);
+        assert_eq!(values("fr", "Une femme et ses deux enfants sont morts dans l'incendie."), [(Killed, 1), (Killed, 2)]);
+        assert_eq!(values("es", "Un hombre y sus tres hijos murieron en el incendio."), [(Killed, 1), (Killed, 3)]);
+        // A singular noun of one person is a noun of people: "un motard".
+        assert_eq!(values("fr", "Un motard a perdu la vie sur la rocade."), [(Killed, 1)]);
         // A plural after the possessive is no one person; a vague amount heads no list.
         assert!(values("en", "Their children were hurt in the crash.").is_empty());
         assert_eq!(find("en", "Nobody was hurt although a handful of people, including three pupils, were inside.").len(), 0);

@@ -598,6 +598,12 @@ impl FigureFinder {
             let after_subset = k > 0 && matches!(tokens[k - 1].item, Item::Cue(c) if c.has(|r| r == Cue::Subset));
             // Its age may follow: "entre ellos un niño de 7 años".
             let one_of_them = after_subset && right.group.is_some() && right.words <= AGE_WORDS && list.is_some_and(|l| l.subset);
+            // "the search for a chief executive", "an officer was searching for": searching counts no one missing.
+            let searched = right.metric == Some(Metric::Missing)
+                && right.metric_at.is_some_and(|(from, to)| self.figures.searches.iter().any(|w| text[from..to].eq_ignore_ascii_case(w)));
+            if num.kind == NumberKind::Article && searched {
+                continue;
+            }
             if num.kind == NumberKind::Article
                 && !one_counted
                 && !one_of_them
