@@ -354,7 +354,7 @@ impl NameReader {
         // "Elm Avenue", "rue Victor-Hugo": a street is where, not who.
         // "Highway Patrol", "Road Safety Authority": a name that ends with a body's head is a body.
         let street = |w: &str| self.lang.figures.streets.iter().any(|s| s == w);
-        let body = person.last().is_some_and(|w| self.lang.sources.org_heads.iter().any(|h| *h == w.lower));
+        let body = person.last().is_some_and(|w| self.lang.sources.org_heads.contains(&w.lower));
         if person.last().is_some_and(|w| street(&w.lower))
             || person.first().is_some_and(|w| street(&w.lower)) && !body
             || before_run.is_some_and(street)

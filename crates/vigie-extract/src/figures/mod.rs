@@ -403,7 +403,7 @@ impl FigureFinder {
             let within = tokens[j + 1..].iter().take(POSSESSED_NOUN_TOKENS);
             let mut before_noun = within.take_while(|t| !matches!(t.item, Item::Punct(_)) && !is_comma(text, t));
             let singular = |t: &Token| self.figures.singular_people.iter().any(|w| text[t.start..t.end].to_lowercase() == *w);
-            if before_noun.any(|t| singular(t)) {
+            if before_noun.any(singular) {
                 let one = NumberMatch { start: tokens[j].start, end: tokens[j].end, value: 1.0, kind: NumberKind::Article };
                 tokens[j].item = Item::Number(one);
             }
