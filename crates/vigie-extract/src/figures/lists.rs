@@ -283,6 +283,15 @@ mod tests {
     }
 
     #[test]
+    fn where_one_person_was_may_stand_before_their_verb() {
+        assert_eq!(values("en", "A passenger in the van suffered minor injuries."), [(Injured, 1)]);
+        assert_eq!(values("fr", "Un passager dans la camionnette a été blessé."), [(Injured, 1)]);
+        assert_eq!(values("es", "Un pasajero en la camioneta resultó herido."), [(Injured, 1)]);
+        // Other words there belong to another clause.
+        assert!(values("en", "A man in the crowd said he saw the driver die.").is_empty());
+    }
+
+    #[test]
     fn a_list_does_not_go_on_into_a_relative_clause() {
         assert_eq!(values("en", "They mourned the death of a nurse, who had three children."), [(Killed, 1)]);
         assert_eq!(values("fr", "Une infirmière est morte, qui avait trois enfants."), [(Killed, 1)]);

@@ -41,6 +41,9 @@ const MAX_WORDS_BEFORE_LAST_ONE: usize = 14;
 /// this many words: "a young man died", "une personne a été tuée".
 const ONE_COUNTED_WORDS: usize = 2;
 
+/// The most words of where one person was, between their noun and their verb: "in his pickup".
+const PLACE_BETWEEN_WORDS: usize = 4;
+
 /// The tokens a possessive may stand before its noun: "her 4-year-old daughter".
 const POSSESSED_NOUN_TOKENS: usize = 5;
 
@@ -392,6 +395,18 @@ impl FigureFinder {
         }
     }
 
+    /// "A passenger in the pickup suffered minor injuries", "un pompier sur place a été blessé": between
+    /// one person's noun and its verb stands only where they were, a few words opened by "in", "at".
+    fn placed_between(&self, text: &str, tokens: &[Token], k: usize, right: &Right) -> bool {
+        let Some((verb, _)) = right.metric_at else { return false };
+        let noun = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::People | Cue::Group(_))));
+        let Some(at) = tokens[k + 1..].iter().position(noun).map(|p| k + 1 + p) else { return false };
+        let Some(between) = tokens.get(at + 1..tokens.partition_point(|t| t.start < verb)) else { return false };
+        let opens = between.first().is_some_and(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Locative)));
+        let plain = between.iter().all(|t| matches!(t.item, Item::Word) || matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Locative)));
+        opens && plain && between.len() <= PLACE_BETWEEN_WORDS && !between.iter().any(|t| is_comma(text, t))
+    }
+
     /// "killed a woman and her daughter", "sa fille", "su hija": a possessive before a singular
     /// noun of a person (past an age or a qualifier: "his younger brother") stands for its
     /// article, one person whom the rules of articles may count.
@@ -583,7 +598,7 @@ impl FigureFinder {
             let one_counted = right.metric.is_some()
                 && (right.words == 0
                     || (right.people || right.group.is_some())
-                        && right.words <= ONE_COUNTED_WORDS
+                        && (right.words <= ONE_COUNTED_WORDS || self.placed_between(text, tokens, k, &right))
                         && right.metric_at.is_some_and(|(from, _)| metric_verb_at(tokens, from)));
             // "un randonneur a été retrouvé mort", "a hiker died": one noun, then a verb whose subject is its victim.
             // "in a police raid has been found dead": a cause's noun ("raid") is no victim.
