@@ -136,7 +136,7 @@ impl FigureFinder {
         };
         let cue = |i: usize, role: fn(Cue) -> bool| matches!(tokens[i].item, Item::Cue(c) if c.has(role));
         // "the search for a chief executive": a search counts no one an article names.
-        let search = |p: usize| self.figures.searches.iter().any(|w| text[tokens[p].start..tokens[p].end].eq_ignore_ascii_case(w));
+        let search = |p: usize| self.is_search(&text[tokens[p].start..tokens[p].end]);
         let counts = |p: usize| cue(p, |r| matches!(r, Cue::MetricVerb(_) | Cue::MetricNoun(_))) && !search(p);
         // "charged with killing a teenager": what the accused did, told in court, is no toll.
         let accused = |p: usize| p > 0 && cue(p - 1, |r| r == Cue::Accusation);

@@ -364,8 +364,7 @@ impl FigureFinder {
         }
         let end = tokens.partition_point(|t| t.start < headline.end);
         let metric = |t: Option<&Token>| matches!(t.map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| matches!(r, Cue::MetricNoun(_) | Cue::MetricVerb(_))));
-        let singular =
-            |j: usize| tokens.get(j).is_some_and(|t| self.figures.singular_people.contains(&text[t.start..t.end].to_lowercase()));
+        let singular = |j: usize| tokens.get(j).is_some_and(|t| self.one_person_noun(text, t));
         let joiner = |j: usize| matches!(tokens.get(j).map(|t| t.item), Some(Item::Cue(c)) if c.has(|r| r == Cue::ListJoiner));
         // "Mother and son killed": nouns joined before one metric, each of them one person.
         let nouns = |j: usize| {
@@ -395,16 +394,26 @@ impl FigureFinder {
         }
     }
 
+    /// Whether the word of `t` is a singular noun of one person ("cyclist", "daughter"), in any case.
+    fn one_person_noun(&self, text: &str, t: &Token) -> bool {
+        self.figures.singular_people.contains(&text[t.start..t.end].to_lowercase())
+    }
+
+    /// Whether a metric phrase of missing people tells of a search ("searching for").
+    fn is_search(&self, phrase: &str) -> bool {
+        self.figures.searches.iter().any(|w| phrase.eq_ignore_ascii_case(w))
+    }
+
     /// "A passenger in the pickup suffered minor injuries", "un pompier sur place a été blessé": between
     /// one person's noun and its verb stands only where they were, a few words opened by "in", "at".
-    fn placed_between(&self, text: &str, tokens: &[Token], k: usize, right: &Right) -> bool {
+    fn placed_between(&self, tokens: &[Token], k: usize, right: &Right) -> bool {
         let Some((verb, _)) = right.metric_at else { return false };
         let noun = |t: &Token| matches!(t.item, Item::Cue(c) if c.has(|r| matches!(r, Cue::People | Cue::Group(_))));
         let Some(at) = tokens[k + 1..].iter().position(noun).map(|p| k + 1 + p) else { return false };
         let Some(between) = tokens.get(at + 1..tokens.partition_point(|t| t.start < verb)) else { return false };
         let opens = between.first().is_some_and(|t| matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Locative)));
         let plain = between.iter().all(|t| matches!(t.item, Item::Word) || matches!(t.item, Item::Cue(c) if c.has(|r| r == Cue::Locative)));
-        opens && plain && between.len() <= PLACE_BETWEEN_WORDS && !between.iter().any(|t| is_comma(text, t))
+        opens && plain && between.len() <= PLACE_BETWEEN_WORDS
     }
 
     /// "killed a woman and her daughter", "sa fille", "su hija": a possessive before a singular
@@ -417,8 +426,7 @@ impl FigureFinder {
             }
             let within = tokens[j + 1..].iter().take(POSSESSED_NOUN_TOKENS);
             let mut before_noun = within.take_while(|t| !matches!(t.item, Item::Punct(_)) && !is_comma(text, t));
-            let singular = |t: &Token| self.figures.singular_people.iter().any(|w| text[t.start..t.end].to_lowercase() == *w);
-            if before_noun.any(singular) {
+            if before_noun.any(|t| self.one_person_noun(text, t)) {
                 let one = NumberMatch { start: tokens[j].start, end: tokens[j].end, value: 1.0, kind: NumberKind::Article };
                 tokens[j].item = Item::Number(one);
             }
@@ -598,7 +606,7 @@ impl FigureFinder {
             let one_counted = right.metric.is_some()
                 && (right.words == 0
                     || (right.people || right.group.is_some())
-                        && (right.words <= ONE_COUNTED_WORDS || self.placed_between(text, tokens, k, &right))
+                        && (right.words <= ONE_COUNTED_WORDS || self.placed_between(tokens, k, &right))
                         && right.metric_at.is_some_and(|(from, _)| metric_verb_at(tokens, from)));
             // "un randonneur a été retrouvé mort", "a hiker died": one noun, then a verb whose subject is its victim.
             // "in a police raid has been found dead": a cause's noun ("raid") is no victim.
@@ -614,8 +622,8 @@ impl FigureFinder {
             // Its age may follow: "entre ellos un niño de 7 años".
             let one_of_them = after_subset && right.group.is_some() && right.words <= AGE_WORDS && list.is_some_and(|l| l.subset);
             // "the search for a chief executive", "an officer was searching for": searching counts no one missing.
-            let searched = right.metric == Some(Metric::Missing)
-                && right.metric_at.is_some_and(|(from, to)| self.figures.searches.iter().any(|w| text[from..to].eq_ignore_ascii_case(w)));
+            let searched =
+                right.metric == Some(Metric::Missing) && right.metric_at.is_some_and(|(from, to)| self.is_search(&text[from..to]));
             if num.kind == NumberKind::Article && searched {
                 continue;
             }
